@@ -1,0 +1,38 @@
+# gwr: two commands do everything on a machine with the Rust toolchain.
+#   make load   builds gwr and loads the sample corpus into warehouse.db
+#   make test   installs what the tests need and runs them all
+
+CARGO ?= cargo
+DB ?= warehouse.db
+GWR := target/release/gwr
+
+.PHONY: all build load test test-deps lint fmt clean
+
+all: build
+
+build:
+	$(CARGO) build --release --locked
+
+load: build
+	$(GWR) load --db $(DB)
+
+# The view tests drive the stock sqlite3 shell, as users do.
+test-deps:
+	@command -v sqlite3 >/dev/null 2>&1 || { \
+	  echo "installing the sqlite3 shell"; \
+	  (apt-get update -qq && apt-get install -y -qq sqlite3) >/dev/null || \
+	  { echo "could not install sqlite3: install it with your package manager" >&2; exit 1; }; }
+
+test: test-deps
+	$(CARGO) test --locked
+
+lint:
+	$(CARGO) clippy --all-targets --locked -- -D warnings
+	$(CARGO) fmt --check
+
+fmt:
+	$(CARGO) fmt
+
+clean:
+	$(CARGO) clean
+	rm -f $(DB) $(DB)-wal $(DB)-shm

@@ -1,0 +1,27 @@
+//! Embeds the migrations (refinery reads the folder at compile time) and the view files under
+//! `sql/`, so a new file in either folder is picked up without touching the code.
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn main() {
+    println!("cargo:rerun-if-changed=migrations");
+    println!("cargo:rerun-if-changed=sql");
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut views: Vec<_> = std::fs::read_dir(Path::new(&root).join("sql"))
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    views.retain(|p| p.extension().is_some_and(|e| e == "sql"));
+    views.sort();
+    let mut out = String::from("/// The canned views: (name, CREATE VIEW statement), in file-name order.\n");
+    out.push_str("pub const VIEWS: &[(&str, &str)] = &[\n");
+    for p in &views {
+        let name = p.file_stem().and_then(|s| s.to_str()).expect("view file names are UTF-8");
+        let name =
+            name.split_once('_').filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit())).map_or(name, |(_, rest)| rest);
+        writeln!(out, "    ({name:?}, include_str!({:?})),", p.display().to_string()).expect("write to string");
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("views.rs");
+    std::fs::write(dest, out).expect("write views.rs");
+}

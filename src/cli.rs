@@ -1,0 +1,82 @@
+//! The command line, validated into one checked configuration before any work starts.
+
+use crate::read::Encoding;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Load Chinese township government work reports (乡镇政府工作报告) into a SQLite warehouse.
+#[derive(Debug, Parser)]
+#[command(name = "gwr", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load report files and folders into the warehouse.
+    ///
+    /// Folders are walked recursively for .txt, .htm and .html files, in sorted order. A report
+    /// already stored (same text) is left alone; a file whose text changed replaces its old
+    /// reports. A file that cannot be loaded is reported and recorded in load_errors, and the
+    /// run goes on; the exit code is 1 if any file failed.
+    ///
+    /// Examples:
+    ///   gwr load                          # the sample corpus/ into warehouse.db
+    ///   gwr load reports/ --db towns.db
+    ///   gwr load a.txt b.html --encoding gb18030
+    #[command(verbatim_doc_comment)]
+    Load(LoadArgs),
+
+    /// Create the warehouse or bring its schema up to date, without loading anything.
+    ///
+    /// Examples:
+    ///   gwr migrate
+    ///   gwr migrate --db towns.db
+    #[command(verbatim_doc_comment)]
+    Migrate(DbArgs),
+
+    /// Show the schema version, the row count of every table and the last load run.
+    ///
+    /// Examples:
+    ///   gwr info
+    ///   gwr info --db towns.db
+    #[command(verbatim_doc_comment)]
+    Info(DbArgs),
+
+    /// Print, as JSON, what a load would store for a file, without touching a database.
+    ///
+    /// Examples:
+    ///   gwr inspect corpus/000_5f3145f1445451d9.txt
+    ///   gwr inspect page.html --encoding gb18030 | jq '.reports[0].indicators'
+    #[command(verbatim_doc_comment)]
+    Inspect(InspectArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DbArgs {
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LoadArgs {
+    /// Report files or folders [default: corpus]
+    pub paths: Vec<PathBuf>,
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+    /// Read every file in this encoding instead of detecting it.
+    #[arg(long, value_enum)]
+    pub encoding: Option<Encoding>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InspectArgs {
+    /// The report file.
+    pub file: PathBuf,
+    /// Read the file in this encoding instead of detecting it.
+    #[arg(long, value_enum)]
+    pub encoding: Option<Encoding>,
+}

@@ -1,0 +1,22 @@
+//! One file per subcommand. Each returns the process exit code.
+
+pub mod info;
+pub mod inspect;
+pub mod load;
+pub mod migrate;
+
+use crate::cli::{Cli, Command};
+
+/// Everything went as asked.
+pub const EXIT_OK: i32 = 0;
+/// The command ran, but some input could not be used (a file failed to load).
+pub const EXIT_PARTIAL: i32 = 1;
+
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    match cli.command {
+        Command::Load(args) => load::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
+        Command::Info(args) => info::run(&args),
+        Command::Inspect(args) => inspect::run(&args),
+    }
+}

@@ -1,0 +1,247 @@
+//! Plain structs that flow through the pipeline: what a report file yields before anything is stored.
+//!
+//! Every stage after `read` returns these; only `store` turns them into rows. Offsets (`char_start`,
+//! `char_end`) are Unicode scalar values into `Report::body`, 0-based, end exclusive, exactly as the
+//! warehouse contract states them.
+
+use serde::Serialize;
+
+/// A character span inside a report body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+}
+
+/// What a report is, as the contract names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    GovernmentWorkReport,
+    WorkSummaryAndPlan,
+    Other,
+}
+
+impl ReportKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::GovernmentWorkReport => "government_work_report",
+            ReportKind::WorkSummaryAndPlan => "work_summary_and_plan",
+            ReportKind::Other => "other",
+        }
+    }
+}
+
+/// Metadata that the web page around a report carried (索引号, 发布日期, 发布机构...).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PageMeta {
+    /// ISO date the page says it was published.
+    pub published_on: Option<String>,
+    /// The 索引号 (document index number) as written.
+    pub index_number: Option<String>,
+    /// The issuing body (发布机构 / 发布单位 / 信息来源).
+    pub publisher: Option<String>,
+    /// The site's own name line (e.g. "嵊州市人民政府").
+    pub site: Option<String>,
+    /// ISO date the document was written (成文日期), when given.
+    pub written_on: Option<String>,
+}
+
+/// The report-level facts read from the title, the lines under it and the page.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReportMeta {
+    pub town: Option<String>,
+    pub kind: Option<ReportKind>,
+    pub title: Option<String>,
+    pub review_year: Option<i32>,
+    pub plan_year: Option<i32>,
+    pub delivered_on: Option<String>,
+    pub meeting: Option<String>,
+    pub speaker: Option<String>,
+    pub speaker_title: Option<String>,
+}
+
+/// One section of the outline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Index of the parent in the report's section list, `None` for a top-level section.
+    pub parent: Option<usize>,
+    pub level: u8,
+    /// 1-based position among its siblings.
+    pub ordinal: u32,
+    pub marker: String,
+    pub title: String,
+    pub part: Part,
+    pub span: Span,
+    /// The heading shares its line with body text.
+    pub inline: bool,
+}
+
+/// The part of the report a section belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Preamble,
+    Review,
+    Problems,
+    Plan,
+    SelfBuilding,
+    Closing,
+    Other,
+}
+
+impl Part {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Preamble => "preamble",
+            Part::Review => "review",
+            Part::Problems => "problems",
+            Part::Plan => "plan",
+            Part::SelfBuilding => "self_building",
+            Part::Closing => "closing",
+            Part::Other => "other",
+        }
+    }
+}
+
+/// A quantity as the number reader found it in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Quantity {
+    /// The number as written (74.23 for "74.23亿元", 200 for "两百万余元" read as 两百 + 万元).
+    pub value: Option<f64>,
+    /// Lower and upper bound for a range ("5-8分钟").
+    pub value_min: Option<f64>,
+    pub value_max: Option<f64>,
+    /// The unit as written, multiplier included ("亿元", "万人次", "%").
+    pub unit: String,
+    /// The same quantity in base units (multipliers folded in) and that base unit.
+    pub value_base: Option<f64>,
+    pub unit_base: String,
+    pub qualifier: Option<String>,
+    pub span: Span,
+}
+
+/// A figure reported for the review year (or another past period).
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub section: Option<usize>,
+    pub name: String,
+    pub indicator_code: Option<String>,
+    pub period_year: Option<i32>,
+    pub month_from: Option<u8>,
+    pub month_to: Option<u8>,
+    pub quantity: Quantity,
+    pub growth_pct: Option<f64>,
+    pub growth_multiple: Option<f64>,
+    pub change_pp: Option<f64>,
+    pub estimated: bool,
+    pub span: Span,
+    /// The text at `span`, filled in by the pipeline from the body.
+    pub quote: String,
+}
+
+/// An expectation set for the plan year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    pub section: Option<usize>,
+    pub name: String,
+    pub indicator_code: Option<String>,
+    pub target_year: Option<i32>,
+    pub quantity: Option<Quantity>,
+    pub growth_pct: Option<f64>,
+    pub comparator: Comparator,
+    pub cue: Option<String>,
+    pub span: Span,
+    /// The text at `span`, filled in by the pipeline from the body.
+    pub quote: String,
+}
+
+/// How a target relates to its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Comparator {
+    #[serde(rename = ">=")]
+    AtLeast,
+    #[serde(rename = "~")]
+    About,
+    #[serde(rename = "=")]
+    Exactly,
+    #[serde(rename = ">")]
+    Above,
+    #[serde(rename = "qualitative")]
+    Qualitative,
+}
+
+impl Comparator {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => ">=",
+            Comparator::About => "~",
+            Comparator::Exactly => "=",
+            Comparator::Above => ">",
+            Comparator::Qualitative => "qualitative",
+        }
+    }
+}
+
+/// A named construction, investment or industrial project.
+#[derive(Debug, Clone, Serialize)]
+pub struct Project {
+    pub section: Option<usize>,
+    pub name: String,
+    pub status: Option<String>,
+    pub investment: Option<f64>,
+    pub investment_unit: Option<String>,
+    pub investment_yuan: Option<f64>,
+    pub span: Span,
+    /// The text at `span`, filled in by the pipeline from the body.
+    pub quote: String,
+}
+
+/// Where a report's town sits on the national map, and how sure the loader is.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct TownResolution {
+    pub name: String,
+    pub admin_code: Option<String>,
+    pub county: Option<String>,
+    pub city: Option<String>,
+    pub province: Option<String>,
+    /// `unique`, `context`, `ambiguous` or `unknown`.
+    pub resolution: String,
+    pub evidence: Option<String>,
+    /// Candidate codes when the name is ambiguous.
+    pub candidates: Vec<String>,
+}
+
+/// Everything one report yields: what a load would store for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportPlan {
+    pub source_path: String,
+    pub source_index: usize,
+    pub encoding: String,
+    pub content_sha256: String,
+    pub body: String,
+    pub char_count: usize,
+    pub complete: bool,
+    pub page: PageMeta,
+    pub meta: ReportMeta,
+    pub town: TownResolution,
+    pub sections: Vec<Section>,
+    pub indicators: Vec<Indicator>,
+    pub targets: Vec<Target>,
+    pub projects: Vec<Project>,
+}
+
+/// Everything one file yields: its reports, or why it yields none.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilePlan {
+    pub source_path: String,
+    pub reports: Vec<ReportPlan>,
+    /// Set when the file is refused as a whole.
+    pub error: Option<crate::error::Refusal>,
+}

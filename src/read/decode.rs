@@ -1,0 +1,198 @@
+//! Bytes to text. The encoding is detected from the bytes (BOM, then UTF-8 validity, then
+//! GB18030), never from the file name; `--encoding` forces one.
+
+use crate::error::Refusal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Encoding {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "utf-16le")]
+    Utf16Le,
+    #[value(name = "utf-16be")]
+    Utf16Be,
+    #[value(name = "gb18030", alias = "gbk", alias = "gb2312")]
+    Gb18030,
+}
+
+impl Encoding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Gb18030 => "gb18030",
+        }
+    }
+    fn codec(self) -> &'static encoding_rs::Encoding {
+        match self {
+            Encoding::Utf8 => encoding_rs::UTF_8,
+            Encoding::Utf16Le => encoding_rs::UTF_16LE,
+            Encoding::Utf16Be => encoding_rs::UTF_16BE,
+            Encoding::Gb18030 => encoding_rs::GB18030,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: Encoding,
+    /// Byte sequences that were not valid in the encoding and were replaced.
+    pub replaced: bool,
+}
+
+/// Share of control bytes (other than tab, CR, LF) above which a file is taken for binary.
+const BINARY_CONTROL_SHARE: f64 = 0.05;
+
+pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Refusal::new("empty", "the file is empty or holds only white space"));
+    }
+    let (encoding, body) = match forced {
+        Some(e) => (e, strip_bom(bytes, e)),
+        None => sniff(bytes),
+    };
+    if encoding != Encoding::Utf16Le && encoding != Encoding::Utf16Be && looks_binary(body) {
+        return Err(Refusal::new(
+            "binary",
+            "the file looks binary (many control bytes), not text or HTML; if it is a PDF or \
+             Word document, save it as text first",
+        ));
+    }
+    let (text, replaced) = encoding.codec().decode_without_bom_handling(body);
+    // NUL and other control characters carry no text; dropping them here keeps every later offset
+    // pointing at characters a person can see.
+    let text: String = text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t' || c == '\r').collect();
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if text.trim().is_empty() {
+        return Err(Refusal::new("empty", "the file holds no visible text"));
+    }
+    Ok(Decoded { text, encoding, replaced })
+}
+
+fn strip_bom(bytes: &[u8], e: Encoding) -> &[u8] {
+    let bom: &[u8] = match e {
+        Encoding::Utf8 => b"\xEF\xBB\xBF",
+        Encoding::Utf16Le => b"\xFF\xFE",
+        Encoding::Utf16Be => b"\xFE\xFF",
+        Encoding::Gb18030 => b"",
+    };
+    bytes.strip_prefix(bom).unwrap_or(bytes)
+}
+
+fn sniff(bytes: &[u8]) -> (Encoding, &[u8]) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (Encoding::Utf8, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return (Encoding::Utf16Le, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return (Encoding::Utf16Be, rest);
+    }
+    if let Some(e) = utf16_without_bom(bytes) {
+        return (e, bytes);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return (Encoding::Utf8, bytes);
+    }
+    // Not valid UTF-8: GB18030 (a superset of GBK and GB2312) if it decodes cleanly, else the
+    // encoding with fewer bad sequences, so a UTF-8 file with a few damaged bytes stays UTF-8.
+    let gb_bad = count_errors(encoding_rs::GB18030, bytes);
+    let utf8_bad = count_errors(encoding_rs::UTF_8, bytes);
+    if gb_bad < utf8_bad {
+        (Encoding::Gb18030, bytes)
+    } else {
+        (Encoding::Utf8, bytes)
+    }
+}
+
+/// UTF-16 without a BOM shows as text with every other byte zero.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+    let n = bytes.len().min(4096) & !1;
+    if n < 8 {
+        return None;
+    }
+    let zeros_even = bytes[..n].iter().step_by(2).filter(|&&b| b == 0).count();
+    let zeros_odd = bytes[1..n].iter().step_by(2).filter(|&&b| b == 0).count();
+    let half = n / 2;
+    if zeros_odd * 10 > half * 3 && zeros_even * 10 < half {
+        Some(Encoding::Utf16Le)
+    } else if zeros_even * 10 > half * 3 && zeros_odd * 10 < half {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+fn count_errors(codec: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
+    let mut decoder = codec.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3);
+    let mut errors = 0;
+    let mut input = bytes;
+    loop {
+        out.clear();
+        let (result, read) = decoder.decode_to_string_without_replacement(input, &mut out, true);
+        input = &input[read..];
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => break,
+            encoding_rs::DecoderResult::OutputFull => out.reserve(input.len() * 3 + 16),
+            encoding_rs::DecoderResult::Malformed(_, _) => errors += 1,
+        }
+    }
+    errors
+}
+
+/// Openings of binary formats people save by mistake: PDF, ZIP (DOCX), PNG, GIF, JPEG, DOC.
+const BINARY_MAGIC: [&[u8]; 6] = [b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xFF\xD8\xFF", b"\xD0\xCF\x11\xE0"];
+
+/// Fewest control bytes that can make a file binary: a few stray NULs are damage, not binary.
+const BINARY_MIN_CONTROL: usize = 16;
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    if BINARY_MAGIC.iter().any(|m| bytes.starts_with(m)) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B)).count();
+    control >= BINARY_MIN_CONTROL && control as f64 > sample.len() as f64 * BINARY_CONTROL_SHARE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_and_crlf() {
+        let d = decode("\u{feff}镇长\r\n报告".as_bytes(), None).unwrap();
+        assert_eq!(d.encoding, Encoding::Utf8);
+        assert_eq!(d.text, "镇长\n报告");
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("湖镇镇政府工作报告,规上工业产值74.23亿元");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, Encoding::Gb18030);
+        assert_eq!(d.text, "湖镇镇政府工作报告,规上工业产值74.23亿元");
+    }
+
+    #[test]
+    fn utf16le_without_bom_is_detected() {
+        let bytes: Vec<u8> = "工作报告 2024 年".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, Encoding::Utf16Le);
+        assert_eq!(d.text, "工作报告 2024 年");
+    }
+
+    #[test]
+    fn nul_bytes_are_dropped_and_binary_refused() {
+        assert_eq!(decode(b"ab\0cd", None).unwrap().text, "abcd");
+        let bin: Vec<u8> = (0u8..=255).cycle().take(4000).collect();
+        assert_eq!(decode(&bin, None).unwrap_err().reason, "binary");
+        assert_eq!(decode(b"  \n ", None).unwrap_err().reason, "empty");
+    }
+}

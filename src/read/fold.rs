@@ -1,0 +1,109 @@
+//! Folding for parsing: full-width digits and punctuation, odd spaces and traditional characters
+//! become their plain forms, one character for one character, so that a match found in the folded
+//! text has the same character offsets in the stored body.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Traditional characters and their simplified forms, as pairs on each line (data/fold_chars.txt).
+const FOLD_TABLE: &str = include_str!("../../data/fold_chars.txt");
+
+fn table() -> &'static HashMap<char, char> {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        FOLD_TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| {
+                let cs: Vec<char> = l.chars().filter(|c| !c.is_whitespace()).collect();
+                cs.chunks_exact(2).map(|p| (p[0], p[1])).collect::<Vec<_>>()
+            })
+            .collect()
+    })
+}
+
+/// The folded form of one character.
+pub fn fold_char(c: char) -> char {
+    match c {
+        // Full-width ASCII block: ０-９, Ａ-Ｚ, ％, ，, （ ...
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+        '\u{2212}' | '\u{FE63}' => '-',
+        '﹪' => '%',
+        _ => *table().get(&c).unwrap_or(&c),
+    }
+}
+
+/// A text folded for parsing, with a way back from byte offsets in it to character offsets.
+pub struct Folded {
+    pub text: String,
+    /// `char_at[b]` is the character index of byte `b` (one entry past the end as well).
+    char_at: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(body: &str) -> Self {
+        let text: String = body.chars().map(fold_char).collect();
+        let mut char_at = vec![0u32; text.len() + 1];
+        let mut ci = 0u32;
+        for (b, ch) in text.char_indices() {
+            for slot in &mut char_at[b..b + ch.len_utf8()] {
+                *slot = ci;
+            }
+            ci += 1;
+        }
+        char_at[text.len()] = ci;
+        Folded { text, char_at }
+    }
+
+    /// Character offset of a byte offset in the folded text.
+    pub fn char_of(&self, byte: usize) -> usize {
+        self.char_at[byte.min(self.text.len())] as usize
+    }
+
+    /// Character length of the text.
+    pub fn char_len(&self) -> usize {
+        self.char_at[self.text.len()] as usize
+    }
+}
+
+/// Byte offsets of every character of a text, for slicing it by character offsets many times.
+pub struct CharBytes(Vec<usize>);
+
+impl CharBytes {
+    pub fn new(s: &str) -> Self {
+        CharBytes(s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len())).collect())
+    }
+
+    /// The characters `start..end` of `s` (the text this index was built from).
+    pub fn slice<'a>(&self, s: &'a str, start: usize, end: usize) -> &'a str {
+        let last = self.0.len() - 1;
+        let (a, b) = (self.0[start.min(last)], self.0[end.min(last)]);
+        &s[a..b.max(a)]
+    }
+}
+
+/// The characters `start..end` of a text (character offsets).
+pub fn char_slice(s: &str, start: usize, end: usize) -> String {
+    s.chars().skip(start).take(end.saturating_sub(start)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_length_and_offsets() {
+        let body = "达到７４．２３億元，同比增长２３．７５％";
+        let f = Folded::new(body);
+        assert_eq!(f.text, "达到74.23亿元,同比增长23.75%");
+        assert_eq!(f.char_len(), body.chars().count());
+        let b = f.text.find("23.75").unwrap();
+        assert_eq!(char_slice(body, f.char_of(b), f.char_of(b) + 5), "２３．７５");
+    }
+
+    #[test]
+    fn traditional_characters_fold() {
+        assert_eq!(Folded::new("萬元鎮鄉縣").text, "万元镇乡县");
+    }
+}

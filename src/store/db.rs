@@ -1,0 +1,54 @@
+//! Opening the warehouse: pragmas, migrations, views and catalogs, in that order.
+
+use crate::error::Result;
+use rusqlite::Connection;
+use std::path::Path;
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+/// How long a writer or reader waits for a lock before giving up.
+const BUSY_TIMEOUT_MS: u32 = 10_000;
+
+/// Opens (creating if needed) the warehouse at `path`, migrated to the latest schema, with the
+/// canned views and the shipped catalogs installed.
+pub fn open(path: &Path) -> Result<Connection> {
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    embedded::migrations::runner().run(&mut conn)?;
+    super::views::install(&conn)?;
+    super::catalog::sync(&conn)?;
+    Ok(conn)
+}
+
+/// Opens an existing warehouse read-only, without migrating it.
+pub fn open_existing(path: &Path) -> Result<Connection> {
+    if !path.exists() {
+        return Err(crate::error::Error::MissingPath(path.to_path_buf()));
+    }
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    // WAL lets readers (a BI tool, the shell) go on while a load writes.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
+    Ok(())
+}
+
+/// The latest applied migration version, or 0 for a database no migration has touched.
+pub fn schema_version(conn: &Connection) -> Result<i64> {
+    let has_history: bool =
+        conn.query_row("SELECT count(*) > 0 FROM sqlite_master WHERE name = 'refinery_schema_history'", [], |r| {
+            r.get(0)
+        })?;
+    if !has_history {
+        return Ok(0);
+    }
+    Ok(conn.query_row("SELECT coalesce(max(version), 0) FROM refinery_schema_history", [], |r| r.get(0))?)
+}

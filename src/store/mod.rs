@@ -1,0 +1,11 @@
+//! Storing: the only part of gwr that touches the database. Migrations build the schema, the
+//! writer turns plans into rows one file per transaction, and the views are re-installed on
+//! every open.
+
+pub mod catalog;
+pub mod db;
+pub mod views;
+pub mod writer;
+
+pub use db::{open, schema_version};
+pub use writer::{FileOutcome, Writer};

@@ -1,0 +1,294 @@
+//! The one writer: a load run, and each file's reports in one transaction, so that a failure
+//! leaves nothing of that file behind and a re-run of the same corpus changes nothing.
+
+use crate::error::Result;
+use crate::model::{FilePlan, ReportPlan, TownResolution};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::HashSet;
+
+/// What writing one file did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FileOutcome {
+    pub loaded: usize,
+    pub unchanged: usize,
+    pub replaced: usize,
+    /// Reports already stored from another file (the same text under another name).
+    pub duplicate: usize,
+}
+
+/// The counts a load run ends with.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RunTotals {
+    pub files_seen: usize,
+    pub files_failed: usize,
+    pub reports: FileOutcome,
+}
+
+pub struct Writer {
+    conn: Connection,
+    run_id: i64,
+}
+
+const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+impl Writer {
+    /// Starts a load run on an opened, migrated warehouse.
+    pub fn begin(conn: Connection, arguments: &str) -> Result<Self> {
+        conn.execute(
+            &format!("INSERT INTO load_runs (started_at, tool_version, arguments) VALUES ({NOW}, ?1, ?2)"),
+            params![env!("CARGO_PKG_VERSION"), arguments],
+        )?;
+        let run_id = conn.last_insert_rowid();
+        Ok(Writer { conn, run_id })
+    }
+
+    pub fn run_id(&self) -> i64 {
+        self.run_id
+    }
+
+    /// Records a file the run could not load.
+    pub fn record_error(&mut self, source_path: &str, reason: &str, detail: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO load_errors (load_run_id, source_path, reason, detail) VALUES (?1, ?2, ?3, ?4)",
+            params![self.run_id, source_path, reason, detail],
+        )?;
+        Ok(())
+    }
+
+    /// Writes one file's reports in one transaction.
+    pub fn write_file(&mut self, file: &FilePlan) -> Result<FileOutcome> {
+        let tx = self.conn.transaction()?;
+        let outcome = write_reports(&tx, self.run_id, &file.source_path, &file.reports)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Closes the run with its totals and hands the connection back.
+    pub fn finish(self, totals: &RunTotals) -> Result<Connection> {
+        self.conn.execute(
+            &format!(
+                "UPDATE load_runs SET finished_at = {NOW}, files_seen = ?2, reports_loaded = ?3,
+                 reports_unchanged = ?4, reports_replaced = ?5, reports_duplicate = ?6, files_failed = ?7
+                 WHERE id = ?1"
+            ),
+            params![
+                self.run_id,
+                totals.files_seen as i64,
+                totals.reports.loaded as i64,
+                totals.reports.unchanged as i64,
+                totals.reports.replaced as i64,
+                totals.reports.duplicate as i64,
+                totals.files_failed as i64
+            ],
+        )?;
+        Ok(self.conn)
+    }
+}
+
+fn write_reports(tx: &Transaction, run_id: i64, path: &str, reports: &[ReportPlan]) -> Result<FileOutcome> {
+    let mut outcome = FileOutcome::default();
+    let new_hashes: HashSet<&str> = reports.iter().map(|r| r.content_sha256.as_str()).collect();
+    // The file's earlier reports whose text is gone: their facts go with them.
+    let stale: Vec<i64> = {
+        let mut stmt = tx.prepare_cached("SELECT id, content_sha256 FROM reports WHERE source_path = ?1")?;
+        let rows = stmt.query_map([path], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut stale = Vec::new();
+        for row in rows {
+            let (id, sha) = row?;
+            if !new_hashes.contains(sha.as_str()) {
+                stale.push(id);
+            }
+        }
+        stale
+    };
+    for id in &stale {
+        tx.execute("DELETE FROM reports WHERE id = ?1", [id])?;
+    }
+    for report in reports {
+        let existing: Option<String> = tx
+            .query_row("SELECT source_path FROM reports WHERE content_sha256 = ?1", [&report.content_sha256], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match existing {
+            Some(p) if p == path => outcome.unchanged += 1,
+            Some(_) => outcome.duplicate += 1,
+            None => {
+                insert_report(tx, run_id, report)?;
+                if stale.is_empty() {
+                    outcome.loaded += 1;
+                } else {
+                    outcome.replaced += 1;
+                }
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+fn town_key(t: &TownResolution) -> String {
+    match &t.admin_code {
+        Some(code) => code.clone(),
+        None if t.candidates.is_empty() => format!("{}|{}", t.name, t.resolution),
+        None => format!("{}|{}|{}", t.name, t.resolution, t.candidates.join(",")),
+    }
+}
+
+fn upsert_town(tx: &Transaction, t: &TownResolution) -> Result<i64> {
+    let key = town_key(t);
+    let candidates = (!t.candidates.is_empty()).then(|| t.candidates.join(","));
+    tx.execute(
+        "INSERT INTO towns (town_key, name, admin_code, county, city, province, resolution, evidence, candidates)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (town_key) DO UPDATE SET
+             county = coalesce(excluded.county, county), city = coalesce(excluded.city, city),
+             province = coalesce(excluded.province, province), evidence = coalesce(excluded.evidence, evidence)",
+        params![key, t.name, t.admin_code, t.county, t.city, t.province, t.resolution, t.evidence, candidates],
+    )?;
+    Ok(tx.query_row("SELECT id FROM towns WHERE town_key = ?1", [&key], |r| r.get(0))?)
+}
+
+fn insert_report(tx: &Transaction, run_id: i64, r: &ReportPlan) -> Result<()> {
+    let town_id = upsert_town(tx, &r.town)?;
+    let m = &r.meta;
+    tx.prepare_cached(
+        "INSERT INTO reports (town_id, kind, title, review_year, plan_year, delivered_on, published_on,
+             written_on, meeting, speaker, speaker_title, index_number, publisher, source_site, source_path,
+             source_index, encoding, content_sha256, char_count, complete, body, load_run_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+    )?
+    .execute(params![
+        town_id,
+        m.kind.map_or("other", |k| k.as_str()),
+        m.title,
+        m.review_year,
+        m.plan_year,
+        m.delivered_on,
+        r.page.published_on,
+        r.page.written_on,
+        m.meeting,
+        m.speaker,
+        m.speaker_title,
+        r.page.index_number,
+        r.page.publisher,
+        r.page.site,
+        r.source_path,
+        r.source_index as i64,
+        r.encoding,
+        r.content_sha256,
+        r.char_count as i64,
+        r.complete,
+        r.body,
+        run_id
+    ])?;
+    let report_id = tx.last_insert_rowid();
+    let section_ids = insert_sections(tx, report_id, r)?;
+    let sid = |s: Option<usize>| s.and_then(|i| section_ids.get(i).copied());
+
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO indicators (report_id, section_id, name, indicator_code, period_year, month_from, month_to,
+             value, value_min, value_max, unit, value_base, unit_base, growth_pct, growth_multiple, change_pp,
+             qualifier, estimated, quote, char_start, char_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+    )?;
+    for i in &r.indicators {
+        let q = &i.quantity;
+        stmt.execute(params![
+            report_id,
+            sid(i.section),
+            i.name,
+            i.indicator_code,
+            i.period_year,
+            i.month_from,
+            i.month_to,
+            q.value,
+            q.value_min,
+            q.value_max,
+            q.unit,
+            q.value_base,
+            q.unit_base,
+            i.growth_pct,
+            i.growth_multiple,
+            i.change_pp,
+            q.qualifier,
+            i.estimated,
+            i.quote,
+            i.span.start as i64,
+            i.span.end as i64
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO targets (report_id, section_id, name, indicator_code, target_year, value, value_min,
+             value_max, unit, value_base, unit_base, growth_pct, comparator, cue, quote, char_start, char_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?;
+    for t in &r.targets {
+        let q = t.quantity.as_ref();
+        stmt.execute(params![
+            report_id,
+            sid(t.section),
+            t.name,
+            t.indicator_code,
+            t.target_year,
+            q.and_then(|q| q.value),
+            q.and_then(|q| q.value_min),
+            q.and_then(|q| q.value_max),
+            q.map(|q| q.unit.as_str()),
+            q.and_then(|q| q.value_base),
+            q.map(|q| q.unit_base.as_str()),
+            t.growth_pct,
+            t.comparator.as_str(),
+            t.cue,
+            t.quote,
+            t.span.start as i64,
+            t.span.end as i64
+        ])?;
+    }
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO projects (report_id, section_id, name, status, investment, investment_unit, investment_yuan,
+             quote, char_start, char_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for p in &r.projects {
+        stmt.execute(params![
+            report_id,
+            sid(p.section),
+            p.name,
+            p.status,
+            p.investment,
+            p.investment_unit,
+            p.investment_yuan,
+            p.quote,
+            p.span.start as i64,
+            p.span.end as i64
+        ])?;
+    }
+    Ok(())
+}
+
+/// Inserts the outline parents first and returns the row id of every section, by index.
+fn insert_sections(tx: &Transaction, report_id: i64, r: &ReportPlan) -> Result<Vec<i64>> {
+    let mut ids: Vec<i64> = Vec::with_capacity(r.sections.len());
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO sections (report_id, parent_id, level, ordinal, marker, title, part, inline, char_start, char_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for s in &r.sections {
+        // Sections come in document order, so a parent always precedes its children.
+        let parent = s.parent.and_then(|p| ids.get(p).copied());
+        stmt.execute(params![
+            report_id,
+            parent,
+            s.level,
+            s.ordinal,
+            s.marker,
+            s.title,
+            s.part.as_str(),
+            s.inline,
+            s.span.start as i64,
+            s.span.end as i64
+        ])?;
+        ids.push(tx.last_insert_rowid());
+    }
+    Ok(ids)
+}

@@ -1,0 +1,128 @@
+//! A temporary work folder with the real binary, printing command, stdout and stderr when a
+//! check fails.
+
+#![allow(dead_code)]
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project's root: the sample corpus and the gold live under it.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn corpus() -> PathBuf {
+    root().join("corpus")
+}
+
+pub struct WorkDir {
+    pub dir: tempfile::TempDir,
+}
+
+/// What a run of the binary produced.
+pub struct Run {
+    pub cmd: String,
+    pub output: Output,
+}
+
+impl Run {
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+    pub fn code(&self) -> i32 {
+        self.output.status.code().unwrap_or(-1)
+    }
+    fn describe(&self) -> String {
+        format!(
+            "command: {}\nexit: {}\n--- stdout\n{}\n--- stderr\n{}",
+            self.cmd,
+            self.code(),
+            self.stdout(),
+            self.stderr()
+        )
+    }
+    /// Asserts the exit code, showing everything the command printed if it differs.
+    pub fn expect_code(self, code: i32) -> Self {
+        assert_eq!(self.code(), code, "unexpected exit code\n{}", self.describe());
+        self
+    }
+    pub fn ok(self) -> Self {
+        self.expect_code(0)
+    }
+}
+
+impl WorkDir {
+    pub fn new() -> Self {
+        WorkDir { dir: tempfile::tempdir().expect("create a temporary folder") }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `gwr` with these arguments inside the work folder.
+    pub fn gwr(&self, args: &[&str]) -> Run {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("gwr"));
+        cmd.args(args).current_dir(self.path());
+        let output = cmd.output().expect("run gwr");
+        Run { cmd: format!("gwr {}", args.join(" ")), output }
+    }
+
+    /// Copies the sample corpus into `corpus/` of the work folder.
+    pub fn copy_corpus(&self) -> PathBuf {
+        let dest = self.path().join("corpus");
+        std::fs::create_dir_all(&dest).expect("create corpus folder");
+        for entry in std::fs::read_dir(corpus()).expect("read sample corpus") {
+            let p = entry.expect("corpus entry").path();
+            if p.extension().is_some_and(|e| e == "txt") {
+                std::fs::copy(&p, dest.join(p.file_name().expect("file name"))).expect("copy corpus file");
+            }
+        }
+        dest
+    }
+
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path().join(name);
+        if let Some(dir) = p.parent() {
+            std::fs::create_dir_all(dir).expect("create folder");
+        }
+        std::fs::write(&p, bytes).expect("write file");
+        p
+    }
+
+    pub fn db(&self, name: &str) -> Connection {
+        Connection::open(self.path().join(name)).expect("open database")
+    }
+}
+
+/// One column of every row a query returns.
+pub fn column<T: rusqlite::types::FromSql>(db: &Connection, sql: &str) -> Vec<T> {
+    let mut stmt = db.prepare(sql).expect("prepare");
+    stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("rows")
+}
+
+pub fn scalar<T: rusqlite::types::FromSql>(db: &Connection, sql: &str) -> T {
+    db.query_row(sql, [], |r| r.get(0)).expect("scalar query")
+}
+
+/// The gold annotations (tests/gold/*.json), by file stem.
+pub fn gold() -> Vec<(String, serde_json::Value)> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/gold"))
+        .expect("read tests/gold")
+        .map(|e| e.expect("gold entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("read gold file");
+            let stem = p.file_stem().and_then(|s| s.to_str()).expect("gold file name").to_string();
+            (stem, serde_json::from_str(&text).expect("gold file is JSON"))
+        })
+        .collect()
+}
