@@ -1,4 +1,5 @@
 //! Integration tests: the real `gwr` binary on the real sample corpus, in temporary folders.
+//! One module per area; `util` runs the binary and scores against the gold.
 
 mod util;
 

@@ -126,3 +126,26 @@ pub fn gold() -> Vec<(String, serde_json::Value)> {
         })
         .collect()
 }
+
+/// Loads the sample corpus into a fresh warehouse and scores it against the gold with the
+/// scorer `tests/gold/eval.py` (the same one the figures in the notes come from).
+pub fn score_sample_corpus() -> serde_json::Value {
+    let wd = WorkDir::new();
+    wd.copy_corpus();
+    wd.gwr(&["load"]).ok();
+    let out = Command::new("python3")
+        .arg(root().join("tests/gold/eval.py"))
+        .arg(wd.path().join("warehouse.db"))
+        .arg(root().join("tests/gold"))
+        .arg("--json")
+        .output()
+        .expect("run python3 tests/gold/eval.py");
+    assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("eval.py prints JSON")
+}
+
+/// Precision and recall of one kind of fact from a score.
+pub fn precision_recall(score: &serde_json::Value, kind: &str) -> (f64, f64) {
+    let s = &score["scores"][kind];
+    (s["precision"].as_f64().unwrap_or(0.0), s["recall"].as_f64().unwrap_or(0.0))
+}
