@@ -6,7 +6,7 @@ CARGO ?= cargo
 DB ?= warehouse.db
 GWR := target/release/gwr
 
-.PHONY: all build load test test-deps lint fmt clean
+.PHONY: all build load test test-deps lint fmt clean bench bench-deps
 
 all: build
 
@@ -25,6 +25,14 @@ test-deps:
 
 test: test-deps
 	$(CARGO) test --locked
+
+# The benchmark's references: the sqlite3 shell (raw-store floor) and JioNLP (in .venv).
+bench-deps: test-deps
+	@test -x .venv/bin/python || python3 -m venv .venv
+	@.venv/bin/python -c "import jionlp" 2>/dev/null || .venv/bin/pip install -q jionlp
+
+bench: build bench-deps
+	bench/run.sh
 
 lint:
 	$(CARGO) clippy --all-targets --locked -- -D warnings

@@ -51,6 +51,16 @@ pub enum Command {
     ///   gwr inspect page.html --encoding gb18030 | jq '.reports[0].indicators'
     #[command(verbatim_doc_comment)]
     Inspect(InspectArgs),
+
+    /// Write a realistic corpus of N report files by varying sample reports (for benchmarks and
+    /// tests): other towns, years and numbers, reordered paragraphs, some GB18030 and HTML files,
+    /// a few bad files. The same seed gives the same corpus.
+    ///
+    /// Examples:
+    ///   gwr synth --reports 2000 --out bench/cache/2000
+    ///   gwr synth --reports 100 --out /tmp/corpus --seed 7 --from corpus
+    #[command(verbatim_doc_comment)]
+    Synth(SynthArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -70,6 +80,13 @@ pub struct LoadArgs {
     /// Read every file in this encoding instead of detecting it.
     #[arg(long, value_enum)]
     pub encoding: Option<Encoding>,
+    /// Read and extract every file again, even those whose bytes are unchanged since the last
+    /// load (after upgrading gwr, to refresh the facts).
+    #[arg(long)]
+    pub force: bool,
+    /// Print time, throughput and peak memory to stderr at the end.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -79,4 +96,23 @@ pub struct InspectArgs {
     /// Read the file in this encoding instead of detecting it.
     #[arg(long, value_enum)]
     pub encoding: Option<Encoding>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SynthArgs {
+    /// How many files to write.
+    #[arg(long)]
+    pub reports: usize,
+    /// The folder to write them to (created if needed).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The seed: the same seed gives the same corpus.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The folder of sample reports to vary.
+    #[arg(long, default_value = "corpus")]
+    pub from: PathBuf,
+    /// Bad files (empty, binary, not a report, placeholder template) per thousand.
+    #[arg(long, default_value_t = 5)]
+    pub bad_per_mille: u16,
 }

@@ -241,6 +241,9 @@ pub struct ReportPlan {
 #[derive(Debug, Clone, Serialize)]
 pub struct FilePlan {
     pub source_path: String,
+    /// Size and SHA-256 of the file's bytes: a re-run skips a file whose bytes are unchanged.
+    pub byte_count: usize,
+    pub bytes_sha256: String,
     pub reports: Vec<ReportPlan>,
     /// Set when the file is refused as a whole.
     pub error: Option<crate::error::Refusal>,

@@ -22,6 +22,8 @@ pub fn plan_file(path: &Path, source_path: &str, opts: &Options) -> FilePlan {
         Ok(bytes) => plan_bytes(&bytes, source_path, opts),
         Err(e) => FilePlan {
             source_path: source_path.to_string(),
+            byte_count: 0,
+            bytes_sha256: String::new(),
             reports: Vec::new(),
             error: Some(Refusal::new("unreadable", format!("the file cannot be read: {e}"))),
         },
@@ -30,13 +32,23 @@ pub fn plan_file(path: &Path, source_path: &str, opts: &Options) -> FilePlan {
 
 /// Plans a file's bytes.
 pub fn plan_bytes(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
+    let byte_count = bytes.len();
+    let bytes_sha256 = sha256_hex(bytes);
     match read::read_bytes(bytes, opts.encoding) {
         Ok(file) => FilePlan {
             source_path: source_path.to_string(),
+            byte_count,
+            bytes_sha256,
             reports: file.reports.iter().map(|raw| plan_report(raw, &file.page, file.encoding, source_path)).collect(),
             error: None,
         },
-        Err(refusal) => FilePlan { source_path: source_path.to_string(), reports: Vec::new(), error: Some(refusal) },
+        Err(refusal) => FilePlan {
+            source_path: source_path.to_string(),
+            byte_count,
+            bytes_sha256,
+            reports: Vec::new(),
+            error: Some(refusal),
+        },
     }
 }
 
@@ -52,7 +64,7 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
         source_path: source_path.to_string(),
         source_index: raw.index,
         encoding: encoding.as_str().to_string(),
-        content_sha256: hex(&Sha256::digest(raw.body.as_bytes())),
+        content_sha256: sha256_hex(raw.body.as_bytes()),
         char_count: folded.char_len(),
         body: raw.body.clone(),
         complete: raw.complete,
@@ -76,6 +88,11 @@ fn fill_quotes(body: &str, facts: &mut extract::Facts) {
     facts.projects.iter_mut().for_each(|f| f.quote = quote(f.span));
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// The SHA-256 of some bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    Sha256::digest(bytes).iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }

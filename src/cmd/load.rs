@@ -2,12 +2,17 @@
 
 use crate::cli::LoadArgs;
 use crate::error::Error;
+use crate::model::FilePlan;
 use crate::pipeline::{self, Options};
 use crate::store::{self, writer::RunTotals, Writer};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Instant;
 
 /// The folder `gwr load` reads when given no path.
 pub const DEFAULT_CORPUS: &str = "corpus";
@@ -15,7 +20,22 @@ pub const DEFAULT_CORPUS: &str = "corpus";
 /// File endings `gwr load` picks up inside folders.
 const EXTENSIONS: [&str; 3] = ["txt", "htm", "html"];
 
+/// Files planned together and written in one transaction. Memory is bounded by two batches (one
+/// being planned, one being written), never by the corpus.
+const BATCH_FILES: usize = 128;
+
+/// What the planning thread hands the writer for one file.
+enum Planned {
+    /// The file's bytes are those already loaded: nothing to do.
+    Unchanged {
+        source: String,
+        reports: usize,
+    },
+    Plan(FilePlan),
+}
+
 pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
+    let started = Instant::now();
     let roots = if args.paths.is_empty() { vec![PathBuf::from(DEFAULT_CORPUS)] } else { args.paths.clone() };
     // Every path is checked before the database is touched: a typo writes nothing.
     for root in &roots {
@@ -27,42 +47,75 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let opts = Options { encoding: args.encoding };
     let conn = store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     let arguments = roots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ");
-    let mut writer = Writer::begin(conn, &arguments)?;
+    let mut writer = Writer::begin(conn, &arguments)?.refresh(args.force);
+    let known = if args.force { HashMap::new() } else { writer.known_files()? };
     let progress = progress_bar(files.len() as u64);
     let mut totals = RunTotals { files_seen: files.len(), ..Default::default() };
+    let mut bytes_read = 0u64;
 
-    for file in &files {
-        let source = source_path(file);
-        progress.set_message(source.clone());
-        let plan = pipeline::plan_file(file, &source, &opts);
-        let failure = match &plan.error {
-            Some(refusal) => Some((refusal.reason, refusal.detail.clone())),
-            None => match writer.write_file(&plan) {
-                Ok(outcome) => {
-                    totals.reports.loaded += outcome.loaded;
-                    totals.reports.unchanged += outcome.unchanged;
-                    totals.reports.replaced += outcome.replaced;
-                    totals.reports.duplicate += outcome.duplicate;
-                    if outcome.duplicate > 0 {
+    let (sender, batches) = mpsc::sync_channel::<Vec<Planned>>(1);
+    let planner = std::thread::spawn(move || {
+        for chunk in files.chunks(BATCH_FILES) {
+            let planned: Vec<Planned> = chunk.par_iter().map(|file| plan(file, &known, &opts)).collect();
+            if sender.send(planned).is_err() {
+                break; // the writer stopped
+            }
+        }
+    });
+
+    for batch in batches {
+        let mut to_write = Vec::with_capacity(batch.len());
+        for planned in batch {
+            match planned {
+                Planned::Unchanged { source, reports } => {
+                    totals.reports.unchanged += reports;
+                    progress.set_message(source);
+                    progress.inc(1);
+                }
+                Planned::Plan(plan) => {
+                    bytes_read += plan.byte_count as u64;
+                    match &plan.error {
+                        Some(refusal) => {
+                            fail(
+                                &mut writer,
+                                &mut totals,
+                                &progress,
+                                &plan.source_path,
+                                refusal.reason,
+                                &refusal.detail,
+                            )?;
+                            progress.inc(1);
+                        }
+                        None => to_write.push(plan),
+                    }
+                }
+            }
+        }
+        let outcomes = writer.write_batch(&to_write)?;
+        for (plan, outcome) in to_write.iter().zip(outcomes) {
+            progress.set_message(plan.source_path.clone());
+            progress.inc(1);
+            match outcome {
+                Ok(o) => {
+                    totals.reports.loaded += o.loaded;
+                    totals.reports.unchanged += o.unchanged;
+                    totals.reports.replaced += o.replaced;
+                    totals.reports.duplicate += o.duplicate;
+                    if o.duplicate > 0 {
+                        let source = &plan.source_path;
                         progress.suspend(|| {
-                            eprintln!(
-                                "{source}: {} report(s) already loaded from another file, skipped",
-                                outcome.duplicate
-                            )
+                            eprintln!("{source}: {} report(s) already loaded from another file, skipped", o.duplicate)
                         });
                     }
-                    None
                 }
-                Err(e) => Some(("store_failed", format!("the reports could not be stored: {e}"))),
-            },
-        };
-        if let Some((reason, detail)) = failure {
-            totals.files_failed += 1;
-            progress.suspend(|| eprintln!("{source}: {reason}: {detail}"));
-            writer.record_error(&source, reason, &detail)?;
+                Err(e) => {
+                    let detail = format!("the reports could not be stored: {e}");
+                    fail(&mut writer, &mut totals, &progress, &plan.source_path, "store_failed", &detail)?;
+                }
+            }
         }
-        progress.inc(1);
     }
+    planner.join().map_err(|_| anyhow::anyhow!("the planning thread stopped unexpectedly"))?;
     progress.finish_and_clear();
     let run_id = writer.run_id();
     writer.finish(&totals)?;
@@ -77,7 +130,53 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         r.duplicate,
         totals.files_failed
     );
+    if args.stats {
+        let secs = started.elapsed().as_secs_f64();
+        let peak = peak_rss_mb().map_or("unknown".to_string(), |mb| format!("{mb:.0} MB"));
+        eprintln!(
+            "stats: {secs:.2} s, {:.1} MB read ({:.1} MB/s), {:.0} reports/s, peak RSS {peak}",
+            bytes_read as f64 / 1e6,
+            bytes_read as f64 / 1e6 / secs,
+            (r.loaded + r.replaced) as f64 / secs
+        );
+    }
     Ok(if totals.files_failed > 0 { super::EXIT_PARTIAL } else { super::EXIT_OK })
+}
+
+fn plan(file: &Path, known: &HashMap<String, (String, usize)>, opts: &Options) -> Planned {
+    let source = source_path(file);
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(_) => return Planned::Plan(pipeline::plan_file(file, &source, opts)),
+    };
+    if let Some((sha, reports)) = known.get(&source) {
+        if *sha == pipeline::sha256_hex(&bytes) {
+            return Planned::Unchanged { source, reports: *reports };
+        }
+    }
+    Planned::Plan(pipeline::plan_bytes(&bytes, &source, opts))
+}
+
+fn fail(
+    writer: &mut Writer,
+    totals: &mut RunTotals,
+    progress: &ProgressBar,
+    source: &str,
+    reason: &str,
+    detail: &str,
+) -> anyhow::Result<()> {
+    totals.files_failed += 1;
+    progress.suspend(|| eprintln!("{source}: {reason}: {detail}"));
+    writer.record_error(source, reason, detail)?;
+    Ok(())
+}
+
+/// The process's peak resident memory (VmHWM), where the system tells it.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 /// The files under the given roots, sorted so two runs over one folder give one result.

@@ -1,10 +1,12 @@
-//! The one writer: a load run, and each file's reports in one transaction, so that a failure
-//! leaves nothing of that file behind and a re-run of the same corpus changes nothing.
+//! The one writer: a load run, and files written in batches, one transaction per batch and a
+//! savepoint per file, so that a failing file leaves nothing of itself behind while the rest of
+//! its batch lands, a reader never sees half a report, and a re-run of the same corpus changes
+//! nothing.
 
 use crate::error::Result;
 use crate::model::{FilePlan, ReportPlan, TownResolution};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use std::collections::HashSet;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{HashMap, HashSet};
 
 /// What writing one file did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub struct RunTotals {
 pub struct Writer {
     conn: Connection,
     run_id: i64,
+    /// Re-extract reports already stored from the same file instead of keeping them.
+    refresh: bool,
 }
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
@@ -39,7 +43,13 @@ impl Writer {
             params![env!("CARGO_PKG_VERSION"), arguments],
         )?;
         let run_id = conn.last_insert_rowid();
-        Ok(Writer { conn, run_id })
+        Ok(Writer { conn, run_id, refresh: false })
+    }
+
+    /// Replace, rather than keep, the reports a file already has (`gwr load --force`).
+    pub fn refresh(mut self, refresh: bool) -> Self {
+        self.refresh = refresh;
+        self
     }
 
     pub fn run_id(&self) -> i64 {
@@ -57,10 +67,39 @@ impl Writer {
 
     /// Writes one file's reports in one transaction.
     pub fn write_file(&mut self, file: &FilePlan) -> Result<FileOutcome> {
-        let tx = self.conn.transaction()?;
-        let outcome = write_reports(&tx, self.run_id, &file.source_path, &file.reports)?;
+        let mut outcomes = self.write_batch(std::slice::from_ref(file))?;
+        outcomes.pop().unwrap_or(Ok(FileOutcome::default()))
+    }
+
+    /// Writes a batch of files in one transaction, each file in its own savepoint: a file that
+    /// fails is rolled back alone and its error returned in its place.
+    pub fn write_batch(&mut self, files: &[FilePlan]) -> Result<Vec<Result<FileOutcome>>> {
+        let (run_id, refresh) = (self.run_id, self.refresh);
+        let mut tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(files.len());
+        for file in files {
+            let sp = tx.savepoint()?;
+            let written = write_reports(&sp, run_id, &file.source_path, &file.reports, refresh)
+                .and_then(|outcome| record_source_file(&sp, run_id, file).map(|()| outcome));
+            match written {
+                Ok(outcome) => {
+                    sp.commit()?;
+                    outcomes.push(Ok(outcome));
+                }
+                // Dropping the savepoint rolls back whatever this file wrote.
+                Err(e) => outcomes.push(Err(e)),
+            }
+        }
         tx.commit()?;
-        Ok(outcome)
+        Ok(outcomes)
+    }
+
+    /// The files a previous run loaded, by path: the SHA-256 of their bytes and their report count.
+    pub fn known_files(&self) -> Result<HashMap<String, (String, usize)>> {
+        let mut stmt = self.conn.prepare("SELECT source_path, bytes_sha256, report_count FROM source_files")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, String>(1)?, r.get::<_, i64>(2)? as usize))))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// Closes the run with its totals and hands the connection back.
@@ -85,9 +124,35 @@ impl Writer {
     }
 }
 
-fn write_reports(tx: &Transaction, run_id: i64, path: &str, reports: &[ReportPlan]) -> Result<FileOutcome> {
+fn record_source_file(conn: &Connection, run_id: i64, file: &FilePlan) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO source_files (source_path, byte_count, bytes_sha256, report_count, load_run_id)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (source_path) DO UPDATE SET byte_count = excluded.byte_count,
+             bytes_sha256 = excluded.bytes_sha256, report_count = excluded.report_count,
+             load_run_id = excluded.load_run_id",
+    )?
+    .execute(params![
+        file.source_path,
+        file.byte_count as i64,
+        file.bytes_sha256,
+        file.reports.len() as i64,
+        run_id
+    ])?;
+    Ok(())
+}
+
+fn write_reports(
+    tx: &Connection,
+    run_id: i64,
+    path: &str,
+    reports: &[ReportPlan],
+    refresh: bool,
+) -> Result<FileOutcome> {
     let mut outcome = FileOutcome::default();
-    let new_hashes: HashSet<&str> = reports.iter().map(|r| r.content_sha256.as_str()).collect();
+    // With `refresh`, every earlier report of the file is stale and extracted anew.
+    let new_hashes: HashSet<&str> =
+        if refresh { HashSet::new() } else { reports.iter().map(|r| r.content_sha256.as_str()).collect() };
     // The file's earlier reports whose text is gone: their facts go with them.
     let stale: Vec<i64> = {
         let mut stmt = tx.prepare_cached("SELECT id, content_sha256 FROM reports WHERE source_path = ?1")?;
@@ -134,7 +199,7 @@ fn town_key(t: &TownResolution) -> String {
     }
 }
 
-fn upsert_town(tx: &Transaction, t: &TownResolution) -> Result<i64> {
+fn upsert_town(tx: &Connection, t: &TownResolution) -> Result<i64> {
     let key = town_key(t);
     let candidates = (!t.candidates.is_empty()).then(|| t.candidates.join(","));
     tx.execute(
@@ -148,7 +213,7 @@ fn upsert_town(tx: &Transaction, t: &TownResolution) -> Result<i64> {
     Ok(tx.query_row("SELECT id FROM towns WHERE town_key = ?1", [&key], |r| r.get(0))?)
 }
 
-fn insert_report(tx: &Transaction, run_id: i64, r: &ReportPlan) -> Result<()> {
+fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Result<()> {
     let town_id = upsert_town(tx, &r.town)?;
     let m = &r.meta;
     tx.prepare_cached(
@@ -267,7 +332,7 @@ fn insert_report(tx: &Transaction, run_id: i64, r: &ReportPlan) -> Result<()> {
 }
 
 /// Inserts the outline parents first and returns the row id of every section, by index.
-fn insert_sections(tx: &Transaction, report_id: i64, r: &ReportPlan) -> Result<Vec<i64>> {
+fn insert_sections(tx: &Connection, report_id: i64, r: &ReportPlan) -> Result<Vec<i64>> {
     let mut ids: Vec<i64> = Vec::with_capacity(r.sections.len());
     let mut stmt = tx.prepare_cached(
         "INSERT INTO sections (report_id, parent_id, level, ordinal, marker, title, part, inline, char_start, char_end)

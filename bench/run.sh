@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# make bench: loads synthetic corpora of 2,000 and 40,000 reports and prints wall time, MB/s,
+# reports/s, rows/s, peak RSS and the unchanged re-run, beside two references measured on the same
+# files in the same run: the stock sqlite3 shell storing the raw files (readfile(): the floor for any
+# loader) and JioNLP's extract_money (what a user would otherwise reach for). Then times every view
+# on the 40,000-report warehouse. Corpora are generated once and cached in bench/cache.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+GWR=target/release/gwr
+CACHE=bench/cache
+SIZES=${BENCH_SIZES:-"2000 40000"}
+JIONLP_FILES=${BENCH_JIONLP_FILES:-200}
+PY=.venv/bin/python
+
+mkdir -p "$CACHE"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m)"
+echo "gwr $($GWR --version | awk '{print $2}'), sqlite3 shell $(sqlite3 --version | awk '{print $1}')"
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.3f", a - b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+jionlp_ready=0
+if [ -x "$PY" ] && "$PY" -c "import jionlp" 2>/dev/null; then jionlp_ready=1; fi
+
+for n in $SIZES; do
+  dir="$CACHE/$n"
+  if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir"
+    $GWR synth --reports "$n" --out "$dir" --seed 42 >/dev/null
+    touch "$dir/.done"
+  fi
+  mb=$(du -sb --exclude=.done "$dir" | awk '{printf "%.1f", $1/1e6}')
+  db="$CACHE/bench-$n.db"
+  rm -f "$db" "$db-wal" "$db-shm"
+  sync
+  t0=$(now)
+  stats=$($GWR load "$dir" --db "$db" --stats 2>&1 >/dev/null | grep '^stats:' || true)
+  load_s=$(elapsed "$t0")
+  rss=$(echo "$stats" | sed -n 's/.*peak RSS \([0-9]*\) MB.*/\1/p')
+  reports=$(sqlite3 "$db" "SELECT count(*) FROM reports")
+  rows=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM reports) + (SELECT count(*) FROM sections) + (SELECT count(*) FROM indicators) + (SELECT count(*) FROM targets) + (SELECT count(*) FROM projects)")
+  t0=$(now)
+  $GWR load "$dir" --db "$db" >/dev/null 2>&1 || true
+  rerun_s=$(elapsed "$t0")
+
+  floor_db="$CACHE/floor-$n.db"
+  rm -f "$floor_db"
+  t0=$(now)
+  sqlite3 "$floor_db" "PRAGMA journal_mode=WAL; CREATE TABLE f(name TEXT, body BLOB); INSERT INTO f SELECT name, readfile(name) FROM fsdir('$dir') WHERE mode & 0x8000;" >/dev/null
+  floor_s=$(elapsed "$t0")
+  rm -f "$floor_db" "$floor_db-wal" "$floor_db-shm"
+
+  echo
+  echo "== $n reports ($mb MB)"
+  printf '  gwr load          %8.2f s  %7.1f MB/s  %8.0f reports/s  %9.0f rows/s  peak RSS %s MB\n' \
+    "$load_s" "$(ratio "$mb" "$load_s")" "$(ratio "$reports" "$load_s")" "$(ratio "$rows" "$load_s")" "${rss:-?}"
+  printf '  unchanged re-run  %8.2f s  (%s%% of the load)\n' "$rerun_s" "$(awk -v a="$rerun_s" -v b="$load_s" 'BEGIN { printf "%.1f", 100 * a / b }')"
+  printf '  sqlite3 raw store %8.2f s  %7.1f MB/s  gwr takes %sx the floor\n' \
+    "$floor_s" "$(ratio "$mb" "$floor_s")" "$(ratio "$load_s" "$floor_s")"
+  if [ "$jionlp_ready" = 1 ]; then
+    jio=$("$PY" bench/jionlp_money.py "$dir" "$JIONLP_FILES")
+    printf '  JioNLP extract_money on %s files: %s MB/s; gwr is %sx faster\n' \
+      "$JIONLP_FILES" "$jio" "$(ratio "$(ratio "$mb" "$load_s")" "$jio")"
+  else
+    echo "  JioNLP: not installed (make bench-deps installs it into .venv)"
+  fi
+  echo "  rows: $reports reports, $rows rows in all"
+done
+
+last=$(echo $SIZES | awk '{print $NF}')
+db="$CACHE/bench-$last.db"
+echo
+echo "== views on the $last-report warehouse (full scan, count(*))"
+for v in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name"); do
+  t0=$(now)
+  c=$(sqlite3 "$db" "SELECT count(*) FROM $v")
+  printf '  %-22s %7.3f s  %8s rows\n' "$v" "$(elapsed "$t0")" "$c"
+done
