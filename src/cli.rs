@@ -52,9 +52,10 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Inspect(InspectArgs),
 
-    /// Write a realistic corpus of N report files by varying sample reports (for benchmarks and
-    /// tests): other towns, years and numbers, reordered paragraphs, some GB18030 and HTML files,
-    /// a few bad files. The same seed gives the same corpus.
+    /// Write a synthetic corpus of report files for benchmarks and tests.
+    ///
+    /// The files vary the sample reports: other towns, years and numbers, reordered paragraphs,
+    /// some GB18030 and HTML files, a few bad files. The same seed gives the same corpus.
     ///
     /// Examples:
     ///   gwr synth --reports 2000 --out bench/cache/2000

@@ -149,3 +149,15 @@ pub fn precision_recall(score: &serde_json::Value, kind: &str) -> (f64, f64) {
     let s = &score["scores"][kind];
     (s["precision"].as_f64().unwrap_or(0.0), s["recall"].as_f64().unwrap_or(0.0))
 }
+
+/// The highest migration version shipped (migrations/V{n}__*.sql).
+pub fn latest_migration() -> i64 {
+    std::fs::read_dir(root().join("migrations"))
+        .expect("read migrations")
+        .filter_map(|e| {
+            let name = e.expect("migration entry").file_name().to_string_lossy().into_owned();
+            name.strip_prefix('V')?.split("__").next()?.parse().ok()
+        })
+        .max()
+        .unwrap_or(0)
+}
