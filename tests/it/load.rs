@@ -142,12 +142,13 @@ fn a_bad_file_among_good_ones_is_recorded_and_the_rest_load() {
 fn migrate_creates_the_schema_and_info_reports_it() {
     let wd = WorkDir::new();
     let run = wd.gwr(&["migrate", "--db", "fresh.db"]).ok();
-    assert!(run.stdout().contains("schema version 1"), "{}", run.stdout());
+    assert!(run.stdout().contains("schema version 2"), "{}", run.stdout());
     let db = wd.db("fresh.db");
     let mode: String = scalar(&db, "PRAGMA journal_mode");
     assert_eq!(mode, "wal");
     let tables: Vec<String> = column(&db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
     for t in [
+        "divisions",
         "indicator_catalog",
         "indicators",
         "load_errors",
