@@ -48,6 +48,8 @@ const LEAD_RATIO: f64 = 4.0;
 struct Clue {
     /// Read from the page's 索引号 or site name rather than the running text.
     structural: bool,
+    /// A name written right before the town's name.
+    address: bool,
     score: f64,
     text: String,
 }
@@ -61,6 +63,11 @@ struct Candidate<'g> {
 impl Candidate<'_> {
     fn score(&self) -> f64 {
         self.clues.iter().map(|c| c.score).sum()
+    }
+
+    /// One of the candidate's names stands right before the town's name in the text.
+    fn addressed(&self) -> bool {
+        self.clues.iter().any(|c| c.address)
     }
 
     fn structural(&self) -> bool {
@@ -111,9 +118,18 @@ pub fn resolve_in(g: &Gazetteer, name: &str, body: &str, page: &PageMeta) -> Tow
         format!("no {name} in the gazetteer, read as {}", dedup(names).join("/"))
     });
 
+    // "A县{name}" in the text, with A above none of the candidates: the report is about a town
+    // the gazetteer does not hold, or holds under another name.
+    let foreign: Vec<&str> = addresses(g, name, body)
+        .into_iter()
+        .filter(|d| !candidates.iter().any(|c| c.place.township.code.starts_with(d.code.as_str())))
+        .map(|d| d.name.as_str())
+        .collect();
+    let foreign_note = (!foreign.is_empty()).then(|| format!("text writes {}{name}", dedup(foreign).join("/")));
     if candidates.len() == 1 && !by_stem {
         let c = &candidates[0];
-        if let Some(conflict) = index_conflict(g, &c.place, page) {
+        let conflict = index_conflict(g, &c.place, page).or(foreign_note.clone().filter(|_| !c.addressed()));
+        if let Some(conflict) = conflict {
             return ambiguous(name, &candidates, format!("the only {name} is in {}, but {conflict}", c.place.label()));
         }
         let mut evidence = format!("the only {name} in the gazetteer");
@@ -129,8 +145,10 @@ pub fn resolve_in(g: &Gazetteer, name: &str, body: &str, page: &PageMeta) -> Tow
     let lead = &candidates[order[0]];
     let runner_up = order.get(1).map(|&i| &candidates[i]);
     let (top, second) = (lead.score(), runner_up.map_or(0.0, Candidate::score));
-    let clear =
-        top > 0.0 && (second == 0.0 || (top >= LEAD_RATIO * second && !runner_up.is_some_and(Candidate::structural)));
+    let lead_address = lead.addressed();
+    let clear = top > 0.0
+        && (second == 0.0 || (top >= LEAD_RATIO * second && !runner_up.is_some_and(Candidate::structural)))
+        && (foreign_note.is_none() || lead_address);
     let count = candidates.len();
     if clear {
         let mut evidence = stem_note.unwrap_or_default();
@@ -144,6 +162,9 @@ pub fn resolve_in(g: &Gazetteer, name: &str, body: &str, page: &PageMeta) -> Tow
     }
     let mut evidence = stem_note.unwrap_or_default();
     let with_clues: Vec<&Candidate> = order.iter().map(|&i| &candidates[i]).filter(|c| c.score() > 0.0).collect();
+    if let Some(note) = foreign_note.filter(|_| !lead_address) {
+        push_part(&mut evidence, &note);
+    }
     if with_clues.is_empty() {
         push_part(&mut evidence, &format!("nothing in the report tells the {count} candidates apart"));
     } else {
@@ -230,6 +251,25 @@ fn index_conflict(g: &Gazetteer, place: &Place, page: &PageMeta) -> Option<Strin
     None
 }
 
+/// The counties, cities and provinces written right before the town's name ("龙游县湖镇镇"): an
+/// address. Names shorter than three characters (城区, 和县) are left out: too easily a coincidence.
+fn addresses<'g>(g: &'g Gazetteer, town: &str, body: &str) -> Vec<&'g gazetteer::Division> {
+    const LONGEST: usize = 8;
+    let mut found: Vec<&gazetteer::Division> = Vec::new();
+    for (pos, _) in body.match_indices(town) {
+        let before: Vec<char> = body[..pos].chars().rev().take(LONGEST).collect();
+        for len in 3..=before.len() {
+            let window: String = before[..len].iter().rev().collect();
+            for d in g.named(&window).filter(|d| d.level != Level::Township) {
+                if !found.iter().any(|f| f.code == d.code) {
+                    found.push(d);
+                }
+            }
+        }
+    }
+    found
+}
+
 /// A name of one of a candidate's divisions, to look for.
 struct Name {
     text: String,
@@ -279,7 +319,12 @@ fn gather(g: &Gazetteer, town: &str, body: &str, page: &PageMeta, candidates: &m
                 None
             };
             if let Some((score, label)) = clue {
-                c.clues.push(Clue { structural: true, score, text: format!("索引号 {index} → {label}") });
+                c.clues.push(Clue {
+                    structural: true,
+                    address: false,
+                    score,
+                    text: format!("索引号 {index} → {label}"),
+                });
             }
         }
         for name in &names[i] {
@@ -290,7 +335,12 @@ fn gather(g: &Gazetteer, town: &str, body: &str, page: &PageMeta, candidates: &m
             if let Some(site) = sites.iter().find(|s| s.contains(name.text.as_str())) {
                 let score = SITE_WEIGHT.iter().find(|w| w.0 == name.level).map_or(0.0, |w| w.1);
                 if !c.clues.iter().any(|k| k.structural && k.text.starts_with("site ") && k.text.contains(*site)) {
-                    c.clues.push(Clue { structural: true, score, text: format!("site {site} names {}", name.text) });
+                    c.clues.push(Clue {
+                        structural: true,
+                        address: false,
+                        score,
+                        text: format!("site {site} names {}", name.text),
+                    });
                 }
             }
             let (count, address) = occurrences(g, body, town, name, &c.place);
@@ -301,7 +351,7 @@ fn gather(g: &Gazetteer, town: &str, body: &str, page: &PageMeta, candidates: &m
             let per = if name.full.is_some() { short_w } else { full_w };
             let score = per * count.min(MAX_COUNT) as f64 + if address { ADDRESS_BONUS } else { 0.0 };
             let before = if address { format!(" (before {town})") } else { String::new() };
-            c.clues.push(Clue { structural: false, score, text: format!("{} ×{count}{before}", name.text) });
+            c.clues.push(Clue { structural: false, address, score, text: format!("{} ×{count}{before}", name.text) });
         }
     }
 }
@@ -468,6 +518,40 @@ mod tests {
         let r = run("濮院镇", "濮院镇工作报告", &page(Some("330803-063/2025-73158"), None));
         assert_eq!(r.resolution, "ambiguous", "{r:?}");
         assert_eq!(r.candidates, vec!["330483101"]);
+    }
+
+    #[test]
+    fn an_address_naming_another_county_unsettles_a_unique_name() {
+        // 濮院镇 is in 桐乡市 only; a report writing 海宁市濮院镇 speaks of some other 濮院镇.
+        let r = run("濮院镇", "濮院镇工作报告\n海宁市濮院镇人民政府", &PageMeta::default());
+        assert_eq!(r.resolution, "ambiguous", "{r:?}");
+        assert!(r.evidence.unwrap_or_default().contains("text writes 海宁市濮院镇"));
+        // Its own address confirms it.
+        let r = run("濮院镇", "濮院镇工作报告\n桐乡市濮院镇人民政府", &PageMeta::default());
+        assert_eq!(r.resolution, "unique", "{r:?}");
+        // Among namesakes, an address outside all of them overrides weaker clues for one of them.
+        let r = run("湖镇镇", "湖镇镇工作报告\n浙江\n江山市湖镇镇", &PageMeta::default());
+        assert_eq!(r.resolution, "ambiguous", "{r:?}");
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let odd_pages = [
+            page(Some(""), Some("")),
+            page(Some("３３０８０３-1"), None),
+            page(Some("330803"), Some("高家镇")),
+            page(Some("ABCDEFGHIJKLMNOPQR/x"), None),
+            page(Some("1133068300258532X4"), Some("𠀀")),
+        ];
+        for body in ["", "高家镇", "镇高家镇镇", "𠀀高家镇𠀀衢江", "衢江区高家镇", "\u{0}\u{feff}高家镇"]
+        {
+            for p in &odd_pages {
+                for name in ["高家镇", "镇", "𠀀镇", "高家"] {
+                    let r = run(name, body, p);
+                    assert!(["unique", "context", "ambiguous", "unknown"].contains(&r.resolution.as_str()));
+                }
+            }
+        }
     }
 
     #[test]
