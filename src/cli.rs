@@ -44,6 +44,19 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Info(DbArgs),
 
+    /// List the towns in the warehouse: division code, county/city/province, how sure the
+    /// resolution is and why.
+    ///
+    /// One tab-separated line per town: name, 9-digit township code (- when not resolved),
+    /// county/city/province, resolution (unique, context, ambiguous or unknown), the number of
+    /// reports, and the evidence; an ambiguous town lists its candidates after the evidence.
+    ///
+    /// Examples:
+    ///   gwr towns
+    ///   gwr towns --db towns.db | grep ambiguous
+    #[command(verbatim_doc_comment)]
+    Towns(DbArgs),
+
     /// Print, as JSON, what a load would store for a file, without touching a database.
     ///
     /// Examples:

@@ -5,6 +5,7 @@ pub mod inspect;
 pub mod load;
 pub mod migrate;
 pub mod synth;
+pub mod towns;
 
 use crate::cli::{Cli, Command};
 
@@ -20,5 +21,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Info(args) => info::run(&args),
         Command::Inspect(args) => inspect::run(&args),
         Command::Synth(args) => synth::run(&args),
+        Command::Towns(args) => towns::run(&args),
     }
 }

@@ -1,4 +1,4 @@
-//! Opening the warehouse: pragmas, migrations, views and catalogs, in that order.
+//! Opening the warehouse: pragmas, migrations, views, catalogs and the gazetteer, in that order.
 
 use crate::error::Result;
 use rusqlite::Connection;
@@ -12,13 +12,14 @@ mod embedded {
 const BUSY_TIMEOUT_MS: u32 = 10_000;
 
 /// Opens (creating if needed) the warehouse at `path`, migrated to the latest schema, with the
-/// canned views and the shipped catalogs installed.
+/// canned views, the shipped catalogs and the gazetteer installed.
 pub fn open(path: &Path) -> Result<Connection> {
     let mut conn = Connection::open(path)?;
     configure(&conn)?;
     embedded::migrations::runner().run(&mut conn)?;
     super::views::install(&conn)?;
     super::catalog::sync(&conn)?;
+    super::divisions::sync(&conn)?;
     Ok(conn)
 }
 

@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod db;
+pub mod divisions;
 pub mod views;
 pub mod writer;
 

@@ -149,6 +149,7 @@ fn migrate_creates_the_schema_and_info_reports_it() {
     assert_eq!(mode, "wal");
     let tables: Vec<String> = column(&db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
     for t in [
+        "divisions",
         "indicator_catalog",
         "indicators",
         "load_errors",
