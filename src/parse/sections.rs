@@ -204,8 +204,9 @@ fn marker_of(line: &str) -> Option<Marker<'_>> {
         return make(Style::Circled, first as u32 - '①' as u32 + 1, first.len_utf8());
     }
     let (cn, after) = leading(s, 3, |c| CN_DIGITS.contains(c));
-    if !cn.is_empty() && after.starts_with('、') {
-        return make(Style::CnComma, cn_value(cn)?, cn.len() + '、'.len_utf8());
+    // "一、", or "一." where a report writes the full stop for the comma.
+    if !cn.is_empty() && (after.starts_with('、') || after.starts_with('.')) {
+        return make(Style::CnComma, cn_value(cn)?, cn.len() + after.chars().next().map_or(0, char::len_utf8));
     }
     let (digits, after) = leading(s, 3, |c| c.is_ascii_digit());
     if (1..=2).contains(&digits.len()) {
@@ -483,6 +484,9 @@ fn read_headings(lines: &[Line], meta: &ReportMeta, nodes: &mut Vec<Node>, headi
         stack.truncate(depth);
         let parent = stack.last().map(|o| o.node);
         let part = match parent {
+            // A sub-heading naming the problems ("(六)存在的问题和不足") marks them; any other
+            // sub-heading is in its parent's part (政府自身建设 under the review is still review).
+            Some(_) if part_of_title(&title) == Some(Part::Problems) => Part::Problems,
             Some(p) => nodes[p].part,
             None => top_part(&title, meta),
         };
@@ -569,6 +573,9 @@ fn text_rows(
         .filter(|&i| (nodes[i].level == 1 && nodes[i].part == Part::Review) || (unheaded && Some(i) == preamble))
         .collect();
     for c in reviews {
+        if (0..nodes.len()).any(|i| nodes[i].part == Part::Problems && is_descendant(nodes, i, c)) {
+            continue;
+        }
         let after = (0..nodes.len())
             .filter(|&i| is_descendant(nodes, i, c))
             .map(|i| nodes[i].start)
@@ -1003,6 +1010,37 @@ mod tests {
         let s = outline(body, 2024);
         let parts: Vec<_> = s.iter().map(|x| (x.level, x.part)).collect();
         assert_eq!(parts, vec![(0, Part::Preamble), (2, Part::Review), (2, Part::Problems), (2, Part::Plan)]);
+    }
+
+    /// Genre variants the sample does not show: "一." for "一、" and a problems sub-heading.
+    #[test]
+    fn problems_sub_heading_and_full_stop_markers() {
+        let body = "某镇2024年政府工作报告\n一.2024年工作回顾\n(一)经济运行稳中向好\n全年实现规上工业产值74亿元。\n\
+                    (二)存在的问题和不足\n我们也清醒地认识到,发展还存在不少问题和不足。\n二.2025年工作安排\n(一)推进项目建设\n加快项目推进。";
+        let s = outline(body, 2024);
+        assert_eq!(top(&s), vec![("一.", "2024年工作回顾", Part::Review), ("二.", "2025年工作安排", Part::Plan)]);
+        let review: Vec<_> = children(&s, "2024年工作回顾").iter().map(|x| (x.title.clone(), x.part)).collect();
+        assert_eq!(
+            review,
+            vec![("经济运行稳中向好".to_string(), Part::Review), ("存在的问题和不足".to_string(), Part::Problems)]
+        );
+    }
+
+    /// Every sample file, raw and cut off at many points, keeps the invariants.
+    #[test]
+    fn cut_reports_keep_the_invariants() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut files: Vec<_> = std::fs::read_dir(dir).expect("corpus").map(|e| e.expect("entry").path()).collect();
+        files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+        assert!(!files.is_empty());
+        for p in files {
+            let text = String::from_utf8_lossy(&std::fs::read(&p).expect("read")).into_owned();
+            let chars: Vec<char> = text.chars().collect();
+            for cut in (1..chars.len()).step_by(733).chain(std::iter::once(chars.len())) {
+                let body: String = chars[..cut].iter().collect();
+                outline(&body, 2024);
+            }
+        }
     }
 
     #[test]
