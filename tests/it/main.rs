@@ -6,4 +6,5 @@ mod util;
 mod cli;
 mod durability;
 mod load;
+mod sections;
 mod towns;
