@@ -35,6 +35,9 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         let source = source_path(file);
         progress.set_message(source.clone());
         let plan = pipeline::plan_file(file, &source, &opts);
+        for warning in &plan.warnings {
+            progress.suspend(|| eprintln!("{source}: warning: {warning}"));
+        }
         let failure = match &plan.error {
             Some(refusal) => Some((refusal.reason, refusal.detail.clone())),
             None => match writer.write_file(&plan) {

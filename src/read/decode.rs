@@ -40,8 +40,8 @@ impl Encoding {
 pub struct Decoded {
     pub text: String,
     pub encoding: Encoding,
-    /// Byte sequences that were not valid in the encoding and were replaced.
-    pub replaced: bool,
+    /// Byte sequences that were not valid in the encoding and were replaced by U+FFFD.
+    pub replaced: usize,
 }
 
 /// Share of control bytes (other than tab, CR, LF) above which a file is taken for binary.
@@ -62,15 +62,48 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
              Word document, save it as text first",
         ));
     }
-    let (text, replaced) = encoding.codec().decode_without_bom_handling(body);
-    // NUL and other control characters carry no text; dropping them here keeps every later offset
-    // pointing at characters a person can see.
-    let text: String = text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t' || c == '\r').collect();
+    let replaced = count_errors(encoding.codec(), body);
+    let (text, _) = encoding.codec().decode_without_bom_handling(body);
+    if replaced > 0 && is_unreadable(&text) {
+        let hint = match forced {
+            Some(e) => format!("it was read as {} because --encoding said so; try another encoding", e.as_str()),
+            None => "if you know its encoding, give it with --encoding".to_string(),
+        };
+        return Err(Refusal::new(
+            "unreadable",
+            format!("most of the text is not valid in any encoding the loader knows (UTF-8, UTF-16, GB18030): {hint}"),
+        ));
+    }
+    // NUL, other control characters and zero-width marks carry no text; dropping them here keeps
+    // every later offset pointing at characters a person can see.
+    let text: String = text.chars().filter(|&c| !is_invisible(c)).collect();
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if text.trim().is_empty() {
         return Err(Refusal::new("empty", "the file holds no visible text"));
     }
     Ok(Decoded { text, encoding, replaced })
+}
+
+fn is_invisible(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Share of replacement characters among the visible ones above which a text is unreadable.
+const UNREADABLE_SHARE: f64 = 0.2;
+
+fn is_unreadable(text: &str) -> bool {
+    let (mut bad, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        bad += usize::from(c == '\u{FFFD}');
+    }
+    bad as f64 > all as f64 * UNREADABLE_SHARE
+}
+
+/// Whether the bytes open with a byte order mark.
+pub fn has_bom(bytes: &[u8]) -> bool {
+    [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"].iter().any(|b| bytes.starts_with(b))
 }
 
 fn strip_bom(bytes: &[u8], e: Encoding) -> &[u8] {
@@ -101,14 +134,24 @@ fn sniff(bytes: &[u8]) -> (Encoding, &[u8]) {
     }
     // Not valid UTF-8: GB18030 (a superset of GBK and GB2312) if it decodes cleanly, else the
     // encoding with fewer bad sequences, so a UTF-8 file with a few damaged bytes stays UTF-8.
-    let gb_bad = count_errors(encoding_rs::GB18030, bytes);
+    // GB18030 reads most byte pairs as some character, so UTF-8 with damage decodes as GB18030
+    // with few errors but as nonsense; UTF-8 wins while its damage is a small share of the text.
     let utf8_bad = count_errors(encoding_rs::UTF_8, bytes);
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    if utf8_bad * UTF8_DAMAGE_RATIO <= non_ascii {
+        return (Encoding::Utf8, bytes);
+    }
+    let gb_bad = count_errors(encoding_rs::GB18030, bytes);
     if gb_bad < utf8_bad {
         (Encoding::Gb18030, bytes)
     } else {
         (Encoding::Utf8, bytes)
     }
 }
+
+/// Non-ASCII bytes per invalid sequence at or above which a file is taken for damaged UTF-8: in
+/// GB18030 text read as UTF-8 nearly every non-ASCII pair is invalid.
+const UTF8_DAMAGE_RATIO: usize = 50;
 
 /// UTF-16 without a BOM shows as text with every other byte zero.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
