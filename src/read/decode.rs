@@ -49,7 +49,10 @@ const BINARY_CONTROL_SHARE: f64 = 0.05;
 
 pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Refusal::new("empty", "the file is empty or holds only white space"));
+        return Err(Refusal::new(
+            "empty",
+            "the file is empty or holds only white space: nothing to load; check that the page was saved completely",
+        ));
     }
     let (encoding, body) = match forced {
         Some(e) => (e, strip_bom(bytes, e)),
@@ -79,7 +82,10 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
     let text: String = text.chars().filter(|&c| !is_invisible(c)).collect();
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if text.trim().is_empty() {
-        return Err(Refusal::new("empty", "the file holds no visible text"));
+        return Err(Refusal::new(
+            "empty",
+            "the file holds no visible text, only control characters or white space; check that the page was saved completely",
+        ));
     }
     Ok(Decoded { text, encoding, replaced })
 }

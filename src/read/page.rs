@@ -214,6 +214,8 @@ const LONG_LINE_CHARS: usize = 5000;
 struct Breaks {
     /// A sentence end followed by white space, the trace of a lost paragraph break.
     after_sentence: Regex,
+    /// Two or more spaces in a row: the indentation that opened a paragraph.
+    indent: Regex,
     /// A sentence end directly followed by a heading marker (一、 （二）).
     before_heading: Regex,
     /// The opening address.
@@ -223,12 +225,13 @@ struct Breaks {
 fn breaks() -> &'static Breaks {
     static B: OnceLock<Breaks> = OnceLock::new();
     B.get_or_init(|| Breaks {
-        after_sentence: Regex::new(r"([。！？!?])[\s\u{3000}]+").expect("break regex"),
+        after_sentence: Regex::new(r"([。！？!?])\s+").expect("break regex"),
+        indent: Regex::new(r"\s{2,}").expect("break regex"),
         before_heading: Regex::new(
             r"([。！？；;])([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])",
         )
         .expect("break regex"),
-        after_address: Regex::new(r"(各位代表[:：])\s*").expect("break regex"),
+        after_address: Regex::new(r"\s*(各位代表[:：])\s*").expect("break regex"),
     })
 }
 
@@ -253,8 +256,9 @@ pub fn reflow(lines: Vec<String>) -> Vec<String> {
             }
         }
         let text = b.after_sentence.replace_all(&text, "$1\n");
+        let text = b.indent.replace_all(&text, "\n");
         let text = b.before_heading.replace_all(&text, "$1\n$2");
-        let text = b.after_address.replace_all(&text, "$1\n");
+        let text = b.after_address.replace_all(&text, "\n$1\n");
         out.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
     }
     out
