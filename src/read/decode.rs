@@ -244,4 +244,27 @@ mod tests {
         assert_eq!(decode(&bin, None).unwrap_err().reason, "binary");
         assert_eq!(decode(b"  \n ", None).unwrap_err().reason, "empty");
     }
+
+    #[test]
+    fn damaged_utf8_stays_utf8_with_the_bad_bytes_replaced() {
+        let sentence = "规上工业产值达到74.23亿元,同比增长23.75%。";
+        let mut bytes = sentence.repeat(20).into_bytes();
+        bytes.insert(sentence.len(), 0xFF);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, Encoding::Utf8);
+        assert_eq!(d.replaced, 1);
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
+    }
+
+    #[test]
+    fn zero_width_marks_are_dropped() {
+        assert_eq!(decode("74\u{200B}.23亿\u{FEFF}元".as_bytes(), None).unwrap().text, "74.23亿元");
+    }
+
+    #[test]
+    fn bytes_valid_in_no_encoding_are_unreadable() {
+        let mut bytes = "报告".as_bytes().to_vec();
+        bytes.extend([0xFF; 200]);
+        assert_eq!(decode(&bytes, None).unwrap_err().reason, "unreadable");
+    }
 }

@@ -334,4 +334,23 @@ mod tests {
     fn data_file_parses() {
         assert!(!noise().fields.is_empty());
     }
+
+    #[test]
+    fn a_report_on_one_line_gets_its_paragraphs_back() {
+        let para = "一年来,全镇规上工业产值达到74.23亿元。".repeat(150);
+        let line =
+            format!("2024年湖镇镇政府工作报告 湖镇镇镇长 钟罗谊　　各位代表:　　{para}二、2025年工作安排　　{para}");
+        let lines = reflow(vec![line]);
+        assert_eq!(lines[0], "2024年湖镇镇政府工作报告");
+        assert!(lines.contains(&"各位代表:".to_string()), "{:?}", &lines[..3]);
+        assert!(lines.contains(&"二、2025年工作安排".to_string()));
+        assert_eq!(reflow(vec!["短行 两个  空格".to_string()]), ["短行 两个  空格"], "short lines stay");
+    }
+
+    #[test]
+    fn full_width_metadata_lines_are_read() {
+        let page = clean("发布日期：２０２５－０１－０９\n正文。");
+        assert_eq!(page.meta.published_on.as_deref(), Some("2025-01-09"));
+        assert_eq!(page.lines, ["正文。"]);
+    }
 }

@@ -142,5 +142,6 @@ mod tests {
         assert!(is_title_line("甘霖镇2024年工作总结和2025年工作思路"));
         assert!(!is_title_line("横沥镇2023年政府工作报告 2"));
         assert!(!is_title_line("2025年工作计划"), "an unnumbered top heading is not a title");
+        assert!(is_title_line("２０２４年湖鎮鎮政府工作報告"), "full-width and traditional titles");
     }
 }
