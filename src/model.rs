@@ -247,4 +247,7 @@ pub struct FilePlan {
     pub reports: Vec<ReportPlan>,
     /// Set when the file is refused as a whole.
     pub error: Option<crate::error::Refusal>,
+    /// Damage found and repaired or left (invalid bytes replaced, a report cut off): the file
+    /// loads, and the run says so.
+    pub warnings: Vec<String>,
 }

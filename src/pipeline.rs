@@ -26,6 +26,7 @@ pub fn plan_file(path: &Path, source_path: &str, opts: &Options) -> FilePlan {
             bytes_sha256: String::new(),
             reports: Vec::new(),
             error: Some(Refusal::new("unreadable", format!("the file cannot be read: {e}"))),
+            warnings: Vec::new(),
         },
     }
 }
@@ -41,6 +42,7 @@ pub fn plan_bytes(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
             bytes_sha256,
             reports: file.reports.iter().map(|raw| plan_report(raw, &file.page, file.encoding, source_path)).collect(),
             error: None,
+            warnings: file.warnings,
         },
         Err(refusal) => FilePlan {
             source_path: source_path.to_string(),
@@ -48,16 +50,19 @@ pub fn plan_bytes(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
             bytes_sha256,
             reports: Vec::new(),
             error: Some(refusal),
+            warnings: Vec::new(),
         },
     }
 }
 
 fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path: &str) -> ReportPlan {
     let folded = Folded::new(&raw.body);
-    let meta = parse::meta::parse(&raw.body, page);
+    // Metadata is read from the folded text, so a full-width or traditional repost names the same
+    // town, years and dates as the original.
+    let meta = parse::meta::parse(&folded.text, page);
     let sections = parse::sections::parse(&folded, &meta);
     let facts = extract::extract(&extract::Context { folded: &folded, sections: &sections, meta: &meta });
-    let town = resolve::resolve(&meta, &raw.body, page);
+    let town = resolve::resolve(&meta, &folded.text, page);
     let mut facts = facts;
     fill_quotes(&raw.body, &mut facts);
     ReportPlan {

@@ -74,6 +74,10 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                 }
                 Planned::Plan(plan) => {
                     bytes_read += plan.byte_count as u64;
+                    for warning in &plan.warnings {
+                        let source = &plan.source_path;
+                        progress.suspend(|| eprintln!("{source}: warning: {warning}"));
+                    }
                     match &plan.error {
                         Some(refusal) => {
                             fail(

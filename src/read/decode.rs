@@ -40,8 +40,8 @@ impl Encoding {
 pub struct Decoded {
     pub text: String,
     pub encoding: Encoding,
-    /// Byte sequences that were not valid in the encoding and were replaced.
-    pub replaced: bool,
+    /// Byte sequences that were not valid in the encoding and were replaced by U+FFFD.
+    pub replaced: usize,
 }
 
 /// Share of control bytes (other than tab, CR, LF) above which a file is taken for binary.
@@ -49,7 +49,10 @@ const BINARY_CONTROL_SHARE: f64 = 0.05;
 
 pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Refusal::new("empty", "the file is empty or holds only white space"));
+        return Err(Refusal::new(
+            "empty",
+            "the file is empty or holds only white space: nothing to load; check that the page was saved completely",
+        ));
     }
     let (encoding, body) = match forced {
         Some(e) => (e, strip_bom(bytes, e)),
@@ -62,15 +65,51 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
              Word document, save it as text first",
         ));
     }
-    let (text, replaced) = encoding.codec().decode_without_bom_handling(body);
-    // NUL and other control characters carry no text; dropping them here keeps every later offset
-    // pointing at characters a person can see.
-    let text: String = text.chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t' || c == '\r').collect();
+    let replaced = count_errors(encoding.codec(), body);
+    let (text, _) = encoding.codec().decode_without_bom_handling(body);
+    if replaced > 0 && is_unreadable(&text) {
+        let hint = match forced {
+            Some(e) => format!("it was read as {} because --encoding said so; try another encoding", e.as_str()),
+            None => "if you know its encoding, give it with --encoding".to_string(),
+        };
+        return Err(Refusal::new(
+            "unreadable",
+            format!("most of the text is not valid in any encoding the loader knows (UTF-8, UTF-16, GB18030): {hint}"),
+        ));
+    }
+    // NUL, other control characters and zero-width marks carry no text; dropping them here keeps
+    // every later offset pointing at characters a person can see.
+    let text: String = text.chars().filter(|&c| !is_invisible(c)).collect();
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if text.trim().is_empty() {
-        return Err(Refusal::new("empty", "the file holds no visible text"));
+        return Err(Refusal::new(
+            "empty",
+            "the file holds no visible text, only control characters or white space; check that the page was saved completely",
+        ));
     }
     Ok(Decoded { text, encoding, replaced })
+}
+
+fn is_invisible(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Share of replacement characters among the visible ones above which a text is unreadable.
+const UNREADABLE_SHARE: f64 = 0.2;
+
+fn is_unreadable(text: &str) -> bool {
+    let (mut bad, mut all) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        all += 1;
+        bad += usize::from(c == '\u{FFFD}');
+    }
+    bad as f64 > all as f64 * UNREADABLE_SHARE
+}
+
+/// Whether the bytes open with a byte order mark.
+pub fn has_bom(bytes: &[u8]) -> bool {
+    [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"].iter().any(|b| bytes.starts_with(b))
 }
 
 fn strip_bom(bytes: &[u8], e: Encoding) -> &[u8] {
@@ -101,14 +140,24 @@ fn sniff(bytes: &[u8]) -> (Encoding, &[u8]) {
     }
     // Not valid UTF-8: GB18030 (a superset of GBK and GB2312) if it decodes cleanly, else the
     // encoding with fewer bad sequences, so a UTF-8 file with a few damaged bytes stays UTF-8.
-    let gb_bad = count_errors(encoding_rs::GB18030, bytes);
+    // GB18030 reads most byte pairs as some character, so UTF-8 with damage decodes as GB18030
+    // with few errors but as nonsense; UTF-8 wins while its damage is a small share of the text.
     let utf8_bad = count_errors(encoding_rs::UTF_8, bytes);
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    if utf8_bad * UTF8_DAMAGE_RATIO <= non_ascii {
+        return (Encoding::Utf8, bytes);
+    }
+    let gb_bad = count_errors(encoding_rs::GB18030, bytes);
     if gb_bad < utf8_bad {
         (Encoding::Gb18030, bytes)
     } else {
         (Encoding::Utf8, bytes)
     }
 }
+
+/// Non-ASCII bytes per invalid sequence at or above which a file is taken for damaged UTF-8: in
+/// GB18030 text read as UTF-8 nearly every non-ASCII pair is invalid.
+const UTF8_DAMAGE_RATIO: usize = 50;
 
 /// UTF-16 without a BOM shows as text with every other byte zero.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
@@ -194,5 +243,28 @@ mod tests {
         let bin: Vec<u8> = (0u8..=255).cycle().take(4000).collect();
         assert_eq!(decode(&bin, None).unwrap_err().reason, "binary");
         assert_eq!(decode(b"  \n ", None).unwrap_err().reason, "empty");
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8_with_the_bad_bytes_replaced() {
+        let sentence = "规上工业产值达到74.23亿元,同比增长23.75%。";
+        let mut bytes = sentence.repeat(20).into_bytes();
+        bytes.insert(sentence.len(), 0xFF);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, Encoding::Utf8);
+        assert_eq!(d.replaced, 1);
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
+    }
+
+    #[test]
+    fn zero_width_marks_are_dropped() {
+        assert_eq!(decode("74\u{200B}.23亿\u{FEFF}元".as_bytes(), None).unwrap().text, "74.23亿元");
+    }
+
+    #[test]
+    fn bytes_valid_in_no_encoding_are_unreadable() {
+        let mut bytes = "报告".as_bytes().to_vec();
+        bytes.extend([0xFF; 200]);
+        assert_eq!(decode(&bytes, None).unwrap_err().reason, "unreadable");
     }
 }

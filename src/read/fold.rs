@@ -105,5 +105,25 @@ mod tests {
     #[test]
     fn traditional_characters_fold() {
         assert_eq!(Folded::new("萬元鎮鄉縣").text, "万元镇乡县");
+        assert_eq!(Folded::new("固定資產投資達到7.85億元").text, "固定资产投资达到7.85亿元");
+        assert_eq!(Folded::new("鄉村振興戰略紮實推進").text, "乡村振兴战略扎实推进");
+    }
+
+    #[test]
+    fn the_table_is_one_to_one_and_never_chains() {
+        let mut seen: HashMap<char, char> = HashMap::new();
+        for line in FOLD_TABLE.lines().filter(|l| !l.starts_with('#')) {
+            let cs: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(cs.len() % 2, 0, "an odd character on line {line:?}");
+            for p in cs.chunks_exact(2) {
+                assert_ne!(p[0], p[1], "{line:?}");
+                let before = seen.insert(p[0], p[1]);
+                assert!(before.is_none() || before == Some(p[1]), "{} folds two ways", p[0]);
+            }
+        }
+        // A simplified form that is itself folded again would make folding depend on order.
+        for (t, s) in &seen {
+            assert!(!seen.contains_key(s), "{t} folds to {s}, which folds again");
+        }
     }
 }

@@ -1,10 +1,14 @@
 //! Reading: from a file's bytes to the clean texts of the reports it holds.
 //!
-//! decode (bytes → text) → page (drop navigation, metadata lines and footers, keep what they say)
-//! → split (one text per report in a compilation). Nothing here knows about sections or numbers.
+//! decode (bytes → text) → html (a page's visible text, when the text is HTML) → page (drop
+//! navigation, metadata lines and footers, keep what they say) → split (one text per report in a
+//! compilation) → genre (refuse templates and texts that are not reports). Nothing here knows
+//! about sections or numbers.
 
 pub mod decode;
 pub mod fold;
+pub mod genre;
+pub mod html;
 pub mod page;
 pub mod split;
 
@@ -21,19 +25,81 @@ pub struct ReadFile {
     pub encoding: Encoding,
     pub page: PageMeta,
     pub reports: Vec<RawReport>,
+    /// Damage the reader repaired or could not repair, in sentences a person understands.
+    pub warnings: Vec<String>,
 }
 
 /// Reads one file's bytes into report texts, or says why it holds none.
 pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Refusal> {
-    let decoded = decode(bytes, forced)?;
-    let page = page::clean(&decoded.text);
+    // A page that is not UTF-8 is read in the charset it declares, when it declares one the
+    // loader knows; a declaration of UTF-8 on bytes that are not UTF-8 is wrong and is ignored.
+    let declared = match forced {
+        None if !decode::has_bom(bytes) && std::str::from_utf8(bytes).is_err() => {
+            html::declared_charset(bytes).filter(|e| *e != Encoding::Utf8)
+        }
+        _ => None,
+    };
+    let decoded = decode(bytes, forced.or(declared))?;
+    let mut warnings = Vec::new();
+    if decoded.replaced > 0 {
+        warnings.push(format!(
+            "{} byte sequence(s) are not valid {} and were replaced by \u{FFFD}",
+            decoded.replaced,
+            decoded.encoding.as_str()
+        ));
+    }
+    let (text, head) = if html::looks_like_html(&decoded.text) {
+        let page = html::extract(&decoded.text);
+        (page.text, Some(page.head))
+    } else {
+        (decoded.text, None)
+    };
+    let mut page = page::clean(&text);
+    if let Some(head) = head {
+        merge_head(&mut page, head);
+    }
+    genre::check_template(&page.lines.join("\n"))?;
     let reports = split::split(&page.lines);
     if reports.is_empty() {
         return Err(Refusal::new(
             "not_a_report",
             "no work report found: the text has no report title, no \"各位代表\" address and no \
-             review or plan headings",
+             review or plan headings; save the report's own text or page",
         ));
     }
-    Ok(ReadFile { encoding: decoded.encoding, page: page.meta, reports })
+    genre::check_reports(reports.iter().map(|r| r.body.as_str()))?;
+    for r in reports.iter().filter(|r| !r.complete) {
+        let title = r.body.lines().next().unwrap_or_default();
+        let title: String = title.chars().take(40).collect();
+        warnings.push(format!("report {} (\"{title}\") is cut off: its text ends mid-sentence", r.index));
+    }
+    Ok(ReadFile { encoding: decoded.encoding, page: page.meta, reports, warnings })
+}
+
+/// What the page's head says fills what its visible text left open; a title known only from the
+/// head is put back before the report's first line.
+fn merge_head(page: &mut page::CleanPage, head: html::HeadMeta) {
+    let m = &mut page.meta;
+    if m.published_on.is_none() {
+        m.published_on = head.published_on.as_deref().and_then(page::iso_date);
+    }
+    if m.written_on.is_none() {
+        m.written_on = head.written_on.as_deref().and_then(page::iso_date);
+    }
+    if m.publisher.is_none() {
+        m.publisher = head.publisher.filter(|p| p.chars().count() <= 30);
+    }
+    if m.site.is_none() {
+        m.site = head.site.filter(|s| s.chars().count() <= 30);
+    }
+    let Some(title) = head.title.filter(|t| split::is_title_line(t)) else { return };
+    if page.lines.iter().any(|l| split::is_title_line(l)) {
+        return;
+    }
+    let at = page
+        .lines
+        .iter()
+        .position(|l| l.starts_with("各位代表") || l.starts_with("各位委员") || l.chars().count() >= 60)
+        .unwrap_or(0);
+    page.lines.insert(at, title);
 }

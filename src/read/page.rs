@@ -2,6 +2,7 @@
 //! dropped from the text; the metadata those lines carry is kept in [`PageMeta`].
 
 use crate::model::PageMeta;
+use crate::read::fold::fold_char;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -80,7 +81,7 @@ fn noise() -> &'static Noise {
             exact: file.lines.exact,
             contains: file.lines.contains,
             breadcrumb: Regex::new(r"^\s*(>|》|»)|(\s>\s|>>|»)").expect("breadcrumb regex"),
-            date: Regex::new(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})").expect("date regex"),
+            date: Regex::new(r"([0-9]{4})\s*[-年/.]\s*([0-9]{1,2})\s*[-月/.]\s*([0-9]{1,2})").expect("date regex"),
         }
     })
 }
@@ -157,13 +158,21 @@ pub struct CleanPage {
 }
 
 /// Splits a page into the lines that may belong to a report and the metadata its furniture carries.
+///
+/// Lines are recognised on their folded form (full-width "２０２５年１月" reads as "2025年1月"), and
+/// kept as written.
 pub fn clean(text: &str) -> CleanPage {
     let n = noise();
+    let folded_text: String = text.chars().map(fold_char).collect();
     let raw: Vec<&str> = text.lines().collect();
+    // Folding is one character for one character and never makes or takes a line break, so the
+    // folded lines stand beside the raw ones.
+    let folded: Vec<&str> = folded_text.lines().collect();
     let mut page = CleanPage::default();
     let mut i = 0;
-    while i < raw.len() {
-        let line = raw[i].trim_matches(|c: char| c.is_whitespace());
+    while i < raw.len() && i < folded.len() {
+        let line = folded[i].trim();
+        let original = raw[i].trim();
         i += 1;
         if line.is_empty() || n.is_furniture(line) {
             continue;
@@ -172,11 +181,11 @@ pub fn clean(text: &str) -> CleanPage {
             // A key alone: its value, if any, stands on the next non-blank line.
             let field = n.field_of(&caps[1]);
             let mut j = i;
-            while j < raw.len() && raw[j].trim().is_empty() {
+            while j < folded.len() && folded[j].trim().is_empty() {
                 j += 1;
             }
-            if j < raw.len() && n.plausible(field, raw[j]) {
-                record(&mut page.meta, field, raw[j].trim(), n);
+            if j < folded.len() && n.plausible(field, folded[j]) {
+                record(&mut page.meta, field, folded[j].trim(), n);
                 i = j + 1;
             }
             continue;
@@ -187,15 +196,78 @@ pub fn clean(text: &str) -> CleanPage {
             }
             continue;
         }
-        page.lines.push(line.to_string());
+        page.lines.push(original.to_string());
     }
-    page.meta.site = raw
+    page.meta.site = folded
         .iter()
         .map(|l| l.trim())
         .find(|l| !l.is_empty())
         .filter(|l| l.chars().count() <= 20 && (l.ends_with("人民政府") || l.ends_with("政府网")))
         .map(str::to_string);
+    page.lines = reflow(std::mem::take(&mut page.lines));
     page
+}
+
+/// Lines longer than this are a page that lost its line breaks, not one paragraph.
+const LONG_LINE_CHARS: usize = 5000;
+
+struct Breaks {
+    /// A sentence end followed by white space, the trace of a lost paragraph break.
+    after_sentence: Regex,
+    /// Two or more spaces in a row: the indentation that opened a paragraph.
+    indent: Regex,
+    /// A sentence end directly followed by a heading marker (一、 （二）).
+    before_heading: Regex,
+    /// The opening address.
+    after_address: Regex,
+}
+
+fn breaks() -> &'static Breaks {
+    static B: OnceLock<Breaks> = OnceLock::new();
+    B.get_or_init(|| Breaks {
+        after_sentence: Regex::new(r"([。！？!?])\s+").expect("break regex"),
+        indent: Regex::new(r"\s{2,}").expect("break regex"),
+        before_heading: Regex::new(
+            r"([。！？；;])([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])",
+        )
+        .expect("break regex"),
+        after_address: Regex::new(r"\s*(各位代表[:：])\s*").expect("break regex"),
+    })
+}
+
+/// Breaks very long lines back into paragraphs: a whole report saved on one line still gets its
+/// title line first and one paragraph a line. Each pass is linear in the line's length.
+pub fn reflow(lines: Vec<String>) -> Vec<String> {
+    if lines.iter().all(|l| l.len() < LONG_LINE_CHARS) {
+        return lines;
+    }
+    let b = breaks();
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.chars().count() < LONG_LINE_CHARS {
+            out.push(line);
+            continue;
+        }
+        let mut text = line;
+        // The title stands before the first white space when it reads as one.
+        if let Some(p) = text.find(char::is_whitespace) {
+            if crate::read::split::is_title_line(text[..p].trim()) {
+                text.insert(p, '\n');
+            }
+        }
+        let text = b.after_sentence.replace_all(&text, "$1\n");
+        let text = b.indent.replace_all(&text, "\n");
+        let text = b.before_heading.replace_all(&text, "$1\n$2");
+        let text = b.after_address.replace_all(&text, "\n$1\n");
+        out.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
+    }
+    out
+}
+
+/// The ISO date (YYYY-MM-DD) a date-like text names, if it names a plausible one.
+pub fn iso_date(s: &str) -> Option<String> {
+    let folded: String = s.chars().map(fold_char).collect();
+    noise().iso_date(&folded)
 }
 
 fn record(meta: &mut PageMeta, field: Field, value: &str, n: &Noise) {
@@ -261,5 +333,24 @@ mod tests {
     #[test]
     fn data_file_parses() {
         assert!(!noise().fields.is_empty());
+    }
+
+    #[test]
+    fn a_report_on_one_line_gets_its_paragraphs_back() {
+        let para = "一年来,全镇规上工业产值达到74.23亿元。".repeat(150);
+        let line =
+            format!("2024年湖镇镇政府工作报告 湖镇镇镇长 钟罗谊　　各位代表:　　{para}二、2025年工作安排　　{para}");
+        let lines = reflow(vec![line]);
+        assert_eq!(lines[0], "2024年湖镇镇政府工作报告");
+        assert!(lines.contains(&"各位代表:".to_string()), "{:?}", &lines[..3]);
+        assert!(lines.contains(&"二、2025年工作安排".to_string()));
+        assert_eq!(reflow(vec!["短行 两个  空格".to_string()]), ["短行 两个  空格"], "short lines stay");
+    }
+
+    #[test]
+    fn full_width_metadata_lines_are_read() {
+        let page = clean("发布日期：２０２５－０１－０９\n正文。");
+        assert_eq!(page.meta.published_on.as_deref(), Some("2025-01-09"));
+        assert_eq!(page.lines, ["正文。"]);
     }
 }

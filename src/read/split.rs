@@ -2,6 +2,7 @@
 //! titles than the texts present. Each report starts at its title line; a table of contents is
 //! not a report.
 
+use crate::read::fold::fold_char;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -42,8 +43,11 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// Whether a line is a report's title.
+/// Whether a line is a report's title, in any width or script (a traditional repost's
+/// "政府工作報告" is a title too).
 pub fn is_title_line(line: &str) -> bool {
+    let folded: String = line.chars().map(fold_char).collect();
+    let line = folded.as_str();
     let p = patterns();
     let n = line.chars().count();
     (6..=60).contains(&n)
@@ -61,7 +65,9 @@ pub fn is_title_line(line: &str) -> bool {
 /// Splits a page's lines into reports.
 pub fn split(lines: &[String]) -> Vec<RawReport> {
     let p = patterns();
-    let titles: Vec<usize> = (0..lines.len()).filter(|&i| is_title_line(&lines[i])).collect();
+    // Lines are recognised on their folded form and kept as written.
+    let folded: Vec<String> = lines.iter().map(|l| l.chars().map(fold_char).collect()).collect();
+    let titles: Vec<usize> = (0..lines.len()).filter(|&i| is_title_line(&folded[i])).collect();
     let mut starts: Vec<usize> = Vec::new();
     for (k, &t) in titles.iter().enumerate() {
         let next = titles.get(k + 1).copied().unwrap_or(lines.len());
@@ -72,12 +78,12 @@ pub fn split(lines: &[String]) -> Vec<RawReport> {
     }
     if starts.is_empty() {
         // No title: the report starts at the address or the first long paragraph.
-        let first = lines
+        let first = folded
             .iter()
             .position(|l| p.address.is_match(l))
-            .or_else(|| lines.iter().position(|l| l.chars().count() >= 60));
+            .or_else(|| folded.iter().position(|l| l.chars().count() >= 60));
         match first {
-            Some(i) if looks_like_report(&lines[i..]) => starts.push(i),
+            Some(i) if looks_like_report(&folded[i..]) => starts.push(i),
             _ => return Vec::new(),
         }
     }
@@ -85,7 +91,7 @@ pub fn split(lines: &[String]) -> Vec<RawReport> {
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(lines.len());
         let text = &lines[s..end];
-        let complete = is_complete(text);
+        let complete = is_complete(&folded[s..end]);
         reports.push(RawReport { index: k, body: text.join("\n"), complete });
     }
     reports
@@ -136,5 +142,6 @@ mod tests {
         assert!(is_title_line("甘霖镇2024年工作总结和2025年工作思路"));
         assert!(!is_title_line("横沥镇2023年政府工作报告 2"));
         assert!(!is_title_line("2025年工作计划"), "an unnumbered top heading is not a title");
+        assert!(is_title_line("２０２４年湖鎮鎮政府工作報告"), "full-width and traditional titles");
     }
 }

@@ -6,5 +6,6 @@ mod util;
 mod cli;
 mod durability;
 mod load;
+mod reading;
 mod sections;
 mod towns;
