@@ -51,6 +51,16 @@ pub enum Command {
     ///   gwr inspect page.html --encoding gb18030 | jq '.reports[0].indicators'
     #[command(verbatim_doc_comment)]
     Inspect(InspectArgs),
+
+    /// Print the data dictionary: every public table and view, what each column means, its type
+    /// and unit. The same text is in the table data_dictionary, for BI tools.
+    ///
+    /// Examples:
+    ///   gwr schema                        # everything in warehouse.db
+    ///   gwr schema v_target_attainment    # one table or view
+    ///   gwr schema --db towns.db reports
+    #[command(verbatim_doc_comment)]
+    Schema(SchemaArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -70,6 +80,15 @@ pub struct LoadArgs {
     /// Read every file in this encoding instead of detecting it.
     #[arg(long, value_enum)]
     pub encoding: Option<Encoding>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Only this table or view.
+    pub object: Option<String>,
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]

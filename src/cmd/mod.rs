@@ -4,6 +4,7 @@ pub mod info;
 pub mod inspect;
 pub mod load;
 pub mod migrate;
+pub mod schema;
 
 use crate::cli::{Cli, Command};
 
@@ -18,5 +19,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Migrate(args) => migrate::run(&args),
         Command::Info(args) => info::run(&args),
         Command::Inspect(args) => inspect::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }

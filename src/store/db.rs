@@ -1,4 +1,4 @@
-//! Opening the warehouse: pragmas, migrations, views and catalogs, in that order.
+//! Opening the warehouse: pragmas, migrations, views, catalogs and the data dictionary, in that order.
 
 use crate::error::Result;
 use rusqlite::Connection;
@@ -19,6 +19,9 @@ pub fn open(path: &Path) -> Result<Connection> {
     embedded::migrations::runner().run(&mut conn)?;
     super::views::install(&conn)?;
     super::catalog::sync(&conn)?;
+    super::terms::sync(&conn)?;
+    // Last: it describes the columns of everything installed before it.
+    super::dictionary::sync(&conn)?;
     Ok(conn)
 }
 

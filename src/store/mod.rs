@@ -4,6 +4,8 @@
 
 pub mod catalog;
 pub mod db;
+pub mod dictionary;
+pub mod terms;
 pub mod views;
 pub mod writer;
 
