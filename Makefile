@@ -48,4 +48,4 @@ fmt:
 
 clean:
 	$(CARGO) clean
-	rm -f $(DB) $(DB)-wal $(DB)-shm
+	rm -f $(DB) $(DB)-wal $(DB)-shm $(basename $(DB))-search.db

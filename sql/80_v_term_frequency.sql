@@ -4,8 +4,8 @@ CREATE VIEW v_term_frequency AS
 -- The terms are the list shipped in data/terms.toml (table policy_terms). occurrences counts the
 -- non-overlapping occurrences of the term in the report's cleaned text (reports.body), computed as
 -- (length(body) - length(replace(body, term, ''))) / length(term); per_10k_chars divides it by the
--- report's length in characters (reports.char_count) and multiplies by 10,000. A term inside a longer
--- listed term is counted for both (数字经济 also counts toward a listed 数字化 only if written so).
+-- report's length in characters (reports.char_count) and multiplies by 10,000. Terms are counted
+-- independently: text matching two listed terms counts for each.
 WITH
 pairs AS (
     SELECT

@@ -61,6 +61,26 @@ pub enum Command {
     ///   gwr schema --db towns.db reports
     #[command(verbatim_doc_comment)]
     Schema(SchemaArgs),
+
+    /// Build the full-text search file beside the warehouse (warehouse-search.db): every paragraph
+    /// of every report, segmented so that two-character Chinese words are found as well as longer
+    /// ones. It is a separate file, so the warehouse stays readable by clients without FTS5; run it
+    /// again after a load.
+    ///
+    /// Examples:
+    ///   gwr index
+    ///   gwr index --db towns.db --out /tmp/towns-search.db
+    #[command(verbatim_doc_comment)]
+    Index(IndexArgs),
+
+    /// Find the paragraphs that contain every word given, with their town, year and position.
+    ///
+    /// Examples:
+    ///   gwr search 新质生产力
+    ///   gwr search 乡村振兴 共同富裕 --limit 5
+    ///   gwr search 安全 --db towns.db
+    #[command(verbatim_doc_comment)]
+    Search(SearchArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -89,6 +109,32 @@ pub struct SchemaArgs {
     /// The warehouse file.
     #[arg(long, default_value = "warehouse.db")]
     pub db: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+    /// The search file to write [default: beside the warehouse, NAME-search.db]
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The words to find (all of them, in one paragraph).
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+    /// The search file [default: beside the warehouse, NAME-search.db]
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// At most this many paragraphs.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,10 +1,12 @@
 //! One file per subcommand. Each returns the process exit code.
 
+pub mod index;
 pub mod info;
 pub mod inspect;
 pub mod load;
 pub mod migrate;
 pub mod schema;
+pub mod search;
 
 use crate::cli::{Cli, Command};
 
@@ -20,5 +22,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Info(args) => info::run(&args),
         Command::Inspect(args) => inspect::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Index(args) => index::run(&args),
+        Command::Search(args) => search::run(&args),
     }
 }

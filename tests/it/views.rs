@@ -735,3 +735,51 @@ fn datasette_serves_a_view_through_its_json_api() {
     assert_eq!(towns, want);
     assert!(rows.iter().all(|r| r["indicator_count"].is_i64() && r["review_year"].is_i64()), "{rows:?}");
 }
+
+#[test]
+fn full_text_search_finds_two_character_and_longer_words_from_a_file_kept_apart() {
+    let (wd, db) = loaded_corpus();
+    let run = wd.gwr(&["index"]).ok();
+    let search_db = wd.path().join("warehouse-search.db");
+    assert!(search_db.exists(), "{}", run.stdout());
+    let conn = wd.db("warehouse.db");
+    let lines: Vec<(i64, String)> = {
+        let mut stmt = conn.prepare("SELECT id, body FROM reports ORDER BY id").unwrap();
+        let bodies: Vec<(i64, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<Result<_, _>>().unwrap();
+        bodies.into_iter().flat_map(|(id, b)| b.split('\n').map(|l| (id, l.to_string())).collect::<Vec<_>>()).collect()
+    };
+    for word in ["新质生产力", "安全", "乡村振兴", "营商环境"] {
+        let query = gwr::store::search::fts_query(word);
+        let sql = format!(
+            "ATTACH '{}' AS search;
+             SELECT p.report_id, p.char_start, p.char_end, p.text FROM search.passages AS p
+             WHERE p.grams MATCH '{query}' ORDER BY p.report_id, p.char_start;",
+            search_db.display()
+        );
+        let hits = shell_rows(&db, &sql);
+        let want = lines.iter().filter(|(_, l)| l.contains(word)).count();
+        assert!(want > 0, "{word} is not in the sample corpus");
+        assert_eq!(hits.len(), want, "{word}: the stock shell finds {} paragraphs, the text has {want}", hits.len());
+        for h in &hits {
+            assert!(text(&h["text"]).contains(word), "{word}: {h}");
+            // A hit points into the report like a fact does.
+            let quoted: String = conn
+                .query_row(
+                    "SELECT substr(body, ?2 + 1, ?3 - ?2) FROM reports WHERE id = ?1",
+                    params![h["report_id"].as_i64(), h["char_start"].as_i64(), h["char_end"].as_i64()],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(quoted, text(&h["text"]));
+        }
+    }
+    // The warehouse itself holds no virtual table: clients without FTS5 read all of it.
+    assert_eq!(scalar::<i64>(&conn, "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%VIRTUAL%'"), 0);
+
+    let out = wd.gwr(&["search", "新质生产力"]).ok().stdout();
+    assert_eq!(out.lines().count(), lines.iter().filter(|(_, l)| l.contains("新质生产力")).count(), "{out}");
+    assert!(out.lines().all(|l| l.contains("新质生产力") && l.contains("镇\t")), "{out}");
+    let none = wd.gwr(&["search", "--db", "missing.db", "安全"]).expect_code(2);
+    assert!(none.stderr().contains("gwr index"), "{}", none.stderr());
+}
