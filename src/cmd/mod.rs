@@ -1,9 +1,12 @@
 //! One file per subcommand. Each returns the process exit code.
 
+pub mod index;
 pub mod info;
 pub mod inspect;
 pub mod load;
 pub mod migrate;
+pub mod schema;
+pub mod search;
 pub mod synth;
 pub mod towns;
 
@@ -22,5 +25,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Inspect(args) => inspect::run(&args),
         Command::Synth(args) => synth::run(&args),
         Command::Towns(args) => towns::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Index(args) => index::run(&args),
+        Command::Search(args) => search::run(&args),
     }
 }

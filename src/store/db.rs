@@ -1,4 +1,5 @@
-//! Opening the warehouse: pragmas, migrations, views, catalogs and the gazetteer, in that order.
+//! Opening the warehouse: pragmas, migrations, views, catalogs, the gazetteer and the data
+//! dictionary, in that order.
 
 use crate::error::Result;
 use rusqlite::Connection;
@@ -20,6 +21,9 @@ pub fn open(path: &Path) -> Result<Connection> {
     super::views::install(&conn)?;
     super::catalog::sync(&conn)?;
     super::divisions::sync(&conn)?;
+    super::terms::sync(&conn)?;
+    // Last: it describes the columns of everything installed before it.
+    super::dictionary::sync(&conn)?;
     Ok(conn)
 }
 

@@ -5,6 +5,9 @@
 pub mod catalog;
 pub mod db;
 pub mod divisions;
+pub mod dictionary;
+pub mod search;
+pub mod terms;
 pub mod views;
 pub mod writer;
 

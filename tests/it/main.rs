@@ -9,3 +9,4 @@ mod load;
 mod reading;
 mod sections;
 mod towns;
+mod views;

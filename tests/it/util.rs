@@ -161,3 +161,50 @@ pub fn latest_migration() -> i64 {
         .max()
         .unwrap_or(0)
 }
+
+/// The stock `sqlite3` shell, as users run it (the Makefile installs it).
+pub fn sqlite3_shell() -> Command {
+    Command::new(std::env::var_os("GWR_SQLITE3").unwrap_or_else(|| "sqlite3".into()))
+}
+
+/// Rows of a query run by the stock shell in JSON mode (`sqlite3 -json DB SQL`).
+pub fn shell_rows(db: &Path, sql: &str) -> Vec<serde_json::Value> {
+    let out = sqlite3_shell()
+        .arg("-json")
+        .arg(db)
+        .arg(sql)
+        .output()
+        .expect("run the sqlite3 shell (install it with `make test-deps`)");
+    parse_shell_json(sql, &out)
+}
+
+/// Rows of a SQL file fed to the stock shell on stdin, as `sqlite3 -json DB < FILE`.
+pub fn shell_file_rows(db: &Path, file: &Path) -> Vec<serde_json::Value> {
+    let out = sqlite3_shell()
+        .arg("-json")
+        .arg(db)
+        .stdin(std::fs::File::open(file).expect("open SQL file"))
+        .output()
+        .expect("run the sqlite3 shell (install it with `make test-deps`)");
+    parse_shell_json(&file.display().to_string(), &out)
+}
+
+fn parse_shell_json(what: &str, out: &Output) -> Vec<serde_json::Value> {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.trim().is_empty(), "sqlite3 failed on {what}: {stderr}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    // The shell prints nothing at all for a query without rows, and one array per statement.
+    let mut rows = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(&text).into_iter::<Vec<serde_json::Value>>();
+    for batch in &mut stream {
+        rows.extend(batch.unwrap_or_else(|e| panic!("sqlite3 -json output of {what} is not JSON: {e}\n{text}")));
+    }
+    rows
+}
+
+/// Character offsets (0-based, end exclusive) of the first occurrence of `quote` in `body`.
+pub fn char_span(body: &str, quote: &str) -> (i64, i64) {
+    let byte = body.find(quote).unwrap_or_else(|| panic!("{quote:?} is not in the report text"));
+    let start = body[..byte].chars().count() as i64;
+    (start, start + quote.chars().count() as i64)
+}

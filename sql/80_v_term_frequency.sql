@@ -1,0 +1,43 @@
+CREATE VIEW v_term_frequency AS
+-- Grain: one row per report x policy term (every pair, zero counts included, so averages over
+-- reports are right).
+-- The terms are the list shipped in data/terms.toml (table policy_terms). occurrences counts the
+-- non-overlapping occurrences of the term in the report's cleaned text (reports.body), computed as
+-- (length(body) - length(replace(body, term, ''))) / length(term); per_10k_chars divides it by the
+-- report's length in characters (reports.char_count) and multiplies by 10,000. Terms are counted
+-- independently: text matching two listed terms counts for each.
+WITH
+pairs AS (
+    SELECT
+        r.id AS report_id,
+        r.town_id,
+        r.review_year,
+        r.plan_year,
+        r.char_count,
+        p.term,
+        p.family,
+        p.gloss,
+        (length(r.body) - length(replace(r.body, p.term, ''))) / length(p.term) AS n
+    FROM reports AS r
+    CROSS JOIN policy_terms AS p
+),
+final AS (
+    SELECT
+        q.report_id,
+        q.town_id,
+        t.name AS town,
+        t.county,
+        t.city,
+        t.province,
+        q.review_year,
+        q.plan_year,
+        q.term,
+        q.family,
+        q.gloss,
+        CAST(q.n AS INTEGER) AS occurrences,
+        q.char_count,
+        CAST(CASE WHEN q.char_count > 0 THEN q.n * 10000.0 / q.char_count END AS REAL) AS per_10k_chars
+    FROM pairs AS q
+    JOIN towns AS t ON t.id = q.town_id
+)
+SELECT * FROM final;
