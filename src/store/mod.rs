@@ -4,8 +4,8 @@
 
 pub mod catalog;
 pub mod db;
-pub mod divisions;
 pub mod dictionary;
+pub mod divisions;
 pub mod search;
 pub mod terms;
 pub mod views;
