@@ -47,19 +47,177 @@ const MEASURE_WORDS: &[&str] = &[
 /// Units that measure a duration or a streak, not an output: not indicators on their own.
 const DURATION_UNITS: &[&str] = &["年", "周", "个月", "个季度"];
 
+/// Words that put a clause in the future: its numbers are expected, not done (将增加至580张,
+/// 扩建后污水处理能力可达15万吨).
+const FUTURE_WORDS: &[&str] = &[
+    "将增",
+    "将达",
+    "将实现",
+    "将新增",
+    "将提",
+    "将建成",
+    "将形成",
+    "将带动",
+    "将超",
+    "将突破",
+    "将有",
+    "可达",
+    "可实现",
+    "可新增",
+    "可带动",
+    "计划完成",
+    "计划年底",
+    "计划于",
+    "计划在",
+    "计划新增",
+    "力争",
+    "争取",
+    "建成后",
+    "扩建后",
+    "投产后",
+    "达产后",
+];
+
+/// Verbs after which an amount is the object and the noun after it names the figure
+/// (发放约1150万元电子消费券, 建成1万立方米冷冻库).
+const OBJECT_VERBS: &[&str] = &[
+    "发放",
+    "安排",
+    "设立",
+    "出台",
+    "建成",
+    "新建",
+    "投入",
+    "落实",
+    "兑现",
+    "拨付",
+    "筹集",
+    "下达",
+    "引进",
+    "打造",
+    "实施",
+    "流转",
+    "整治",
+    "改造",
+    "拆除",
+    "建设",
+    "修建",
+    "铺设",
+    "种植",
+    "提供",
+    "吸引",
+    "带动",
+    "争取",
+    "申报",
+    "获得",
+    "获批",
+    "完成",
+    "新增",
+    "新一轮",
+    "收储",
+    "盘活",
+    "腾出",
+    "清理",
+    "治理",
+];
+
 /// Words trimmed from the head of a name, repeatedly.
 const LEAD_WORDS: &[&str] = &[
-    "截至目前", "与此同时", "其中", "同时", "此外", "另外", "目前", "今年", "全年", "年内", "当年", "全镇", "我镇",
-    "本镇", "累计", "共计", "合计", "先后", "以及", "我们", "成功", "顺利", "实现", "完成", "共", "并", "且", "和",
-    "及", "已", "另", "均", "总共", "预计", "初步",
+    "截至目前",
+    "与此同时",
+    "其中",
+    "同时",
+    "此外",
+    "另外",
+    "目前",
+    "今年",
+    "全年",
+    "年内",
+    "当年",
+    "全镇",
+    "我镇",
+    "本镇",
+    "累计",
+    "共计",
+    "合计",
+    "先后",
+    "以及",
+    "我们",
+    "成功",
+    "顺利",
+    "实现",
+    "完成",
+    "共",
+    "并",
+    "且",
+    "和",
+    "及",
+    "已",
+    "另",
+    "均",
+    "总共",
+    "预计",
+    "初步",
 ];
 
 /// Words trimmed from the tail of a name, repeatedly.
 const TAIL_WORDS: &[&str] = &[
-    "增加到", "提升至", "提升到", "提高至", "提高到", "增长到", "缩短至", "缩短到", "下降到", "下降至", "减少到",
-    "达到了", "达到", "已达", "增至", "降至", "约为", "高达", "多达", "共计", "累计", "合计", "仅仅", "只有", "分别",
-    "同比", "平均", "实现", "完成", "突破", "超过", "达", "为", "超", "约", "近", "逾", "共", "已", "仅", "了", "均",
-    "是", "有", "在", "于", "继", "也", "又", "还", "再", "仍", "将", "至", "到", "总计",
+    "增加到",
+    "提升至",
+    "提升到",
+    "提高至",
+    "提高到",
+    "增长到",
+    "缩短至",
+    "缩短到",
+    "下降到",
+    "下降至",
+    "减少到",
+    "达到了",
+    "达到",
+    "已达",
+    "增至",
+    "降至",
+    "约为",
+    "高达",
+    "多达",
+    "共计",
+    "累计",
+    "合计",
+    "仅仅",
+    "只有",
+    "分别",
+    "同比",
+    "平均",
+    "实现",
+    "完成",
+    "突破",
+    "超过",
+    "达",
+    "为",
+    "超",
+    "约",
+    "近",
+    "逾",
+    "共",
+    "已",
+    "仅",
+    "了",
+    "均",
+    "是",
+    "有",
+    "在",
+    "于",
+    "继",
+    "也",
+    "又",
+    "还",
+    "再",
+    "仍",
+    "将",
+    "至",
+    "到",
+    "总计",
 ];
 
 fn lead_marker_re() -> &'static Regex {
@@ -87,7 +245,9 @@ fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         let before = (start, end);
         if let Some(m) = lead_marker_re().find(s) {
             // The heading-marker branch eats one character after the marker; give it back.
-            let cut = if m.as_str().ends_with(|c: char| !matches!(c, ')' | '、' | '.' | ' ' | '“' | '”') && !c.is_ascii_digit())
+            let cut = if m
+                .as_str()
+                .ends_with(|c: char| !matches!(c, ')' | '、' | '.' | ' ' | '“' | '”') && !c.is_ascii_digit())
                 && m.as_str().contains([')', '、', '.'])
             {
                 m.end() - m.as_str().chars().next_back().map_or(0, char::len_utf8)
@@ -132,7 +292,11 @@ fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
 /// The noun a count names when written before it (`10余个重点项目`, `46支队伍`): up to the clause's
 /// end, the next number, or a word that starts the predicate.
 fn noun_after(text: &str, at: usize) -> Option<(usize, usize)> {
-    const STOPS: &[&str] = &["的", "达", "已", "实现", "完成", "共", "均", "获", "被", "和", "及", "等", "到"];
+    const STOPS: &[&str] = &[
+        "的", "达", "已", "实现", "完成", "共", "均", "获", "被", "和", "及", "等", "到", "鼓励", "用于", "支持",
+        "推动", "助力", "保障", "覆盖", "投入", "入股", "提供", "参加", "参与", "享受", "登记", "辖区", "建成", "全部",
+        "通过", "纳入", "开展", "进行", "实施", "落地", "签约", "开工", "投产", "完工", "获得", "累计",
+    ];
     let rest = &text[at..];
     let mut end = 0;
     for (n, (i, c)) in rest.char_indices().enumerate() {
@@ -175,25 +339,40 @@ fn readable(ctx: &Context, pos: usize, fallback_end: usize) -> bool {
     !matches!(ctx.part_at(pos), Some(Part::Plan | Part::SelfBuilding | Part::Closing))
 }
 
-/// Whether a quantity is a figure rather than a threshold, a target or rhetoric.
-fn is_figure(text: &str, f: &Found) -> bool {
+/// Whether a quantity is a figure rather than a threshold, a target, a modifier or rhetoric.
+fn is_figure(text: &str, f: &Found, clause: &str) -> bool {
     let q = &f.quantity;
     let after = &text[f.end..];
+    let next = after.chars().next();
+    let cjk_next = next.is_some_and(|c| !clause_end(c) && !c.is_ascii() && !matches!(c, '(' | ')' | '“' | '”' | '》'));
     if matches!(q.unit.as_str(), "个百分点" | "百分点") || DURATION_UNITS.contains(&q.unit.as_str()) {
         return false;
     }
-    // A threshold qualifying a noun: 超10亿元的企业, 30万以上32个村, 亿元以上项目.
+    // A threshold qualifying a noun: 超10亿元的企业, 30万以上32个村, 80万元以上村, 亿元以上项目.
     if after.starts_with('的') || (q.unit != "%" && after.starts_with(|c: char| c.is_ascii_digit())) {
+        return false;
+    }
+    if matches!(q.qualifier.as_deref(), Some("以上" | "以下")) && cjk_next {
         return false;
     }
     if after.starts_with("目标") || after.starts_with("的目标") {
         return false;
     }
-    if f.chinese {
-        let v = q.value.unwrap_or(0.0);
-        if v < 2.0 || (q.unit == "个" && v < 10.0 && q.qualifier.is_none()) {
+    // Inside a slogan or a name in quotes: “15分钟生活圈”, 省“65条”.
+    let before = &text[..f.start];
+    if let Some(open) = before.rfind('“') {
+        if before[open..].chars().count() <= 8 && !before[open..].contains('”') {
             return false;
         }
+    }
+    // What is planned or expected, not done: 将增加至580张, 可达15万吨, 计划完成60%.
+    if FUTURE_WORDS.iter().any(|w| clause.contains(w)) {
+        return false;
+    }
+    // Chinese numerals in these reports mostly name things (八项规定, 十件民生实事, 四张名片); a count
+    // written in characters is taken only with a qualifier or a multiplier (十余场, 两百万余元).
+    if f.chinese && q.qualifier.is_none() && !q.unit.starts_with(['万', '亿']) && q.value.unwrap_or(0.0) < 100.0 {
+        return false;
     }
     true
 }
@@ -235,6 +414,8 @@ fn code_of(name: &str) -> Option<String> {
 /// What one row is built from, in byte offsets of the folded text.
 struct Row {
     name: (usize, usize),
+    /// Words the text leaves to the first name of a list (限上 of 限上零、住、餐).
+    name_head: Option<String>,
     quantity: Option<Quantity>,
     growth: Option<Growth>,
     start: usize,
@@ -242,8 +423,7 @@ struct Row {
     value_at: usize,
 }
 
-/// Names in a distributive clause (`限上零、住、餐`, `村集体经济和从业农户年增收`), with a shared
-/// head given back to the short ones (零 → 限上零, 住 → 限上住).
+/// Names in a distributive clause (`限上零、住、餐`, `村集体经济和从业农户年增收`).
 fn split_names(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let s = &text[start..end];
     let mut out = Vec::new();
@@ -255,67 +435,118 @@ fn split_names(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         }
     }
     out.push((start + from, end));
-    out.into_iter().map(|(a, b)| trim_name(text, a, b)).filter(|(a, b)| b > a).collect()
+    out.into_iter().map(|(a, b)| trim_name(text, a, b)).collect()
+}
+
+/// The start of the clause holding byte `at` when a list (A、B、C) belongs to it.
+fn list_clause_start(text: &str, at: usize, floor: usize) -> usize {
+    text[floor..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c != &'、' && clause_end(*c))
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+/// A growth phrase, or a distributive list of them (分别增长65.6%、9.8%、36.1%).
+struct GrowthRun {
+    items: Vec<Growth>,
+    /// Where the names of a distributive list start.
+    names: Option<(usize, usize)>,
+    start: usize,
+    end: usize,
+}
+
+fn growth_runs(text: &str) -> Vec<GrowthRun> {
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let next = NEXT
+        .get_or_init(|| Regex::new(r"^(?:[、和及]|,)?(\d+(?:\.\d+)?)(%|个百分点)").expect("the list pattern is valid"));
+    let mut runs: Vec<GrowthRun> = Vec::new();
+    for g in number::growths(text) {
+        if runs.last().is_some_and(|r| g.start < r.end) {
+            continue;
+        }
+        let (s_start, _) = sentence_bounds(text, g.start);
+        let c_start = list_clause_start(text, g.start, s_start);
+        let lead = &text[c_start..g.start];
+        let phrase = &text[g.start..g.end];
+        let mut run = GrowthRun { items: vec![g.clone()], names: None, start: g.start, end: g.end };
+        if lead.ends_with("分别") || phrase.contains("分别") || lead.contains("分别") {
+            let sign = g.pct.or(g.pp).or(g.multiple).map_or(1.0, f64::signum);
+            let mut rest = g.end;
+            while let Some(c) = next.captures(&text[rest..]) {
+                let (Some(m), Some(v), Some(u)) = (c.get(0), c.get(1), c.get(2)) else { break };
+                let v: f64 = v.as_str().parse().unwrap_or(0.0);
+                let mut item = Growth { start: rest, end: rest + m.end(), ..Growth::default() };
+                if u.as_str() == "%" {
+                    item.pct = Some(sign * v);
+                } else {
+                    item.pp = Some(sign * v);
+                }
+                run.items.push(item);
+                rest += m.end();
+            }
+            run.end = rest;
+            let names_end = lead.find("分别").map_or(g.start, |k| c_start + k);
+            run.names = Some((c_start, names_end));
+        }
+        runs.push(run);
+    }
+    runs
 }
 
 pub fn extract(ctx: &Context) -> Vec<Indicator> {
     let text = ctx.folded.text.as_str();
     let fallback_end = ctx.folded.char_of(plan_start(text, ctx.meta.plan_year));
+    let readable_at = |byte: usize| readable(ctx, ctx.folded.char_of(byte), fallback_end);
     let found: Vec<Found> = number::quantities(text);
-    let growths: Vec<Growth> = number::growths(text);
-    let in_growth = |f: &Found| growths.iter().any(|g| g.start <= f.start && f.end <= g.end);
+    let runs = growth_runs(text);
+    let in_growth = |f: &Found| runs.iter().any(|r| r.start <= f.start && f.end <= r.end);
     let mut rows: Vec<Row> = Vec::new();
-    let mut used_growth: Vec<(usize, usize)> = Vec::new();
+    let mut used_growth: Vec<usize> = Vec::new(); // starts of growth phrases taken by a level
     let mut done: Vec<usize> = Vec::new();
     let mut subject: Option<(usize, (usize, usize))> = None; // (sentence start, name)
 
-    let mut i = 0;
-    while i < found.len() {
-        let f = &found[i];
-        i += 1;
-        if done.contains(&f.start) || !readable(ctx, ctx.folded.char_of(f.start), fallback_end) || in_growth(f) {
-            continue;
-        }
-        if !is_figure(text, f) {
+    for (i, f) in found.iter().enumerate() {
+        if done.contains(&f.start) || !readable_at(f.start) || in_growth(f) {
             continue;
         }
         let (s_start, _) = sentence_bounds(text, f.start);
         let c_start = clause_start(text, f.start, s_start);
+        if !is_figure(text, f, &text[c_start..f.start]) {
+            continue;
+        }
+        // The words before the value start after any earlier quantity in the clause.
+        let from = found[..i].iter().rev().find(|p| p.end > c_start && p.end <= f.start).map_or(c_start, |p| p.end);
         // Distributive: 分别 in the clause, and a list of values joined by 、/和.
-        let lead = &text[c_start..f.start];
+        let l_start = list_clause_start(text, f.start, s_start);
+        let lead = &text[l_start..f.start];
         if let Some(k) = lead.find("分别") {
-            let mut list = vec![f.clone()];
-            let mut j = i - 1;
-            while let Some(next) = found.get(j + 1) {
+            let mut list = vec![f];
+            for next in &found[i + 1..] {
                 let gap = &text[list[list.len() - 1].end..next.start];
-                if matches!(gap, "、" | "和" | "及" | ",") && next.quantity.unit.ends_with(f.quantity.unit.trim_start_matches(['万', '亿'])) {
-                    list.push(next.clone());
-                    j += 1;
+                let same_kind = next.quantity.unit_base == f.quantity.unit_base;
+                if matches!(gap, "、" | "和" | "及") && same_kind {
+                    list.push(next);
                 } else {
                     break;
                 }
             }
-            let names_end = c_start + k;
-            let mut names = split_names(text, c_start, names_end);
+            let names_end = l_start + k;
+            let mut names = split_names(text, l_start, names_end);
             if names.len() < 2 {
                 // 分别带动A和B年增收: the names follow 分别.
-                let (a, b) = trim_name(text, names_end + "分别".len(), f.start);
-                names = split_names(text, a, b);
-                // The shared tail (年增收) belongs to every name.
-                if names.len() >= 2 {
-                    let last = names[names.len() - 1];
-                    let _ = last;
-                }
+                names = split_names(text, names_end + "分别".len(), f.start);
             }
-            if list.len() >= 2 && names.len() == list.len() {
+            if list.len() >= 2 && names.len() == list.len() && names.iter().all(|(a, b)| b > a) {
                 let end = list[list.len() - 1].end;
                 for (f2, name) in list.iter().zip(names) {
                     done.push(f2.start);
                     rows.push(Row {
+                        name_head: None,
                         name,
                         quantity: Some(f2.quantity.clone()),
                         growth: None,
-                        start: c_start,
+                        start: l_start,
                         end,
                         value_at: f2.start,
                     });
@@ -323,29 +554,79 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
                 continue;
             }
         }
-        let growth = number::growth_after(text, f.end).filter(|g| !used_growth.contains(&(g.start, g.end)));
+        // One value shared by a list (化解率、满意度均100%): one row per name.
+        let bare_before = &text[from..f.start];
+        if bare_before.ends_with('均') || bare_before.ends_with("均为") || bare_before.ends_with("均达") {
+            let names = split_names(text, l_start, f.start);
+            if names.len() >= 2 && names.iter().all(|(a, b)| b > a) {
+                for name in names {
+                    rows.push(Row {
+                        name_head: None,
+                        name,
+                        quantity: Some(f.quantity.clone()),
+                        growth: None,
+                        start: l_start,
+                        end: f.end,
+                        value_at: f.start,
+                    });
+                }
+                continue;
+            }
+        }
+        // A level glued after its growth (支出增长2.6%3.27亿元) takes that growth and its name.
+        if let Some(run) = runs.iter().find(|r| r.end == f.start && r.items.len() == 1 && r.names.is_none()) {
+            let (a, b) = trim_name(text, clause_start(text, run.start, s_start), run.start);
+            if b > a {
+                used_growth.push(run.start);
+                rows.push(Row {
+                    name_head: None,
+                    name: (a, b),
+                    quantity: Some(f.quantity.clone()),
+                    growth: Some(run.items[0].clone()),
+                    start: a,
+                    end: f.end,
+                    value_at: f.start,
+                });
+                continue;
+            }
+        }
+        let growth = number::growth_after(text, f.end).filter(|g| !used_growth.contains(&g.start));
         if let Some(g) = &growth {
-            used_growth.push((g.start, g.end));
+            used_growth.push(g.start);
         }
         let mut name = None;
-        if MEASURE_WORDS.contains(&f.quantity.unit.trim_start_matches(['万', '亿'])) {
-            name = noun_after(text, f.end).map(|(a, b)| trim_name(text, a, b)).filter(|(a, b)| b > a);
-        }
         let mut start = f.start;
+        let before = trim_name(text, from, f.start);
+        let before_text = &text[before.0..before.1.max(before.0)];
+        let after = noun_after(text, f.end).map(|(a, b)| trim_name(text, a, b)).filter(|(a, b)| b > a);
+        let count = MEASURE_WORDS.contains(&f.quantity.unit.trim_start_matches(['万', '亿']));
+        let multiplied = f.quantity.unit.starts_with(['万', '亿']);
+        // Land and length name the thing measured after them (首期2775亩土地, 5公里碧道).
+        let extent = matches!(
+            f.quantity.unit_base.as_str(),
+            "亩" | "公顷" | "平方米" | "平方公里" | "平方千米" | "公里" | "米" | "立方米"
+        );
+        let open_ended = matches!(f.quantity.qualifier.as_deref(), Some("以上" | "以下" | "左右"));
+        if let (Some(n), false) = (after, open_ended || f.quantity.unit == "%") {
+            let noun = &text[n.0..n.1];
+            let object = before_text.chars().count() <= 2
+                || OBJECT_VERBS.iter().any(|v| before_text.ends_with(v) || text[from..f.start].ends_with(v));
+            // An amount or capacity of a project (150万件服装生产线建设项目, 总投资约1500万元柑桔专业
+            // 市场项目) is not a figure of its own: the project holds it.
+            if ["项目", "工程", "生产线"].iter().any(|w| noun.contains(w)) && (multiplied || !count) {
+                continue;
+            }
+            if (count && !multiplied) || extent || object {
+                name = Some(n);
+            }
+        }
         if name.is_none() {
-            // The words before the value, after any earlier quantity in the clause.
-            let from = found[..i - 1]
-                .iter()
-                .rev()
-                .find(|p| p.end > c_start && p.end <= f.start)
-                .map_or(c_start, |p| p.end);
-            let (a, b) = trim_name(text, from, f.start);
-            if b > a {
-                name = Some((a, b));
-                start = a;
+            if before.1 > before.0 {
+                name = Some(before);
+                start = before.0;
             } else if let Some((_, n)) = subject.filter(|(s, _)| *s == s_start) {
                 name = Some(n);
-                start = clause_start(text, f.start, s_start);
+                start = c_start;
             }
         }
         let Some(name) = name else { continue };
@@ -353,90 +634,99 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
             subject = Some((s_start, name));
         }
         let end = growth.as_ref().map_or(f.end, |g| g.end).max(if name.0 >= f.end { name.1 } else { f.end });
-        rows.push(Row { name, quantity: Some(f.quantity.clone()), growth, start, end, value_at: f.start });
+        rows.push(Row {
+            name_head: None,
+            name,
+            quantity: Some(f.quantity.clone()),
+            growth,
+            start,
+            end,
+            value_at: f.start,
+        });
     }
 
     // Growth phrases with no level of their own.
-    for g in &growths {
-        if used_growth.contains(&(g.start, g.end)) || !readable(ctx, ctx.folded.char_of(g.start), fallback_end) {
+    for run in &runs {
+        if used_growth.contains(&run.start) || !readable_at(run.start) {
             continue;
         }
-        let (s_start, _) = sentence_bounds(text, g.start);
-        let c_start = clause_start(text, g.start, s_start);
-        let lead = &text[c_start..g.start];
-        let phrase = &text[g.start..g.end];
-        if lead.contains("分别") || phrase.contains("分别") {
-            // 限上零、住、餐分别增长65.6%、9.8%、36.1%
-            let mut list = vec![g.clone()];
-            let mut rest = g.end;
-            static NEXT: OnceLock<Regex> = OnceLock::new();
-            let next = NEXT.get_or_init(|| Regex::new(r"^[、和及](\d+(?:\.\d+)?)%").expect("valid"));
-            while let Some(c) = next.captures(&text[rest..]) {
-                let (Some(m), Some(v)) = (c.get(0), c.get(1)) else { break };
-                let v: f64 = v.as_str().parse().unwrap_or(0.0);
-                let sign = list[0].pct.map_or(1.0, f64::signum);
-                list.push(Growth { pct: Some(sign * v), start: rest, end: rest + m.end(), ..Growth::default() });
-                rest += m.end();
-            }
-            let names_end = if lead.contains("分别") { c_start + lead.find("分别").unwrap_or(0) } else { g.start };
-            let names = split_names(text, c_start, names_end);
-            if names.len() == list.len() && names.len() >= 2 {
-                let head = &text[names[0].0..names[0].1];
-                for (k, (gr, name)) in list.into_iter().zip(names.iter()).enumerate() {
-                    let _ = k;
-                    used_growth.push((gr.start, gr.end));
-                    let _ = head;
-                    rows.push(Row { name: *name, quantity: None, growth: Some(gr), start: c_start, end: rest, value_at: g.start });
+        if let Some((ns, ne)) = run.names {
+            let mut names = split_names(text, ns, ne);
+            if names.len() == run.items.len() && names.len() >= 2 && names.iter().all(|(a, b)| b > a) {
+                // A one-character name takes the head of the first (限上零、住、餐 → 限上住).
+                let first = &text[names[0].0..names[0].1];
+                let head_len = first.char_indices().next_back().map_or(0, |(i, _)| i);
+                let mut heads = vec![None; names.len()];
+                for (k, n) in names.iter_mut().enumerate().skip(1) {
+                    if text[n.0..n.1].chars().count() == 1 && head_len > 0 {
+                        heads[k] = Some(first[..head_len].to_string());
+                    }
+                }
+                for ((g, name), head) in run.items.iter().zip(names).zip(heads) {
+                    rows.push(Row {
+                        name_head: None,
+                        name,
+                        quantity: None,
+                        growth: Some(g.clone()),
+                        start: ns,
+                        end: run.end,
+                        value_at: g.start,
+                    });
+                    if let (Some(h), Some(r)) = (head, rows.last_mut()) {
+                        r.name_head = Some(h);
+                    }
                 }
                 continue;
             }
         }
-        let (a, b) = trim_name(text, c_start, g.start);
+        let (s_start, _) = sentence_bounds(text, run.start);
+        let c_start = clause_start(text, run.start, s_start);
+        let (a, b) = trim_name(text, c_start, run.start);
         if b <= a {
             continue;
         }
-        rows.push(Row { name: (a, b), quantity: None, growth: Some(g.clone()), start: a, end: g.end, value_at: g.start });
+        for g in &run.items {
+            rows.push(Row {
+                name_head: None,
+                name: (a, b),
+                quantity: None,
+                growth: Some(g.clone()),
+                start: a,
+                end: run.end,
+                value_at: g.start,
+            });
+        }
     }
 
     rows.sort_by_key(|r| (r.value_at, r.start));
-    let mut out = Vec::new();
-    let mut prev_head: Option<String> = None;
-    for r in rows {
-        let mut name = text[r.name.0..r.name.1].trim().to_string();
-        // In a distributive list, a one-character name takes the head of the first (限上零 → 限上住).
-        if r.quantity.is_none() && name.chars().count() == 1 {
-            if let Some(h) = &prev_head {
-                name = format!("{h}{name}");
-            }
-        } else if r.quantity.is_none() && name.chars().count() > 1 {
-            let n = name.chars().count();
-            prev_head = Some(name.chars().take(n - 1).collect());
-        }
-        if name.is_empty() {
-            continue;
-        }
-        let (s_start, s_end) = sentence_bounds(text, r.value_at);
-        let period = period_at(&text[s_start..s_end], r.value_at - s_start, ctx.meta.review_year);
-        let estimated = text[s_start..r.value_at].contains("预计");
-        let start_c = ctx.folded.char_of(r.start.min(r.name.0));
-        let end_c = ctx.folded.char_of(r.end.max(r.name.1));
-        let quantity = r.quantity.unwrap_or_default();
-        let g = r.growth.unwrap_or_default();
-        out.push(Indicator {
-            section: ctx.section_at(ctx.folded.char_of(r.value_at)),
-            indicator_code: code_of(&name),
-            name,
-            period_year: period.year,
-            month_from: period.month_from,
-            month_to: period.month_to,
-            quantity,
-            growth_pct: g.pct,
-            growth_multiple: g.multiple,
-            change_pp: g.pp,
-            estimated,
-            span: Span::new(start_c, end_c),
-            quote: String::new(),
-        });
+    rows.into_iter().filter_map(|r| row_to_indicator(ctx, r)).collect()
+}
+
+fn row_to_indicator(ctx: &Context, r: Row) -> Option<Indicator> {
+    let text = ctx.folded.text.as_str();
+    let name = format!("{}{}", r.name_head.as_deref().unwrap_or(""), text[r.name.0..r.name.1].trim());
+    if name.is_empty() {
+        return None;
     }
-    out
+    let (s_start, s_end) = sentence_bounds(text, r.value_at);
+    let period = period_at(&text[s_start..s_end], r.value_at - s_start, ctx.meta.review_year);
+    let estimated = text[s_start..r.value_at].contains("预计");
+    let start_c = ctx.folded.char_of(r.start.min(r.name.0));
+    let end_c = ctx.folded.char_of(r.end.max(r.name.1));
+    let g = r.growth.unwrap_or_default();
+    Some(Indicator {
+        section: ctx.section_at(ctx.folded.char_of(r.value_at)),
+        indicator_code: code_of(&name),
+        name,
+        period_year: period.year,
+        month_from: period.month_from,
+        month_to: period.month_to,
+        quantity: r.quantity.unwrap_or_default(),
+        growth_pct: g.pct,
+        growth_multiple: g.multiple,
+        change_pp: g.pp,
+        estimated,
+        span: Span::new(start_c, end_c),
+        quote: String::new(),
+    })
 }

@@ -160,8 +160,8 @@ fn quantity_re() -> &'static Regex {
             (?P<q1>余|多)?
             (?P<mult>万亿|千万|百万|万|亿|千|百)?
             (?P<q2>余|多)?
-            (?P<unit>{units})?
-            (?:/(?P<per>吨|亩|平方米|人|户|斤|公斤|千克|天|小时|月|年))?
+            (?:\x20?(?P<unit>{units}))?
+            (?:/(?P<per>吨|亩|平方米|人|户|斤|公斤|千克|天|日|小时|月|年))?
             (?P<post>以上|以下|左右|余|多)?",
             cn = CN_DIGITS,
             units = units.join("|")
@@ -323,6 +323,10 @@ fn read_at(text: &str, at: usize) -> Option<Found> {
     if unit.is_empty() || (unit_w.is_empty() && per.is_some()) {
         return None;
     }
+    // 千 and 百 stand as a unit only before one (5千亩); alone they start a word (110千伏).
+    if unit_w.is_empty() && matches!(mult, "千" | "百" | "千万" | "百万") {
+        return None;
+    }
     if caps.name("bare").is_some() && unit_w.is_empty() && bare_mult.is_empty() {
         return None;
     }
@@ -396,7 +400,7 @@ fn growth_re() -> &'static Regex {
             r"(?x)
             (?P<cmp>同比去年|同比上年|较去年同期|较上年同期|与去年同期相比|比去年同期|较去年|较上年|比去年|比上年|同比)?
             (?:分别)?
-            (?P<verb>增长|增加|提高|提升|上升|增幅为?|增速为?|增|下降|减少|降低|下滑|回落|降幅为?|缩减|降)
+            (?P<verb>增长|增加|提高|提升|上升|增幅为?|增速为?|增|下降|减少|降低|下滑|回落|降幅为?|缩减|缩短|压减|压缩|降)
             (?:了)?
             (?:达到|达|为)?
             (?P<pre>超过|超|约|近|逾)?
@@ -416,7 +420,7 @@ fn read_growth(text: &str, caps: &regex::Captures) -> Option<Growth> {
         return None;
     }
     let verb = caps.name("verb")?.as_str();
-    let sign = if verb.starts_with(['下', '减', '降', '回', '缩']) { -1.0 } else { 1.0 };
+    let sign = if verb.starts_with(['下', '减', '降', '回', '缩', '压']) { -1.0 } else { 1.0 };
     let mut g = Growth {
         qualifier: caps.name("pre").or(caps.name("post")).map(|m| m.as_str().to_string()),
         start: whole.start(),

@@ -70,8 +70,12 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
         } else if let (Some(a), Some(b)) = (c.name("m1"), c.name("m2")) {
             let (a, b) = (a.as_str().parse::<u8>().unwrap_or(0), b.as_str().parse::<u8>().unwrap_or(0));
             // 1-11月; without 月 only a month range from January at the head of a clause (1-10成功办理).
-            let head = text[..whole.start()].chars().next_back().is_none_or(|p| matches!(p, ',' | '。' | ';' | '\n' | '年'));
-            if !(1..=12).contains(&a) || !(1..=12).contains(&b) || a >= b || (c.name("yue").is_none() && !(a == 1 && head))
+            let head =
+                text[..whole.start()].chars().next_back().is_none_or(|p| matches!(p, ',' | '。' | ';' | '\n' | '年'));
+            if !(1..=12).contains(&a)
+                || !(1..=12).contains(&b)
+                || a >= b
+                || (c.name("yue").is_none() && !(a == 1 && head))
             {
                 continue;
             }
