@@ -7,17 +7,21 @@
 //! 主要预期目标 sentence) counts as review.
 //!
 //! How a row is read, for every quantity the number reader finds there:
-//! - quantities that are not figures are left: thresholds (`30万以上32个村`, `超10亿元的企业`),
-//!   targets named as such (`突破70亿元目标`), rates inside a growth phrase (they become the growth of
-//!   the figure before them), streaks and durations counted in 年/周, Chinese numerals for one or
-//!   for 个 (`一个中心`, `两个关键词`: the genre's rhetoric, not counts);
+//! - quantities that are not figures are left: thresholds (`30万以上32个村`, `超10亿元的企业`,
+//!   `80万元以上村`), targets named as such (`突破70亿元目标`), rates inside a growth phrase (they
+//!   become the growth of the figure before them), planned figures (`将增加至580张`, `可达`, `力争`),
+//!   numbers inside a quoted slogan (`“15分钟生活圈”`), amounts or capacities of a project
+//!   (`150万件服装生产线建设项目`), streaks and durations counted in 年/周, and Chinese numerals without
+//!   a qualifier or multiplier (`八项规定`, `四张名片`: the genre names things with them);
 //! - the name is the words of the same clause before the value, with markers (一是, 其中, 全年,
 //!   1-10月...) and verbs (达到, 实现, 增至...) trimmed; a count written before its noun
-//!   (`10余个重点项目`) is named by that noun; a clause with no name of its own (`,达到74.23亿元`)
-//!   takes the subject of the sentence's previous figure;
-//! - distributive clauses (`A、B分别增长x%、y%`, `分别带动A和B年增收x、y`) give one row per name;
+//!   (`10余个重点项目`), land or length before what it measures (`2775亩土地`) and an amount after a
+//!   verb (`发放约1150万元电子消费券`) are named by the noun after them; a clause with no name of its
+//!   own (`,达到74.23亿元`) takes the subject of the sentence's previous figure;
+//! - distributive clauses (`A、B分别增长x%、y%`, `分别带动A和B年增收x、y`, `化解率、满意度均100%`) give
+//!   one row per name; rates glued by the scrape (`下降37.5%25%`) are read as a list;
 //! - a growth phrase with no level of its own (`诈骗案件同比下降34.8%`, `增长74倍`) is a row with no
-//!   value;
+//!   value and an empty unit;
 //! - the span runs from the name through the value and its growth phrase, so the quote shows both.
 
 use super::catalog::catalog;
@@ -259,7 +263,7 @@ fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
             }
         }
         let s = &text[start..end];
-        if let Some(w) = LEAD_WORDS.iter().find(|w| s.starts_with(*w) && s.len() > w.len()) {
+        if let Some(w) = LEAD_WORDS.iter().find(|w| s.starts_with(*w) && s.len() >= w.len()) {
             start += w.len();
         }
         let s = &text[start..end];
@@ -269,7 +273,7 @@ fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
             }
         }
         let s = &text[start..end];
-        if let Some(w) = TAIL_WORDS.iter().find(|w| s.ends_with(*w) && s.len() > w.len()) {
+        if let Some(w) = TAIL_WORDS.iter().find(|w| s.ends_with(*w) && s.len() >= w.len()) {
             end -= w.len();
         }
         if (start, end) == before {
@@ -278,9 +282,24 @@ fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     }
 }
 
+/// Length of a list marker (一是, 其中) opening a clause.
+fn ordinal_marker_len(s: &str) -> usize {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^(?:[一二三四五六七八九十]+是|其中|同时|此外|另外)").expect("valid"));
+    re.find(s).map_or(0, |m| m.end())
+}
+
 /// The start of the clause holding byte `at`.
 fn clause_start(text: &str, at: usize, floor: usize) -> usize {
     text[floor..at].char_indices().rev().find(|(_, c)| clause_end(*c)).map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+/// The sentence holding byte `at`, up to 。 or the line's end (semicolons inside).
+fn full_sentence_bounds(text: &str, at: usize) -> (usize, usize) {
+    let stop = |c: char| matches!(c, '。' | '!' | '?' | '\n');
+    let start = text[..at].char_indices().rev().find(|(_, c)| stop(*c)).map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].char_indices().find(|(_, c)| stop(*c)).map_or(text.len(), |(i, _)| at + i);
+    (start, end)
 }
 
 fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
@@ -377,23 +396,38 @@ fn is_figure(text: &str, f: &Found, clause: &str) -> bool {
     true
 }
 
-/// The catalog code of a name: as written, then without place and time words and parentheses.
-fn code_of(name: &str) -> Option<String> {
-    let c = catalog();
-    if let Some(code) = c.code_of(name) {
-        return Some(code.to_string());
+/// Whether a figure in `unit_base` can be a value of an indicator of kind `unit_kind`: a count of
+/// villages (8个村集体经济收入) is not the villages' income.
+fn unit_fits(unit_kind: &str, unit_base: &str) -> bool {
+    if unit_base.is_empty() {
+        // A growth with no level, or a bare 万/亿: the name decides.
+        return true;
     }
+    match unit_kind {
+        "money" => unit_base.ends_with('元'),
+        "share" | "ratio" => unit_base == "%" || unit_base == "‰",
+        "area" => matches!(unit_base, "亩" | "公顷" | "平方米" | "平方公里" | "平方千米"),
+        "mass" => matches!(unit_base, "吨" | "公斤" | "千克" | "克" | "斤"),
+        "length" => matches!(unit_base, "公里" | "米" | "千米"),
+        "people" => matches!(unit_base, "人" | "人次" | "名" | "位"),
+        _ => !unit_base.ends_with('元') && unit_base != "%",
+    }
+}
+
+/// The catalog code of a name: as written, then without place and time words and parentheses;
+/// only when the figure's unit fits the indicator.
+fn code_of(name: &str, unit_base: &str) -> Option<String> {
+    let c = catalog();
+    let mut candidates = vec![name.to_string()];
     let mut n = name.to_string();
     for w in ["全镇", "我镇", "镇域", "全年", "全社会", "完成", "实现"] {
         if let Some(rest) = n.strip_prefix(w) {
             n = rest.to_string();
         }
     }
-    if let Some(code) = c.code_of(&n) {
-        return Some(code.to_string());
-    }
-    let no_paren: String = {
-        let mut depth = 0;
+    candidates.push(n.clone());
+    let mut depth = 0i32;
+    candidates.push(
         n.chars()
             .filter(|&ch| match ch {
                 '(' => {
@@ -404,11 +438,15 @@ fn code_of(name: &str) -> Option<String> {
                     depth -= 1;
                     false
                 }
-                _ => depth == 0,
+                _ => depth <= 0,
             })
-            .collect()
-    };
-    c.code_of(&no_paren).map(str::to_string)
+            .collect(),
+    );
+    candidates.iter().find_map(|cand| {
+        let code = c.code_of(cand)?;
+        let entry = c.entries.iter().find(|e| e.code == code)?;
+        unit_fits(&entry.unit_kind, unit_base).then(|| code.to_string())
+    })
 }
 
 /// What one row is built from, in byte offsets of the folded text.
@@ -557,7 +595,9 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         // One value shared by a list (化解率、满意度均100%): one row per name.
         let bare_before = &text[from..f.start];
         if bare_before.ends_with('均') || bare_before.ends_with("均为") || bare_before.ends_with("均达") {
-            let names = split_names(text, l_start, f.start);
+            let list_from =
+                found[..i].iter().rev().find(|p| p.end > l_start && p.end <= f.start).map_or(l_start, |p| p.end);
+            let names = split_names(text, list_from, f.start);
             if names.len() >= 2 && names.iter().all(|(a, b)| b > a) {
                 for name in names {
                     rows.push(Row {
@@ -623,7 +663,8 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         if name.is_none() {
             if before.1 > before.0 {
                 name = Some(before);
-                start = before.0;
+                // The quote keeps the clause's own words (全年, 1-11月) but not its list marker (一是).
+                start = from + ordinal_marker_len(&text[from..before.0]);
             } else if let Some((_, n)) = subject.filter(|(s, _)| *s == s_start) {
                 name = Some(n);
                 start = c_start;
@@ -708,20 +749,23 @@ fn row_to_indicator(ctx: &Context, r: Row) -> Option<Indicator> {
     if name.is_empty() {
         return None;
     }
-    let (s_start, s_end) = sentence_bounds(text, r.value_at);
+    // A period or 预计 written at the head of a sentence holds across its semicolons
+    // (预计全镇地区生产总值15.2亿元;新增固定资产投资6917万元;...).
+    let (s_start, s_end) = full_sentence_bounds(text, r.value_at);
     let period = period_at(&text[s_start..s_end], r.value_at - s_start, ctx.meta.review_year);
     let estimated = text[s_start..r.value_at].contains("预计");
     let start_c = ctx.folded.char_of(r.start.min(r.name.0));
     let end_c = ctx.folded.char_of(r.end.max(r.name.1));
     let g = r.growth.unwrap_or_default();
+    let quantity = r.quantity.unwrap_or_default();
     Some(Indicator {
         section: ctx.section_at(ctx.folded.char_of(r.value_at)),
-        indicator_code: code_of(&name),
+        indicator_code: code_of(&name, &quantity.unit_base),
         name,
         period_year: period.year,
         month_from: period.month_from,
         month_to: period.month_to,
-        quantity: r.quantity.unwrap_or_default(),
+        quantity,
         growth_pct: g.pct,
         growth_multiple: g.multiple,
         change_pp: g.pp,
@@ -729,4 +773,148 @@ fn row_to_indicator(ctx: &Context, r: Row) -> Option<Indicator> {
         span: Span::new(start_c, end_c),
         quote: String::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ReportMeta;
+    use crate::read::Folded;
+
+    fn run(text: &str) -> Vec<Indicator> {
+        let folded = Folded::new(text);
+        let meta = ReportMeta { review_year: Some(2024), plan_year: Some(2025), ..ReportMeta::default() };
+        let ctx = Context { folded: &folded, sections: &[], meta: &meta };
+        let mut rows = extract(&ctx);
+        for r in &mut rows {
+            r.quote = text.chars().skip(r.span.start).take(r.span.end - r.span.start).collect();
+        }
+        rows
+    }
+
+    fn find<'a>(rows: &'a [Indicator], name: &str) -> &'a Indicator {
+        rows.iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no row named {name}: {rows:#?}"))
+    }
+
+    #[test]
+    fn level_growth_and_quote_from_one_clause() {
+        let rows = run("二是全年税收收入约3.77亿元,同比增长63%,一般公共预算收入约2.06亿元,同比增长50%。");
+        assert_eq!(rows.len(), 2, "{rows:#?}");
+        let r = find(&rows, "税收收入");
+        assert_eq!((r.quantity.value, r.quantity.unit.as_str()), (Some(3.77), "亿元"));
+        assert_eq!(r.quantity.value_base, Some(377_000_000.0));
+        assert_eq!((r.growth_pct, r.quantity.qualifier.as_deref()), (Some(63.0), Some("约")));
+        assert_eq!(r.quote, "全年税收收入约3.77亿元,同比增长63%");
+        assert_eq!(r.indicator_code.as_deref(), Some("tax_revenue"));
+        assert_eq!((r.period_year, r.month_from, r.month_to), (Some(2024), None, None));
+    }
+
+    #[test]
+    fn a_clause_without_a_name_takes_the_subject() {
+        let rows = run(
+            "一是规上工业产值继2023年突破60亿大关之后,2024年仍然持续上扬突破70亿元目标,达到74.23亿元,同比增长23.75%。",
+        );
+        let v: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.quantity.value, r.period_year, r.growth_pct)).collect();
+        assert_eq!(
+            v,
+            vec![
+                ("规上工业产值", Some(60.0), Some(2023), None),
+                ("规上工业产值", Some(74.23), Some(2024), Some(23.75))
+            ]
+        );
+    }
+
+    #[test]
+    fn distributive_growths_give_one_row_per_name() {
+        let rows = run("1-10月,限上零、住、餐分别增长65.6%、9.8%、36.1%。");
+        let v: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.growth_pct, r.month_to)).collect();
+        assert_eq!(
+            v,
+            vec![("限上零", Some(65.6), Some(10)), ("限上住", Some(9.8), Some(10)), ("限上餐", Some(36.1), Some(10))]
+        );
+        assert!(rows.iter().all(|r| r.quantity.value.is_none() && r.quantity.unit.is_empty()));
+    }
+
+    #[test]
+    fn glued_distributive_declines() {
+        // The scrape lost the 和 between the two rates: 分别下降37.5%25%.
+        let rows = run("全年各类生产安全事故数、亡人数分别下降37.5%25%。");
+        let v: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.growth_pct)).collect();
+        assert_eq!(v, vec![("各类生产安全事故数", Some(-37.5)), ("亡人数", Some(-25.0))]);
+    }
+
+    #[test]
+    fn distributive_levels_after_fenbie() {
+        let rows = run("分别带动村集体经济和从业农户年增收100万元、28万元以上。");
+        let v: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.quantity.value, r.quantity.value_base)).collect();
+        assert_eq!(
+            v,
+            vec![("带动村集体经济", Some(100.0), Some(1_000_000.0)), ("从业农户年增收", Some(28.0), Some(280_000.0))]
+        );
+    }
+
+    #[test]
+    fn glued_values_give_two_rows() {
+        let rows = run("本地企业占比57.2%22.3%。");
+        let v: Vec<_> = rows.iter().map(|r| r.quantity.value).collect();
+        assert_eq!(v, vec![Some(57.2), Some(22.3)]);
+    }
+
+    #[test]
+    fn multiples_and_declines() {
+        let rows = run("外贸进出口总额同比增长74倍。全年办公经费33.34万,同比下降9.9%。");
+        let r = find(&rows, "外贸进出口总额");
+        assert_eq!((r.growth_multiple, r.growth_pct, r.quantity.value), (Some(74.0), None, None));
+        let r = find(&rows, "办公经费");
+        assert_eq!((r.quantity.value, r.quantity.unit.as_str(), r.growth_pct), (Some(33.34), "万", Some(-9.9)));
+    }
+
+    #[test]
+    fn share_change_in_points() {
+        let rows = run("倍增试点企业占全镇规上工业比重27.9%,比重同比提高2.7个百分点。");
+        assert_eq!(rows.len(), 1, "{rows:#?}");
+        assert_eq!((rows[0].quantity.value, rows[0].change_pp), (Some(27.9), Some(2.7)));
+    }
+
+    #[test]
+    fn thresholds_slogans_years_and_ordinals_are_not_indicators() {
+        let rows = run("以“3113”工作体系为抓手,构建“141”体系。湖镇镇第十五届人民代表大会。2024年是关键之年。其中,30万以上32个村,全年签约制造业亿元以上投资项目4个,产值超10亿元的企业仅4家。");
+        let v: Vec<_> = rows.iter().map(|r| (r.quantity.value, r.quantity.unit.as_str())).collect();
+        assert_eq!(v, vec![(Some(32.0), "个"), (Some(4.0), "个"), (Some(4.0), "家")]);
+    }
+
+    #[test]
+    fn counts_before_their_noun_are_named_by_it() {
+        let rows = run("实施江滩治理等8个项目,共吸引46支队伍、800余人参赛。");
+        let v: Vec<_> = rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(v, vec!["项目", "队伍", "参赛"]);
+    }
+
+    #[test]
+    fn plan_part_is_not_read_without_sections() {
+        let rows = run("一、2024年工作回顾\n全年新增就业岗位205个。\n二、2025年工作安排\n新增就业岗位300个。");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].quantity.value, Some(205.0));
+        assert_eq!(rows[0].indicator_code.as_deref(), Some("new_jobs"));
+    }
+
+    #[test]
+    fn estimated_holds_across_semicolons() {
+        let rows = run("预计全镇地区生产总值15.2亿元;新增固定资产投资6917万元。全年种植粮食20.5万亩。");
+        let v: Vec<_> = rows.iter().map(|r| r.estimated).collect();
+        assert_eq!(v, vec![true, true, false]);
+    }
+
+    #[test]
+    fn catalog_code_needs_a_fitting_unit() {
+        let rows = run("8个村集体经济收入均超50万,村集体经济收入1200万元。");
+        let codes: Vec<_> = rows.iter().map(|r| (r.quantity.unit.as_str(), r.indicator_code.as_deref())).collect();
+        assert!(codes.contains(&("个", None)), "{codes:?}");
+        assert!(codes.contains(&("万元", Some("village_collective_income"))), "{codes:?}");
+    }
+
+    #[test]
+    fn future_figures_are_left() {
+        assert!(run("扩建后污水处理能力可达15万吨/日,病床位数将增加至580张。").is_empty());
+    }
 }

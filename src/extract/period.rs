@@ -27,6 +27,7 @@ impl Period {
 /// One marker found in a text: what it says and where it ends (byte offset).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Marker {
+    start: usize,
     end: usize,
     year: Option<i32>,
     months: Option<(u8, u8)>,
@@ -66,7 +67,7 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
         let m = if let Some(y) = c.name("year") {
             let y: i32 = y.as_str().parse().unwrap_or(0);
             // A year only counts when it is not the start of a span of years (2021-2024年).
-            Marker { end, year: Some(y), months: None, whole_year: true }
+            Marker { start: whole.start(), end, year: Some(y), months: None, whole_year: true }
         } else if let (Some(a), Some(b)) = (c.name("m1"), c.name("m2")) {
             let (a, b) = (a.as_str().parse::<u8>().unwrap_or(0), b.as_str().parse::<u8>().unwrap_or(0));
             // 1-11月; without 月 only a month range from January at the head of a clause (1-10成功办理).
@@ -83,10 +84,10 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
             if prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
                 continue;
             }
-            Marker { end, year: None, months: Some((a, b)), whole_year: false }
+            Marker { start: whole.start(), end, year: None, months: Some((a, b)), whole_year: false }
         } else if let Some(h) = c.name("half") {
             let months = if h.as_str() == "上半年" { (1, 6) } else { (7, 12) };
-            Marker { end, year: None, months: Some(months), whole_year: false }
+            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false }
         } else if let Some(q) = c.name("q") {
             let s = q.as_str();
             let months = if s.starts_with("前三") {
@@ -97,16 +98,20 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
                 let n = s.chars().find_map(|ch| cn_small(&ch.to_string())).unwrap_or(1).clamp(1, 4);
                 (n * 3 - 2, n * 3)
             };
-            Marker { end, year: None, months: Some(months), whole_year: false }
+            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false }
         } else if let Some(n) = c.name("firstn") {
             match cn_small(n.as_str()) {
-                Some(n) if (1..12).contains(&n) => Marker { end, year: None, months: Some((1, n)), whole_year: false },
+                Some(n) if (1..12).contains(&n) => {
+                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false }
+                }
                 _ => continue,
             }
         } else if whole.as_str().starts_with("截至") {
             let n = whole.as_str().chars().filter(char::is_ascii_digit).collect::<String>().parse::<u8>().ok();
             match n {
-                Some(n) if (1..12).contains(&n) => Marker { end, year: None, months: Some((1, n)), whole_year: false },
+                Some(n) if (1..12).contains(&n) => {
+                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false }
+                }
                 _ => continue,
             }
         } else if let Some(a) = c.name("all") {
@@ -118,7 +123,7 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
             if year.is_some() && text[..whole.start()].ends_with(['较', '比', '年']) {
                 continue;
             }
-            Marker { end, year, months: None, whole_year: true }
+            Marker { start: whole.start(), end, year, months: None, whole_year: true }
         } else {
             continue;
         };
@@ -131,7 +136,16 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
 /// and beyond), given the report's review year.
 pub fn period_at(sentence: &str, at: usize, review_year: Option<i32>) -> Period {
     let mut p = Period::year(review_year);
+    let clause_break = |a: usize, b: usize| sentence.get(a..b).is_some_and(|s| s.contains([',', ';', '、', ':']));
     for m in markers(sentence, review_year).into_iter().filter(|m| m.end <= at) {
+        // A marker inside a clause (规下样本企业三季度综合加权营收增速) holds for that clause only;
+        // one that opens a clause (1-10月,...) holds for the rest of the sentence.
+        let opens = sentence[m.end..].starts_with([',', ':'])
+            || m.start == 0
+            || sentence[..m.start].ends_with([',', ';', '年']);
+        if !opens && clause_break(m.end, at) {
+            continue;
+        }
         if let Some(y) = m.year {
             p.year = Some(y);
         }
@@ -179,6 +193,10 @@ mod tests {
         assert_eq!((p.month_from, p.month_to), (Some(1), Some(9)));
         let p = at_value("1-10月,规下样本企业三季度综合加权营收增速37.18%", "37.18", 2024);
         assert_eq!((p.month_from, p.month_to), (Some(7), Some(9)));
+        // The quarter belongs to its own clause; the next figure is back to 1-10月.
+        let s = "1-10月,规下样本企业三季度综合加权营收增速37.18%,限上社会消费品零售总额3亿元";
+        let p = at_value(s, "3亿元", 2024);
+        assert_eq!((p.month_from, p.month_to), (Some(1), Some(10)));
     }
 
     #[test]
