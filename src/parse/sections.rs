@@ -1,10 +1,1062 @@
 //! The section tree of a report: headings at every level the genre uses, each section with its
 //! part (review, plan, ...) and character span.
+//!
+//! How the outline is modelled:
+//! - Level 0 is the preamble: the stretch before the first top-level heading (title line, date,
+//!   meeting, speaker, the "各位代表:" address and any unheaded preface), one row with part
+//!   `preamble`, no marker and no title. It keeps level 1 for the outline while the spans still
+//!   cover the whole body. A report without any heading is one preamble row.
+//! - Level 1 holds the report's top-level headings only: numbered ("一、2024年工作回顾") or
+//!   unnumbered ("2022年工作回顾", a short line naming a part and a year or "工作").
+//! - Deeper levels follow the markers: "一、" "(一)" "1." "1、" "(1)" "①", nested in the order the
+//!   report first uses them. A marker style seen again is a sibling of the open heading of that
+//!   style whose number it continues; a "一、" that continues nothing restarts the numbering one
+//!   level down. So a plan that reuses 一、..四、 under "二、2025年工作任务" nests them, and the
+//!   "三、加强政府自身建设" after them, continuing 二、, is top-level again.
+//! - A heading shares its line with its body when the line goes on after the heading's first
+//!   sentence (`inline`); a heading glued to its body without punctuation
+//!   ("交出产业迭代优异答卷一是挖掘文旅潜力...") ends where the first "一是" item begins.
+//! - Parallel paragraphs that open with the same words ("一年来,我们...。", "过去的一年,我们...",
+//!   "奋进这一年,...", "我们将坚持...") are sub-sections titled by their first sentence.
+//! - "一是/二是" items are rows only where they open a line, in sequence. An item that follows a
+//!   sentence end inside a paragraph is an enumeration within that paragraph, not a section of the
+//!   report, and "一是" in the middle of a sentence is never a heading.
+//! - Stretches no heading opens but the text marks as another part are child rows without marker
+//!   or title, at level 2 or deeper (level 1 is the outline's): the problems paragraph ending a
+//!   review ("我们也清醒地认识到...问题和不足"), the closing appeal ("各位代表!...让我们..."), the
+//!   "主要预期目标" paragraph (plan) and an unheaded preface that reviews the past year. A
+//!   paragraph that opens with an address ("各位代表") ends the sub-sections before it: the thanks,
+//!   the problems and the appeal belong to the top-level section.
+//!
+//! Spans nest (children inside parents, siblings apart) and the preamble and the top-level
+//! sections together cover the body. The words read here live in data/sections.toml.
 
-use crate::model::{ReportMeta, Section};
+use crate::model::{Part, ReportMeta, Section, Span};
 use crate::read::Folded;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+const SECTIONS_TOML: &str = include_str!("../../data/sections.toml");
+
+#[derive(Deserialize)]
+struct WordsFile {
+    parts: Vec<PartWords>,
+    top: Top,
+    address: WordList,
+    closing: Closing,
+    problems: Problems,
+    targets: Targets,
+    preface: Preface,
+    leads: Leads,
+}
+
+#[derive(Deserialize)]
+struct PartWords {
+    part: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Top {
+    max_chars: usize,
+    anchors: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct WordList {
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Closing {
+    appeals: Vec<String>,
+    window: usize,
+}
+
+#[derive(Deserialize)]
+struct Problems {
+    recognitions: Vec<String>,
+    nouns: Vec<String>,
+    window: usize,
+    gap: usize,
+}
+
+#[derive(Deserialize)]
+struct Targets {
+    cues: Vec<String>,
+    window: usize,
+}
+
+#[derive(Deserialize)]
+struct Preface {
+    past: Vec<String>,
+    frames: Vec<String>,
+    min_chars: usize,
+}
+
+#[derive(Deserialize)]
+struct Leads {
+    prefix_chars: usize,
+    min_run: usize,
+    max_title_chars: usize,
+}
+
+struct Words {
+    parts: Vec<(Part, Vec<String>)>,
+    file: WordsFile,
+}
+
+fn part_named(name: &str) -> Option<Part> {
+    Some(match name {
+        "preamble" => Part::Preamble,
+        "review" => Part::Review,
+        "problems" => Part::Problems,
+        "plan" => Part::Plan,
+        "self_building" => Part::SelfBuilding,
+        "closing" => Part::Closing,
+        "other" => Part::Other,
+        _ => return None,
+    })
+}
+
+fn parse_words(text: &str) -> Result<Words, String> {
+    let file: WordsFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    let parts = file
+        .parts
+        .iter()
+        .map(|p| part_named(&p.part).map(|part| (part, p.words.clone())).ok_or(format!("unknown part {}", p.part)))
+        .collect::<Result<_, _>>()?;
+    Ok(Words { parts, file })
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    // The file is compiled in; a defect in it is a build defect that the unit tests catch.
+    WORDS.get_or_init(|| parse_words(SECTIONS_TOML).expect("data/sections.toml is valid"))
+}
+
+/// The numbering styles of headings, plus the unnumbered top-level heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Bare,
+    CnComma,
+    CnParen,
+    ArabicDot,
+    ArabicComma,
+    ArabicParen,
+    Circled,
+}
+
+/// A marker at the start of a line: its style, its number, the marker as written and the rest.
+struct Marker<'a> {
+    style: Style,
+    value: u32,
+    marker: &'a str,
+    rest: &'a str,
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+/// The value of a Chinese numeral up to 99 ("十一", "二十三").
+fn cn_value(s: &str) -> Option<u32> {
+    let digit = |c: char| CN_DIGITS.chars().position(|d| d == c).map(|p| p as u32 + 1);
+    let cs: Vec<char> = s.chars().collect();
+    match cs.as_slice() {
+        [a] => digit(*a),
+        ['十', b] => Some(10 + digit(*b).filter(|&v| v < 10)?),
+        [a, '十'] => Some(digit(*a).filter(|&v| v < 10)? * 10),
+        [a, '十', b] => Some(digit(*a).filter(|&v| v < 10)? * 10 + digit(*b).filter(|&v| v < 10)?),
+        _ => None,
+    }
+}
+
+/// Splits a leading run of characters satisfying `f` (at most `max` of them).
+fn leading(s: &str, max: usize, f: impl Fn(char) -> bool) -> (&str, &str) {
+    let end = s.char_indices().take_while(|&(i, c)| f(c) && s[..i].chars().count() < max).last();
+    match end {
+        Some((i, c)) => s.split_at(i + c.len_utf8()),
+        None => ("", s),
+    }
+}
+
+/// The heading marker a line opens with, if any ("一、", "(一)", "1.", "1、", "(1)", "①").
+fn marker_of(line: &str) -> Option<Marker<'_>> {
+    let s = line.trim_start();
+    let make = |style, value, len: usize| {
+        let (marker, rest) = s.split_at(len);
+        Some(Marker { style, value, marker, rest: rest.trim_start() })
+    };
+    if let Some(inner) = s.strip_prefix('(') {
+        let close = inner.find(')')?;
+        let num = &inner[..close];
+        let len = 1 + close + 1;
+        if let Some(v) = cn_value(num) {
+            return make(Style::CnParen, v, len);
+        }
+        if (1..=2).contains(&num.len()) && num.bytes().all(|b| b.is_ascii_digit()) {
+            return make(Style::ArabicParen, num.parse().ok()?, len);
+        }
+        return None;
+    }
+    let first = s.chars().next()?;
+    if ('①'..='⑳').contains(&first) {
+        return make(Style::Circled, first as u32 - '①' as u32 + 1, first.len_utf8());
+    }
+    let (cn, after) = leading(s, 3, |c| CN_DIGITS.contains(c));
+    // "一、", or "一." where a report writes the full stop for the comma.
+    if !cn.is_empty() && (after.starts_with('、') || after.starts_with('.')) {
+        return make(Style::CnComma, cn_value(cn)?, cn.len() + after.chars().next().map_or(0, char::len_utf8));
+    }
+    let (digits, after) = leading(s, 3, |c| c.is_ascii_digit());
+    if (1..=2).contains(&digits.len()) {
+        let value: u32 = digits.parse().ok()?;
+        let mut next = after.chars();
+        match next.next() {
+            // "1.5万亩" is a number, "1.点燃..." a heading.
+            Some('.') if !next.next().is_some_and(|c| c.is_ascii_digit()) => {
+                return make(Style::ArabicDot, value, digits.len() + 1)
+            }
+            Some('、') => return make(Style::ArabicComma, value, digits.len() + '、'.len_utf8()),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A "一是/二是" item lead at the start of a line: its number, marker and the rest.
+fn item_of(line: &str) -> Option<(u32, &str, &str)> {
+    let s = line.trim_start();
+    let (cn, after) = leading(s, 3, |c| CN_DIGITS.contains(c));
+    let rest = after.strip_prefix('是')?;
+    let value = cn_value(cn)?;
+    Some((value, &s[..cn.len() + '是'.len_utf8()], rest))
+}
+
+const SENTENCE_END: &[char] = &['。', '!', '?', ';', ':'];
+
+/// The heading at the start of a text: up to its first sentence end, or up to a "一是" item glued
+/// to it; and whether body text follows on the same line.
+fn heading_title(rest: &str, split_glued_items: bool) -> (String, bool) {
+    let mut stop = rest.len();
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if SENTENCE_END.contains(&c) {
+            stop = i;
+            break;
+        }
+        // A glued heading ("...高分答卷一是以更优质的载体聚项目"): a heading has words of its own
+        // before an item can start.
+        if split_glued_items && n >= 6 && rest[i..].starts_with("一是") {
+            stop = i;
+            break;
+        }
+    }
+    let title = clean_title(&rest[..stop]);
+    let after = rest[stop..].trim_start_matches(SENTENCE_END).trim();
+    (title, !after.is_empty())
+}
+
+fn clean_title(s: &str) -> String {
+    s.trim().trim_end_matches(['。', '.', ' ']).trim().to_string()
+}
+
+fn has_year(s: &str) -> bool {
+    let cs: Vec<char> = s.chars().collect();
+    cs.windows(5).any(|w| w[..4].iter().all(|c| c.is_ascii_digit()) && w[4] == '年')
+}
+
+/// The part a heading names, from the keyword lists.
+fn part_of_title(title: &str) -> Option<Part> {
+    words().parts.iter().find(|(_, ws)| ws.iter().any(|w| title.contains(w.as_str()))).map(|(p, _)| *p)
+}
+
+/// A title that reads as a top-level heading: short, names a part, carries a year or an anchor.
+fn top_like(title: &str) -> bool {
+    let w = &words().file.top;
+    title.chars().count() <= w.max_chars
+        && part_of_title(title).is_some()
+        && (has_year(title) || w.anchors.iter().any(|a| title.contains(a.as_str())))
+}
+
+/// An unnumbered line that is a top-level heading ("2022年工作回顾", "2023年工作安排").
+fn bare_top(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && !t.contains([',', '。', ';', ':', '!', '?']) && marker_of(t).is_none() && top_like(t)
+}
+
+fn starts_with_any(s: &str, list: &[String]) -> bool {
+    list.iter().any(|w| s.starts_with(w.as_str()))
+}
+
+fn head(s: &str, chars: usize) -> &str {
+    s.char_indices().nth(chars).map_or(s, |(i, _)| &s[..i])
+}
+
+fn opens_with_address(line: &str) -> bool {
+    starts_with_any(line.trim_start(), &words().file.address.words)
+}
+
+/// The problems paragraph of a review: "我们也清醒地认识到...存在问题和不足".
+fn problems_cue(line: &str) -> bool {
+    let w = &words().file.problems;
+    let window = head(line.trim_start(), w.window);
+    w.recognitions.iter().any(|r| {
+        window.match_indices(r.as_str()).any(|(i, _)| {
+            let after = head(&window[i + r.len()..], w.gap);
+            w.nouns.iter().any(|n| after.contains(n.as_str()))
+        })
+    })
+}
+
+fn closing_cue(line: &str) -> bool {
+    let w = &words().file.closing;
+    opens_with_address(line) || w.appeals.iter().any(|a| head(line.trim_start(), w.window).contains(a.as_str()))
+}
+
+fn targets_cue(line: &str) -> bool {
+    let w = &words().file.targets;
+    let window = head(line.trim_start(), w.window);
+    w.cues.iter().any(|c| window.contains(c.as_str()))
+}
+
+/// One line (paragraph) of the body, in character offsets, end before the line break.
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn lines_of(folded: &Folded) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for text in folded.text.split('\n') {
+        out.push(Line { text, start: folded.char_of(at), end: folded.char_of(at + text.len()) });
+        at += text.len() + 1;
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Preamble,
+    Heading,
+    Lead,
+    Item,
+    Text,
+}
+
+#[derive(Debug, Clone)]
+struct Node {
+    parent: Option<usize>,
+    level: u8,
+    marker: String,
+    title: String,
+    part: Part,
+    start: usize,
+    end: usize,
+    inline: bool,
+    kind: Kind,
+}
+
+impl Node {
+    fn text(parent: usize, part: Part, start: usize, end: usize) -> Self {
+        Node {
+            parent: Some(parent),
+            level: 0,
+            marker: String::new(),
+            title: String::new(),
+            part,
+            start,
+            end,
+            inline: false,
+            kind: Kind::Text,
+        }
+    }
+
+    fn contains(&self, pos: usize) -> bool {
+        self.start <= pos && pos < self.end
+    }
+}
+
+/// An open heading while the markers are read: which node, its style and number.
+struct Open {
+    node: usize,
+    style: Style,
+    value: u32,
+}
+
+/// Deep enough for any report; stops a pathological text from nesting without bound.
+const MAX_DEPTH: usize = 8;
+
+/// Where a numbered heading goes: the depth of the open stack it keeps (its level minus one).
+fn place(stack: &[Open], style: Style, value: u32, top: bool) -> usize {
+    let same: Vec<usize> = (0..stack.len()).filter(|&i| stack[i].style == style).collect();
+    let fits: Vec<usize> = same.iter().copied().filter(|&i| value == stack[i].value + 1).collect();
+    if let (Some(&shallow), Some(&deep)) = (fits.first(), fits.last()) {
+        // Both an outer and an inner numbering continue: the heading's words decide.
+        return if top { shallow } else { deep };
+    }
+    if value <= 1 || same.is_empty() {
+        return stack.len().min(MAX_DEPTH);
+    }
+    if top && same.first() == Some(&0) {
+        return 0;
+    }
+    // A gap or a repeat in the numbering: a sibling of the nearest open heading of that style.
+    same.iter().rev().find(|&&i| stack[i].value < value).or(same.last()).copied().unwrap_or(stack.len())
+}
 
 /// The outline of one report, parents before children, in document order.
-pub fn parse(_folded: &Folded, _meta: &ReportMeta) -> Vec<Section> {
-    Vec::new()
+pub fn parse(folded: &Folded, meta: &ReportMeta) -> Vec<Section> {
+    let total = folded.char_len();
+    if total == 0 {
+        return Vec::new();
+    }
+    let lines = lines_of(folded);
+    let mut heading_line = vec![false; lines.len()];
+    let mut nodes: Vec<Node> = Vec::new();
+
+    read_headings(&lines, meta, &mut nodes, &mut heading_line);
+    // Heading spans: up to the next heading at the same or a higher level.
+    for i in 0..nodes.len() {
+        let next = nodes[i + 1..].iter().find(|n| n.level <= nodes[i].level).map_or(total, |n| n.start);
+        nodes[i].end = next;
+    }
+    let first_top = nodes.first().map_or(total, |n| n.start);
+    let preamble = nodes.len();
+    if first_top > 0 {
+        nodes.push(Node {
+            parent: None,
+            level: 0,
+            marker: String::new(),
+            title: String::new(),
+            part: Part::Preamble,
+            start: 0,
+            end: first_top,
+            inline: false,
+            kind: Kind::Preamble,
+        });
+    }
+    let has_preamble = first_top > 0;
+    let unheaded = preamble == 0;
+    for node in nodes.iter_mut().filter(|n| n.level >= 2) {
+        address_cut(node, &lines);
+    }
+
+    text_rows(&lines, meta, &heading_line, &mut nodes, has_preamble.then_some(preamble), unheaded);
+
+    // Parallel leads inside headed sections, then line-start items inside every section.
+    for c in 0..nodes.len() {
+        if nodes[c].kind == Kind::Heading {
+            leads(&lines, &heading_line, &mut nodes, c);
+        }
+    }
+    let containers = nodes.len();
+    for c in 0..containers {
+        if matches!(nodes[c].kind, Kind::Heading | Kind::Lead | Kind::Text) {
+            items(&lines, &heading_line, &mut nodes, c);
+        }
+    }
+
+    // Levels of rows no heading numbered: one below their parent, never the outline's level 1.
+    for i in 0..nodes.len() {
+        if let (Some(p), false) = (nodes[i].parent, matches!(nodes[i].kind, Kind::Heading | Kind::Preamble)) {
+            let level = nodes[p].level.saturating_add(1);
+            nodes[i].level = if nodes[i].kind == Kind::Text { level.max(2) } else { level };
+        }
+    }
+    finish(nodes, total)
+}
+
+/// Reads the numbered and unnumbered headings that open lines (the title line excepted).
+fn read_headings(lines: &[Line], meta: &ReportMeta, nodes: &mut Vec<Node>, heading_line: &mut [bool]) {
+    let mut stack: Vec<Open> = Vec::new();
+    for (li, line) in lines.iter().enumerate().skip(1) {
+        let (depth, style, value, marker, title, inline) = if let Some(m) = marker_of(line.text) {
+            let (title, inline) = heading_title(m.rest, true);
+            let depth = place(&stack, m.style, m.value, top_like(&title));
+            (depth, m.style, m.value, m.marker.to_string(), title, inline)
+        } else if bare_top(line.text) {
+            (0, Style::Bare, 0, String::new(), clean_title(line.text), false)
+        } else {
+            continue;
+        };
+        stack.truncate(depth);
+        let parent = stack.last().map(|o| o.node);
+        let part = match parent {
+            // A sub-heading naming the problems ("(六)存在的问题和不足") marks them; any other
+            // sub-heading is in its parent's part (政府自身建设 under the review is still review).
+            Some(_) if part_of_title(&title) == Some(Part::Problems) => Part::Problems,
+            Some(p) => nodes[p].part,
+            None => top_part(&title, meta),
+        };
+        stack.push(Open { node: nodes.len(), style, value });
+        heading_line[li] = true;
+        nodes.push(Node {
+            parent,
+            level: depth as u8 + 1,
+            marker,
+            title,
+            part,
+            start: line.start,
+            end: line.end,
+            inline,
+            kind: Kind::Heading,
+        });
+    }
+}
+
+/// The part of a top-level heading: its words, else the year it names.
+fn top_part(title: &str, meta: &ReportMeta) -> Part {
+    if let Some(p) = part_of_title(title) {
+        return p;
+    }
+    let names = |y: Option<i32>| y.is_some_and(|y| title.contains(&format!("{y}年")));
+    if names(meta.plan_year) {
+        Part::Plan
+    } else if names(meta.review_year) {
+        Part::Review
+    } else {
+        Part::Other
+    }
+}
+
+/// A sub-section ends where a paragraph opens with an address to the assembly.
+fn address_cut(node: &mut Node, lines: &[Line]) {
+    if let Some(l) = lines.iter().find(|l| l.start > node.start && l.start < node.end && opens_with_address(l.text)) {
+        node.end = l.start;
+    }
+}
+
+fn is_descendant(nodes: &[Node], mut i: usize, ancestor: usize) -> bool {
+    while let Some(p) = nodes[i].parent {
+        if p == ancestor {
+            return true;
+        }
+        i = p;
+    }
+    false
+}
+
+/// Ends every section below `container` that runs past `at`, so a row can start there.
+fn cut_below(nodes: &mut [Node], container: usize, at: usize) {
+    for i in 0..nodes.len() {
+        if nodes[i].start < at && at < nodes[i].end && is_descendant(nodes, i, container) {
+            nodes[i].end = at;
+        }
+    }
+}
+
+/// The innermost section containing `pos`.
+fn innermost(nodes: &[Node], pos: usize) -> Option<usize> {
+    (0..nodes.len()).filter(|&i| nodes[i].contains(pos)).min_by_key(|&i| (nodes[i].end - nodes[i].start, i))
+}
+
+/// The top-level section (or the preamble) containing `pos`.
+fn top_at(nodes: &[Node], pos: usize) -> Option<usize> {
+    (0..nodes.len()).find(|&i| nodes[i].parent.is_none() && nodes[i].contains(pos))
+}
+
+/// Rows for stretches the text, not a heading, marks as a part.
+fn text_rows(
+    lines: &[Line],
+    meta: &ReportMeta,
+    heading_line: &[bool],
+    nodes: &mut Vec<Node>,
+    preamble: Option<usize>,
+    unheaded: bool,
+) {
+    let body_line = |li: usize| li > 0 && !heading_line[li] && !lines[li].text.trim().is_empty();
+
+    // The problems paragraph: in a review section, after its last sub-heading.
+    let reviews: Vec<usize> = (0..nodes.len())
+        .filter(|&i| (nodes[i].level == 1 && nodes[i].part == Part::Review) || (unheaded && Some(i) == preamble))
+        .collect();
+    for c in reviews {
+        if (0..nodes.len()).any(|i| nodes[i].part == Part::Problems && is_descendant(nodes, i, c)) {
+            continue;
+        }
+        let after = (0..nodes.len())
+            .filter(|&i| is_descendant(nodes, i, c))
+            .map(|i| nodes[i].start)
+            .max()
+            .unwrap_or(nodes[c].start);
+        let (from, end) = (after, nodes[c].end);
+        let hit = (0..lines.len()).find(|&li| {
+            body_line(li) && lines[li].start > from && lines[li].start < end && problems_cue(lines[li].text)
+        });
+        if let Some(li) = hit {
+            let at = lines[li].start;
+            cut_below(nodes, c, at);
+            nodes.push(Node::text(c, Part::Problems, at, end));
+        }
+    }
+
+    // The closing appeal: the last paragraph.
+    if let Some(li) = (0..lines.len()).rev().find(|&li| !lines[li].text.trim().is_empty()) {
+        if body_line(li) && closing_cue(lines[li].text) && !nodes.iter().any(|n| n.start == lines[li].start) {
+            let at = lines[li].start;
+            if let Some(c) = top_at(nodes, at).filter(|&c| Some(c) != preamble || unheaded) {
+                let end = nodes[c].end;
+                cut_below(nodes, c, at);
+                nodes.push(Node::text(c, Part::Closing, at, end));
+            }
+        }
+    }
+
+    // The targets paragraph.
+    for li in (0..lines.len()).filter(|&li| body_line(li) && targets_cue(lines[li].text)) {
+        let at = lines[li].start;
+        if nodes.iter().any(|n| n.start == at) {
+            continue;
+        }
+        // A problems row holding the paragraph ends where the plan begins.
+        if let Some(c) =
+            innermost(nodes, at).map(|c| if nodes[c].kind == Kind::Text { nodes[c].parent.unwrap_or(c) } else { c })
+        {
+            // Without headings the plan runs on from its targets (until the next marked row).
+            let end = if unheaded && Some(c) == preamble { nodes[c].end } else { lines[li].end };
+            nodes.push(Node::text(c, Part::Plan, at, end));
+        }
+    }
+
+    // An unheaded preface that reviews the past year.
+    if let Some(p) = preamble {
+        let stop = nodes.iter().filter(|n| n.parent == Some(p)).map(|n| n.start).min().unwrap_or(nodes[p].end);
+        let w = &words().file.preface;
+        let year = meta.review_year.map(|y| format!("{y}年"));
+        let hit = (0..lines.len()).find(|&li| {
+            let t = lines[li].text.trim();
+            body_line(li)
+                && lines[li].start < stop
+                && t.chars().count() >= w.min_chars
+                && !starts_with_any(t, &w.frames)
+                && !opens_with_address(t)
+                && (w.past.iter().any(|c| t.contains(c.as_str())) || year.as_ref().is_some_and(|y| t.contains(y)))
+        });
+        if let Some(li) = hit {
+            nodes.push(Node::text(p, Part::Review, lines[li].start, stop));
+        }
+    }
+}
+
+/// The lines of a section that none of its children holds, its own opening line excepted.
+fn own_lines(lines: &[Line], heading_line: &[bool], nodes: &[Node], c: usize) -> Vec<usize> {
+    let children: Vec<&Node> = nodes.iter().filter(|n| n.parent == Some(c)).collect();
+    (0..lines.len())
+        .filter(|&li| {
+            let s = lines[li].start;
+            s > nodes[c].start
+                && s < nodes[c].end
+                && !heading_line[li]
+                && !lines[li].text.trim().is_empty()
+                && !children.iter().any(|n| n.contains(s))
+        })
+        .collect()
+}
+
+/// The first sentence of a paragraph.
+fn first_sentence(text: &str) -> &str {
+    let t = text.trim_start();
+    t.find(SENTENCE_END).map_or(t, |i| &t[..i])
+}
+
+/// Parallel paragraphs opening with the same words become sub-sections of `c`.
+fn leads(lines: &[Line], heading_line: &[bool], nodes: &mut Vec<Node>, c: usize) {
+    let w = &words().file.leads;
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for li in own_lines(lines, heading_line, nodes, c) {
+        let t = lines[li].text.trim_start();
+        let first = first_sentence(t);
+        let n = first.chars().count();
+        if n <= w.prefix_chars + 1
+            || n > w.max_title_chars
+            || first.chars().any(|c| c.is_ascii_digit())
+            || opens_with_address(t)
+            || item_of(t).is_some()
+            || marker_of(t).is_some()
+        {
+            continue;
+        }
+        groups.entry(head(t, w.prefix_chars)).or_default().push(li);
+    }
+    let mut found: Vec<usize> = groups.into_values().filter(|g| g.len() >= w.min_run).flatten().collect();
+    found.sort_unstable();
+    for li in found {
+        let (title, inline) = heading_title(lines[li].text.trim_start(), false);
+        let mut node = Node {
+            parent: Some(c),
+            level: 0,
+            marker: String::new(),
+            title,
+            part: nodes[c].part,
+            start: lines[li].start,
+            end: nodes[c].end,
+            inline,
+            kind: Kind::Lead,
+        };
+        address_cut(&mut node, lines);
+        nodes.push(node);
+    }
+}
+
+/// "一是/二是" items that open lines of `c`, in sequence.
+fn items(lines: &[Line], heading_line: &[bool], nodes: &mut Vec<Node>, c: usize) {
+    let mut last = 0;
+    for li in own_lines(lines, heading_line, nodes, c) {
+        let Some((value, marker, rest)) = item_of(lines[li].text) else { continue };
+        if value != 1 && value != last + 1 {
+            continue;
+        }
+        last = value;
+        let (title, inline) = heading_title(rest, false);
+        let mut node = Node {
+            parent: Some(c),
+            level: 0,
+            marker: marker.to_string(),
+            title,
+            part: nodes[c].part,
+            start: lines[li].start,
+            end: nodes[c].end,
+            inline,
+            kind: Kind::Item,
+        };
+        address_cut(&mut node, lines);
+        nodes.push(node);
+    }
+}
+
+/// Puts the rows in document order (parents first), keeps every span inside its parent and apart
+/// from its siblings, drops empty rows and numbers siblings.
+fn finish(nodes: Vec<Node>, total: usize) -> Vec<Section> {
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by_key(|&i| (nodes[i].start, nodes[i].level, i));
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    let mut roots = Vec::new();
+    for &i in &order {
+        match nodes[i].parent {
+            Some(p) => children[p].push(i),
+            None => roots.push(i),
+        }
+    }
+    let mut nodes = nodes;
+    clamp(&mut nodes, &roots, 0, total);
+    let mut stack: Vec<usize> = roots.iter().rev().copied().collect();
+    let mut visit = Vec::new();
+    while let Some(i) = stack.pop() {
+        let (s, e) = (nodes[i].start, nodes[i].end);
+        clamp(&mut nodes, &children[i], s, e);
+        visit.push(i);
+        stack.extend(children[i].iter().rev());
+    }
+
+    // Document order, dropping empty rows with everything below them.
+    let mut index = vec![None; nodes.len()];
+    let mut out: Vec<Section> = Vec::new();
+    let mut next_ordinal: Vec<u32> = Vec::new();
+    let mut root_ordinal = 0u32;
+    for &i in &order {
+        let n = &nodes[i];
+        let parent = match n.parent {
+            Some(p) => match index[p] {
+                Some(q) => Some(q),
+                None => continue,
+            },
+            None => None,
+        };
+        if n.start >= n.end {
+            continue;
+        }
+        let ordinal = match parent {
+            Some(q) => {
+                next_ordinal[q] += 1;
+                next_ordinal[q]
+            }
+            None => {
+                root_ordinal += 1;
+                root_ordinal
+            }
+        };
+        index[i] = Some(out.len());
+        next_ordinal.push(0);
+        out.push(Section {
+            parent,
+            level: n.level,
+            ordinal,
+            marker: n.marker.clone(),
+            title: n.title.clone(),
+            part: n.part,
+            span: Span::new(n.start, n.end),
+            inline: n.inline,
+        });
+    }
+    out
+}
+
+/// Keeps sibling spans (in document order) inside `start..end` and apart from each other.
+fn clamp(nodes: &mut [Node], siblings: &[usize], start: usize, end: usize) {
+    for (k, &i) in siblings.iter().enumerate() {
+        let next = siblings.get(k + 1).map_or(end, |&j| nodes[j].start.max(start));
+        nodes[i].start = nodes[i].start.max(start);
+        nodes[i].end = nodes[i].end.min(end).min(next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(review: i32) -> ReportMeta {
+        ReportMeta { review_year: Some(review), plan_year: Some(review + 1), ..ReportMeta::default() }
+    }
+
+    /// The outline of a body, after checking the span invariants every outline must keep.
+    fn outline(body: &str, review: i32) -> Vec<Section> {
+        let folded = Folded::new(body);
+        let s = parse(&folded, &meta(review));
+        assert_invariants(&s, folded.char_len());
+        s
+    }
+
+    fn assert_invariants(s: &[Section], total: usize) {
+        let mut covered = vec![false; total];
+        for (i, sec) in s.iter().enumerate() {
+            assert!(sec.span.start < sec.span.end && sec.span.end <= total, "row {i} has a bad span: {sec:?}");
+            if let Some(p) = sec.parent {
+                assert!(p < i, "row {i}: parent after child");
+                let ps = s[p].span;
+                assert!(ps.start <= sec.span.start && sec.span.end <= ps.end, "row {i} outside its parent");
+                assert!(sec.level > s[p].level, "row {i} not below its parent");
+            }
+            for (j, other) in s.iter().enumerate().skip(i + 1) {
+                if other.parent == sec.parent {
+                    assert!(other.span.start >= sec.span.end, "rows {i} and {j} overlap");
+                }
+            }
+            covered[sec.span.start..sec.span.end].iter_mut().for_each(|c| *c = true);
+        }
+        assert!(covered.iter().all(|&c| c), "some characters are in no row");
+    }
+
+    fn top(s: &[Section]) -> Vec<(&str, &str, Part)> {
+        s.iter().filter(|x| x.level == 1).map(|x| (x.marker.as_str(), x.title.as_str(), x.part)).collect()
+    }
+
+    fn children<'a>(s: &'a [Section], title: &str) -> Vec<&'a Section> {
+        let p = s.iter().position(|x| x.title == title).expect("parent row");
+        s.iter().filter(|x| x.parent == Some(p)).collect()
+    }
+
+    #[test]
+    fn words_file_is_valid() {
+        let w = parse_words(SECTIONS_TOML).expect("data/sections.toml parses");
+        assert!(w.parts.iter().any(|(p, _)| *p == Part::SelfBuilding));
+        assert!(parse_words("[[parts]]\npart = \"nonsense\"\nwords = []").is_err());
+    }
+
+    #[test]
+    fn markers_and_numbers() {
+        let m = marker_of("(一)聚焦“产业”").expect("(一)");
+        assert_eq!((m.style, m.value, m.marker, m.rest), (Style::CnParen, 1, "(一)", "聚焦“产业”"));
+        assert_eq!(marker_of("十二、加强").map(|m| m.value), Some(12));
+        assert_eq!(marker_of("2.谋划").map(|m| (m.style, m.value)), Some((Style::ArabicDot, 2)));
+        assert_eq!(marker_of("③推进").map(|m| m.value), Some(3));
+        // Numbers that open a line are not markers.
+        assert!(marker_of("1.5万亩高标准农田").is_none());
+        assert!(marker_of("1-11月,副厅级以上领导").is_none());
+        assert!(marker_of("2024年是").is_none());
+        assert!(marker_of("(2021-2035)规划").is_none());
+        assert_eq!(item_of("三是文旅产业深度融合。").map(|(v, m, _)| (v, m)), Some((3, "三是")));
+    }
+
+    /// corpus/004: plan headings glued to their first item, under unnumbered top headings.
+    #[test]
+    fn glued_heading_is_split_before_its_first_item() {
+        let body = "2024年度高家镇政府工作报告\n2024年工作回顾\n2024年是全面贯彻落实党的二十大精神的关键之年。\n\
+                    2025年工作计划\n各位代表,2025年是实现十四五规划目标任务的关键一年。\n\
+                    一、不断推进项目谋划建设,交出经济发展高分答卷一是以更优质的载体聚项目。紧抓重大战略机遇。二是以更有效的思路谋项目。\n\
+                    二、不断升级经济发展驱动,交出产业迭代优异答卷一是挖掘文旅潜力,传承古城千年之魂。紧抓契机。";
+        let s = outline(body, 2024);
+        assert_eq!(top(&s), vec![("", "2024年工作回顾", Part::Review), ("", "2025年工作计划", Part::Plan)]);
+        let plan = children(&s, "2025年工作计划");
+        let titles: Vec<_> = plan.iter().map(|x| (x.marker.as_str(), x.title.as_str(), x.inline, x.level)).collect();
+        assert_eq!(
+            titles,
+            vec![
+                ("一、", "不断推进项目谋划建设,交出经济发展高分答卷", true, 2),
+                ("二、", "不断升级经济发展驱动,交出产业迭代优异答卷", true, 2),
+            ]
+        );
+    }
+
+    /// "一是" opens a row only where it opens a line; inside a paragraph it is an enumeration.
+    #[test]
+    fn yishi_inside_a_paragraph_is_not_a_heading() {
+        let body = "某镇2024年政府工作报告\n一、2024年工作回顾\n(一)推动产业迭代提升\n\
+                    我们坚持把工作重心放在一是产业二是民生上。主要做了三件事:一是规上工业再上新台阶。二是农业产业持续壮大。\n\
+                    一是规上工业再上新台阶。我们始终把推动高质量发展摆在首位。\n二是农业产业持续壮大。我们坚持产业振兴。\n\
+                    四是跳过的编号不成序列。\n三是文旅产业深度融合。我们深挖古韵内涵。";
+        let s = outline(body, 2024);
+        let items: Vec<_> = s.iter().filter(|x| x.marker.ends_with('是')).map(|x| x.title.as_str()).collect();
+        assert_eq!(items, vec!["规上工业再上新台阶", "农业产业持续壮大", "文旅产业深度融合"]);
+        assert!(s.iter().filter(|x| x.marker.ends_with('是')).all(|x| x.level == 3 && x.inline));
+    }
+
+    /// corpus/001 report 0: unnumbered top headings, inline leads under the review, 一、..十、 under
+    /// the plan, the targets paragraph and the closing appeal.
+    #[test]
+    fn unnumbered_top_headings() {
+        let body = "横沥镇2023年政府工作报告\n各位代表:\n现在,我代表镇人民政府,向大会报告政府工作,请各位代表审议。\n\
+                    2022年工作回顾\n刚刚过去的2022年,是党的二十大胜利召开之年。\n\
+                    一年来,我们不折不扣做好疫情防控工作,全力筑牢人民群众健康防线。从“二十条”到“乙类乙管”。\n\
+                    一年来,我们坚决落实“经济要稳住”,以超常规力度稳住经济大盘。全镇实现地区生产总值207.45亿元。\n\
+                    一年来,我们坚持产业强镇定位,打造高质量发展新增长极。产业结构升级提质。\n\
+                    各位代表!过去一年,我们取得了来之不易的成绩。\n\
+                    在推进各项工作的过程中,我们也清醒认识到横沥下来发展面临的诸多挑战:经济预期仍未转强。\n\
+                    2023年工作安排\n综合考虑各方面因素,2023年全镇经济社会发展的主要预期目标为:地区生产总值增长6%。\n\
+                    一、稳预期、提信心,逐步恢复正常生产生活轨迹\n推动社会全面复苏。\n\
+                    二、稳实体、兴实业,大力推动制造业高质量发展\n坚持产业立新柱、强支柱。\n\
+                    各位代表!奋进新征程的蓝图已经绘就。让我们更加紧密地团结在以习近平同志为核心的党中央周围!";
+        let s = outline(body, 2022);
+        assert_eq!(top(&s), vec![("", "2022年工作回顾", Part::Review), ("", "2023年工作安排", Part::Plan)]);
+        assert_eq!((s[0].level, s[0].part, s[0].parent), (0, Part::Preamble, None));
+        let review = children(&s, "2022年工作回顾");
+        let leads: Vec<_> = review.iter().filter(|x| !x.title.is_empty()).collect();
+        assert_eq!(leads.len(), 3);
+        assert!(leads.iter().all(|x| x.title.starts_with("一年来,我们") && x.inline && x.level == 2));
+        // The thanks paragraph ends the last lead; the problems paragraph is its own row.
+        assert_eq!(review.last().map(|x| (x.part, x.level)), Some((Part::Problems, 2)));
+        assert!(!body
+            .chars()
+            .skip(leads[2].span.start)
+            .take(leads[2].span.end - leads[2].span.start)
+            .any(|c| c == '!'));
+        let plan: Vec<_> = children(&s, "2023年工作安排").iter().map(|x| (x.marker.as_str(), x.part)).collect();
+        assert_eq!(plan, vec![("", Part::Plan), ("一、", Part::Plan), ("二、", Part::Plan), ("", Part::Closing)]);
+    }
+
+    /// corpus/003: the plan reuses 一、..四、 and a top-level 三、 follows them.
+    #[test]
+    fn reused_numbering_nests_under_the_plan() {
+        let body = "2024年岔路镇政府工作报告\n各位代表:\n一、2024年工作回顾\n2024年是中华人民共和国成立75周年。\n\
+                    二、2025年工作任务\n2025年,是“十四五”规划收官之年。\n一、坚定不移推进工业经济高质量发展。\n围绕打造工业重镇目标。\n\
+                    二、坚定不移推动乡村振兴开创更新局面。\n创新打破传统思维局限。\n三、坚定不移健全和完善优质共享服务体系。\n\
+                    牢固树立民生所需就是发展所向理念。\n四、坚定不移提升基层治理现代化水平。\n坚持人民城市人民建。\n\
+                    三、加强政府自身建设\n着力深化高效政府建设。扎实推进机关效能建设。\n着力深化法治政府建设。坚持依法用权。\n\
+                    着力深化廉洁政府建设。认真履行主体责任。";
+        let s = outline(body, 2024);
+        assert_eq!(
+            top(&s),
+            vec![
+                ("一、", "2024年工作回顾", Part::Review),
+                ("二、", "2025年工作任务", Part::Plan),
+                ("三、", "加强政府自身建设", Part::SelfBuilding)
+            ]
+        );
+        let plan: Vec<_> = children(&s, "2025年工作任务").iter().map(|x| (x.ordinal, x.title.clone())).collect();
+        assert_eq!(plan.len(), 4);
+        assert_eq!(plan[0], (1, "坚定不移推进工业经济高质量发展".to_string()));
+        let leads: Vec<_> = children(&s, "加强政府自身建设").iter().map(|x| x.title.clone()).collect();
+        assert_eq!(leads, vec!["着力深化高效政府建设", "着力深化法治政府建设", "着力深化廉洁政府建设"]);
+    }
+
+    /// corpus/001 report 4 stops in the middle of a heading.
+    #[test]
+    fn cut_off_report_ends_mid_heading() {
+        let body = "濮院镇2023年政府工作报告\n一、2022年工作回顾\n过去的一年,我们坚持两手发力,经济社会稳中有进。\n\
+                    二、2023年目标任务和主要工作\n(一)靶向定位,精准服务,打造高能级要素支撑体系。\n狠抓项目建设,扩大有效投资。\n\
+                    (二)以人为本、以利惠民,夯实高水平民生保";
+        let s = outline(body, 2022);
+        let last = s.last().expect("rows");
+        assert_eq!(
+            (last.marker.as_str(), last.title.as_str(), last.level),
+            ("(二)", "以人为本、以利惠民,夯实高水平民生保", 2)
+        );
+        assert_eq!(last.span.end, body.chars().count());
+        assert!(!last.inline);
+        assert!(s.iter().all(|x| x.part != Part::Closing));
+    }
+
+    /// corpus/002: a report without an address, whose preface reviews the year, with "1." items.
+    #[test]
+    fn preface_that_reviews_the_year() {
+        let body = "甘霖镇2024年工作总结和2025年工作思路\n2024年是全面贯彻习近平总书记考察浙江重要讲话精神的深化之年,较好地完成各项目标任务。\n\
+                    一、2024年工作总结\n1.点燃产业项目“强引擎”,经济发展稳中向好。一是产业项目。\n\
+                    2.谋划提档升级“新蓝图”,城乡建设亮点频现 。一是城乡建设。\n二、2025年工作计划\n1.立足优势资源,优化布局促发展,增强产业发展后劲。一是。";
+        let s = outline(body, 2024);
+        assert_eq!(s[1].parent, Some(0));
+        assert_eq!((s[1].part, s[1].level), (Part::Review, 2));
+        let items: Vec<_> =
+            children(&s, "2024年工作总结").iter().map(|x| (x.marker.clone(), x.title.clone())).collect();
+        assert_eq!(items[1], ("2.".to_string(), "谋划提档升级“新蓝图”,城乡建设亮点频现".to_string()));
+    }
+
+    /// The speech frame before the first heading is the preamble, not a review.
+    #[test]
+    fn speech_frame_is_preamble_only() {
+        let body = "2024年湖镇镇政府工作报告\n2025年1月17日\n——在湖镇镇第十五届人民代表大会第七次会议上\n湖镇镇镇长 钟罗谊\n\
+                    各位代表:\n现在,我代表镇人民政府向大会作报告,请予审议,并请各位列席人员提出意见。\n一、2024年工作回顾\n2024年是。";
+        let s = outline(body, 2024);
+        assert_eq!(s.iter().filter(|x| x.level == 0).count(), 1);
+        assert!(s.iter().all(|x| x.parent != Some(0)));
+    }
+
+    /// A report without headings is one preamble row; the text still marks its parts.
+    #[test]
+    fn unheaded_report_takes_parts_from_the_text() {
+        let body = "某镇2024年工作总结\n2024年,全镇实现财政总收入2.7亿元,同比增长5%,一般公共预算收入1.6亿元。\n\
+                    在肯定成绩的同时,我们也清醒地认识到还存在不少困难和问题。\n\
+                    2025年经济社会发展的主要预期目标是:财政收入增长6%。\n我们将继续推进项目建设。";
+        let s = outline(body, 2024);
+        let parts: Vec<_> = s.iter().map(|x| (x.level, x.part)).collect();
+        assert_eq!(parts, vec![(0, Part::Preamble), (2, Part::Review), (2, Part::Problems), (2, Part::Plan)]);
+    }
+
+    /// Genre variants the sample does not show: "一." for "一、" and a problems sub-heading.
+    #[test]
+    fn problems_sub_heading_and_full_stop_markers() {
+        let body = "某镇2024年政府工作报告\n一.2024年工作回顾\n(一)经济运行稳中向好\n全年实现规上工业产值74亿元。\n\
+                    (二)存在的问题和不足\n我们也清醒地认识到,发展还存在不少问题和不足。\n二.2025年工作安排\n(一)推进项目建设\n加快项目推进。";
+        let s = outline(body, 2024);
+        assert_eq!(top(&s), vec![("一.", "2024年工作回顾", Part::Review), ("二.", "2025年工作安排", Part::Plan)]);
+        let review: Vec<_> = children(&s, "2024年工作回顾").iter().map(|x| (x.title.clone(), x.part)).collect();
+        assert_eq!(
+            review,
+            vec![("经济运行稳中向好".to_string(), Part::Review), ("存在的问题和不足".to_string(), Part::Problems)]
+        );
+    }
+
+    /// Every sample file, raw and cut off at many points, keeps the invariants.
+    #[test]
+    fn cut_reports_keep_the_invariants() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut files: Vec<_> = std::fs::read_dir(dir).expect("corpus").map(|e| e.expect("entry").path()).collect();
+        files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+        assert!(!files.is_empty());
+        for p in files {
+            let text = String::from_utf8_lossy(&std::fs::read(&p).expect("read")).into_owned();
+            let chars: Vec<char> = text.chars().collect();
+            for cut in (1..chars.len()).step_by(733).chain(std::iter::once(chars.len())) {
+                let body: String = chars[..cut].iter().collect();
+                outline(&body, 2024);
+            }
+        }
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for body in [
+            "",
+            "\n",
+            "一、",
+            "(",
+            "(一",
+            "①",
+            "一是",
+            "\n\n一、\n(一)\n1.\n①\n一是\n各位代表",
+            "二、x\n一、y\n三、z\n九十九、",
+        ] {
+            outline(body, 2024);
+        }
+    }
 }

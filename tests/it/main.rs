@@ -5,3 +5,4 @@ mod util;
 
 mod indicators;
 mod load;
+mod sections;
