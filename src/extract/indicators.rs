@@ -917,4 +917,18 @@ mod tests {
     fn future_figures_are_left() {
         assert!(run("扩建后污水处理能力可达15万吨/日,病床位数将增加至580张。").is_empty());
     }
+
+    #[test]
+    fn never_panics_on_cut_or_odd_text() {
+        let text = "一、2024年工作回顾\n一是规上工业产值继2023年突破60亿大关,达到74.23亿元,同比增长23.75%;限上零、住、餐分别增长65.6%、9.8%、36.1%,化解率、满意度均100%,分别带动村集体经济和从业农户年增收100万元、28万元以上,下降37.5%25%,(1)“15分钟”逾万人次两百万余元5-8分钟";
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &a in cuts.iter().step_by(3) {
+            let _ = run(&text[a..]);
+            let _ = run(&text[..a]);
+        }
+        for odd in ["", "分别", "均100%", "、、、分别增长1%", "1-", "%%%", "\n\n", "一是", "达到1亿元"]
+        {
+            let _ = run(odd);
+        }
+    }
 }
