@@ -1,2 +1,223 @@
 //! Periods: the time a figure covers (全年, 1-11月, 上半年, 前三季度), from the text and the
 //! report's years.
+//!
+//! A figure's period is the last period marker written before it in its sentence (a year such as
+//! `2023年`, a month range `1-11月` / `1—10月` / `2024年1-10月`, a half or a quarter); with none,
+//! the figure covers the review year. Month fields: `None` for a whole year (全年 included), so
+//! `month_from`/`month_to` are only set when the text narrows the year to months.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The time a figure covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Period {
+    pub year: Option<i32>,
+    /// First and last month covered, both `None` for a whole year.
+    pub month_from: Option<u8>,
+    pub month_to: Option<u8>,
+}
+
+impl Period {
+    pub fn year(year: Option<i32>) -> Self {
+        Period { year, month_from: None, month_to: None }
+    }
+}
+
+/// One marker found in a text: what it says and where it ends (byte offset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Marker {
+    start: usize,
+    end: usize,
+    year: Option<i32>,
+    months: Option<(u8, u8)>,
+    /// The marker names the whole year (全年, 2024年), which resets months set earlier.
+    whole_year: bool,
+}
+
+fn marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?P<year>(?:19|20)\d{2})年(?:度)?
+            | (?P<m1>\d{1,2})\s?(?:-|—|–|~|至|到)\s?(?P<m2>\d{1,2})(?P<yue>月(?:份)?(?:底|末)?)?
+            | (?P<half>上半年|下半年)
+            | (?P<q>前三季度|前两季度|(?:第)?[一二三四1-4]季度)
+            | 前(?P<firstn>[一二三四五六七八九十]{1,2}|\d{1,2})个月
+            | 截至(?:目前|\d{1,2}月(?:底|末))
+            | (?P<all>全年|今年|一年来|本年度|去年|上年)",
+        )
+        .expect("the period pattern is valid")
+    })
+}
+
+fn cn_small(s: &str) -> Option<u8> {
+    if let Ok(v) = s.parse::<u8>() {
+        return Some(v);
+    }
+    super::number::chinese_value(s).and_then(|v| u8::try_from(v as i64).ok())
+}
+
+fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
+    let mut out = Vec::new();
+    for c in marker_re().captures_iter(text) {
+        let Some(whole) = c.get(0) else { continue };
+        let end = whole.end();
+        let m = if let Some(y) = c.name("year") {
+            let y: i32 = y.as_str().parse().unwrap_or(0);
+            // A year only counts when it is not the start of a span of years (2021-2024年).
+            Marker { start: whole.start(), end, year: Some(y), months: None, whole_year: true }
+        } else if let (Some(a), Some(b)) = (c.name("m1"), c.name("m2")) {
+            let (a, b) = (a.as_str().parse::<u8>().unwrap_or(0), b.as_str().parse::<u8>().unwrap_or(0));
+            // 1-11月; without 月 only a month range from January at the head of a clause (1-10成功办理).
+            let head =
+                text[..whole.start()].chars().next_back().is_none_or(|p| matches!(p, ',' | '。' | ';' | '\n' | '年'));
+            if !(1..=12).contains(&a)
+                || !(1..=12).contains(&b)
+                || a >= b
+                || (c.name("yue").is_none() && !(a == 1 && head))
+            {
+                continue;
+            }
+            let prev = text[..whole.start()].chars().next_back();
+            if prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
+                continue;
+            }
+            Marker { start: whole.start(), end, year: None, months: Some((a, b)), whole_year: false }
+        } else if let Some(h) = c.name("half") {
+            let months = if h.as_str() == "上半年" { (1, 6) } else { (7, 12) };
+            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false }
+        } else if let Some(q) = c.name("q") {
+            let s = q.as_str();
+            let months = if s.starts_with("前三") {
+                (1, 9)
+            } else if s.starts_with("前两") {
+                (1, 6)
+            } else {
+                let n = s.chars().find_map(|ch| cn_small(&ch.to_string())).unwrap_or(1).clamp(1, 4);
+                (n * 3 - 2, n * 3)
+            };
+            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false }
+        } else if let Some(n) = c.name("firstn") {
+            match cn_small(n.as_str()) {
+                Some(n) if (1..12).contains(&n) => {
+                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false }
+                }
+                _ => continue,
+            }
+        } else if whole.as_str().starts_with("截至") {
+            let n = whole.as_str().chars().filter(char::is_ascii_digit).collect::<String>().parse::<u8>().ok();
+            match n {
+                Some(n) if (1..12).contains(&n) => {
+                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false }
+                }
+                _ => continue,
+            }
+        } else if let Some(a) = c.name("all") {
+            let year = match a.as_str() {
+                "去年" | "上年" => review_year.map(|y| y - 1),
+                _ => None,
+            };
+            // 去年 in 较去年 / 比去年 names the base of a comparison, not the figure's period.
+            if year.is_some() && text[..whole.start()].ends_with(['较', '比', '年']) {
+                continue;
+            }
+            Marker { start: whole.start(), end, year, months: None, whole_year: true }
+        } else {
+            continue;
+        };
+        out.push(m);
+    }
+    out
+}
+
+/// The period of a figure at byte `at` of `sentence` (the text of its sentence up to the figure
+/// and beyond), given the report's review year.
+pub fn period_at(sentence: &str, at: usize, review_year: Option<i32>) -> Period {
+    let mut p = Period::year(review_year);
+    let clause_break = |a: usize, b: usize| sentence.get(a..b).is_some_and(|s| s.contains([',', ';', '、', ':']));
+    for m in markers(sentence, review_year).into_iter().filter(|m| m.end <= at) {
+        // A marker inside a clause (规下样本企业三季度综合加权营收增速) holds for that clause only;
+        // one that opens a clause (1-10月,...) holds for the rest of the sentence.
+        let opens = sentence[m.end..].starts_with([',', ':'])
+            || m.start == 0
+            || sentence[..m.start].ends_with([',', ';', '年']);
+        if !opens && clause_break(m.end, at) {
+            continue;
+        }
+        if let Some(y) = m.year {
+            p.year = Some(y);
+        }
+        if m.whole_year {
+            p.month_from = None;
+            p.month_to = None;
+        }
+        if let Some((a, b)) = m.months {
+            p.month_from = Some(a);
+            p.month_to = Some(b);
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at_value(s: &str, value: &str, year: i32) -> Period {
+        period_at(s, s.find(value).unwrap_or(s.len()), Some(year))
+    }
+
+    #[test]
+    fn whole_year_by_default_and_for_quanian() {
+        assert_eq!(at_value("全年税收收入约3.77亿元", "3.77", 2024), Period::year(Some(2024)));
+        assert_eq!(at_value("税收收入约3.77亿元", "3.77", 2024), Period::year(Some(2024)));
+    }
+
+    #[test]
+    fn month_ranges_with_hyphen_and_em_dash() {
+        let p = at_value("1—11月工业总产值19亿元", "19", 2024);
+        assert_eq!((p.year, p.month_from, p.month_to), (Some(2024), Some(1), Some(11)));
+        let p = at_value("2024年1-10月,实现财政总收入2.7亿元", "2.7", 2024);
+        assert_eq!((p.year, p.month_from, p.month_to), (Some(2024), Some(1), Some(10)));
+        let p = at_value("1-10成功办理各类事项超2.4万件", "2.4", 2024);
+        assert_eq!((p.month_from, p.month_to), (Some(1), Some(10)));
+    }
+
+    #[test]
+    fn halves_and_quarters() {
+        let p = at_value("上半年实现产值5亿元", "5", 2024);
+        assert_eq!((p.month_from, p.month_to), (Some(1), Some(6)));
+        let p = at_value("前三季度实现产值5亿元", "5", 2024);
+        assert_eq!((p.month_from, p.month_to), (Some(1), Some(9)));
+        let p = at_value("1-10月,规下样本企业三季度综合加权营收增速37.18%", "37.18", 2024);
+        assert_eq!((p.month_from, p.month_to), (Some(7), Some(9)));
+        // The quarter belongs to its own clause; the next figure is back to 1-10月.
+        let s = "1-10月,规下样本企业三季度综合加权营收增速37.18%,限上社会消费品零售总额3亿元";
+        let p = at_value(s, "3亿元", 2024);
+        assert_eq!((p.month_from, p.month_to), (Some(1), Some(10)));
+    }
+
+    #[test]
+    fn an_earlier_year_restated() {
+        let p = at_value("规上工业产值继2023年突破60亿大关之后,2024年达到74.23亿元", "60", 2024);
+        assert_eq!(p.year, Some(2023));
+        let p = at_value("规上工业产值继2023年突破60亿大关之后,2024年达到74.23亿元", "74.23", 2024);
+        assert_eq!(p.year, Some(2024));
+        let p = at_value("2021年度R&D投入达8.18亿元", "8.18", 2022);
+        assert_eq!(p.year, Some(2021));
+    }
+
+    #[test]
+    fn comparison_base_is_not_the_period() {
+        let p = at_value("较去年增长5.5%,经营性收入1883万元", "1883", 2024);
+        assert_eq!(p.year, Some(2024));
+    }
+
+    #[test]
+    fn ranges_of_quantities_are_not_months() {
+        let p = at_value("时间缩短至5-8分钟,出警67次", "67", 2024);
+        assert_eq!((p.month_from, p.month_to), (None, None));
+    }
+}

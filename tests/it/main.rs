@@ -5,6 +5,7 @@ mod util;
 
 mod cli;
 mod durability;
+mod indicators;
 mod load;
 mod reading;
 mod sections;
