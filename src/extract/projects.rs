@@ -26,6 +26,7 @@ struct Terms {
     phases: Vec<String>,
     lead_words: Vec<String>,
     generic_words: Vec<String>,
+    inner_verbs: Vec<String>,
     status_words: Vec<String>,
 }
 
@@ -35,7 +36,8 @@ fn terms() -> &'static Terms {
         // Compiled in; a defect is caught by the unit test `shipped_terms_parse`.
         let mut t: Terms = toml::from_str(TERMS_TOML).expect("data/projects.toml is valid");
         // Longest first, so that "加快推进" is tried before "加快".
-        for list in [&mut t.strong_suffixes, &mut t.weak_suffixes, &mut t.phases, &mut t.lead_words, &mut t.status_words]
+        for list in
+            [&mut t.strong_suffixes, &mut t.weak_suffixes, &mut t.phases, &mut t.lead_words, &mut t.status_words]
         {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
@@ -90,7 +92,7 @@ pub fn extract(ctx: &Context) -> Vec<Project> {
         let investment = investment_near(&chars, f, (cl_s, cl_e), (sent_s, sent_e), in_sentence);
         let status = status_near(&chars, f, cl_s, cl_e);
         let key = same_project_key(&f.name);
-        if let Some(i) = keys.iter().position(|k| *k == key) {
+        if let Some(i) = keys.iter().position(|k| same_project(k, &key)) {
             if out[i].investment.is_none() {
                 if let Some(inv) = investment {
                     set_investment(&mut out[i], inv);
@@ -143,6 +145,16 @@ fn same_project_key(name: &str) -> String {
     n
 }
 
+/// Two keys name one project when one holds the other and what the longer adds is not a phase
+/// ("白鸽湖商埠文化园二期" is its own project).
+fn same_project(a: &str, b: &str) -> bool {
+    let (short, long) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
+    if short.chars().count() < 4 || !long.contains(short) {
+        return false;
+    }
+    !long.replacen(short, "", 1).contains('期')
+}
+
 /// Runs of characters between separators, as (start, end) character offsets.
 fn spans_where(chars: &[char], sep: fn(char) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -169,19 +181,18 @@ fn enclosing(chars: &[char], pos: usize, sep: fn(char) -> bool) -> (usize, usize
     (start, end)
 }
 
+fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && starts_with_at(chars, end - n, word)
+}
+
 fn text(chars: &[char], s: usize, e: usize) -> String {
     chars[s..e].iter().collect()
 }
 
 fn starts_with_at(chars: &[char], pos: usize, word: &str) -> bool {
-    let mut i = pos;
-    for w in word.chars() {
-        if i >= chars.len() || chars[i] != w {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    let n = word.chars().count();
+    pos + n <= chars.len() && chars[pos..pos + n].iter().copied().eq(word.chars())
 }
 
 /// Whether a clause says something is being built or has a status (so a weak suffix names a project).
@@ -233,8 +244,15 @@ fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
 fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
     // A name does not run across an enumeration comma, 等 (which closes an enumeration) or 的
     // (which closes a description: "总投资3.1亿元的划船塘光伏发电项目").
+    // 及/和 join two names when a project word stands before them ("...提升工程及职工宿舍项目").
+    let t = terms();
     let mut start = end;
     while start > cs && !matches!(chars[start - 1], '、' | '等' | '的') {
+        if matches!(chars[start - 1], '及' | '和' | '与')
+            && t.strong_suffixes.iter().chain(&t.weak_suffixes).any(|s| ends_with_at(chars, start - 1, s))
+        {
+            break;
+        }
         start -= 1;
     }
     // What follows 等 names the kind of the items before it, not a project.
@@ -247,9 +265,37 @@ fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
             start = q + 1;
         }
     }
-    let start = strip_lead(chars, start, end);
+    let mut start = strip_lead(chars, start, end);
+    // A verb inside the run starts the name after it; a category after it means no project at all
+    // ("小微园完成签约项目").
+    for k in (start + 1..end).rev() {
+        let Some(v) = t.inner_verbs.iter().find(|v| starts_with_at(chars, k, v)) else { continue };
+        let raw = text(chars, k + v.chars().count(), end);
+        if is_generic(&raw) {
+            if t.strong_suffixes.contains(&raw) {
+                continue;
+            }
+            return None;
+        }
+        let after = strip_lead(chars, k + v.chars().count(), end);
+        if end - after >= 6 {
+            start = after;
+            break;
+        }
+    }
     let name = text(chars, start, end);
-    (!is_generic(&name) && name.chars().count() <= 40).then_some(Found { name, start, end, named: true })
+    let bare_suffix = t
+        .strong_suffixes
+        .iter()
+        .chain(&t.weak_suffixes)
+        .any(|s| name.ends_with(s.as_str()) && name.chars().count() < s.chars().count() + 2);
+    let starts_with_suffix = t.strong_suffixes.iter().any(|s| name.starts_with(s.as_str()));
+    (!bare_suffix && !starts_with_suffix && !is_generic(&name) && name.chars().count() <= 40).then_some(Found {
+        name,
+        start,
+        end,
+        named: true,
+    })
 }
 
 /// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C.
@@ -291,7 +337,8 @@ fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
 fn strip_lead(chars: &[char], mut start: usize, end: usize) -> usize {
     static AMOUNT: OnceLock<Regex> = OnceLock::new();
     let amount = AMOUNT.get_or_init(|| {
-        Regex::new(r"^(总投资|工程投资|投资|投入)?(约|近|超|达|超过)?[0-9.]+(余)?(万|亿|千万)?元?").expect("valid regex")
+        Regex::new(r"^((总投资|工程投资|投资|投入)?(约|近|超|达|超过)?[0-9.]+(余)?(万|亿|千万)?元|[0-9.]+[条座处所])")
+            .expect("valid regex")
     });
     let t = terms();
     loop {
@@ -306,7 +353,7 @@ fn strip_lead(chars: &[char], mut start: usize, end: usize) -> usize {
         let rest = text(chars, start, end);
         if let Some(m) = amount.find(&rest) {
             let n = m.as_str().chars().count();
-            if n > 0 && m.as_str().contains('元') && start + n + 2 <= end {
+            if n > 0 && start + n + 2 <= end {
                 start += n;
             }
         }
@@ -318,6 +365,12 @@ fn strip_lead(chars: &[char], mut start: usize, end: usize) -> usize {
 
 /// A name made only of category words, counts and quotes ("重点项目", "8个项目", "“八大百亿”项目").
 fn is_generic(name: &str) -> bool {
+    static COUNTED: OnceLock<Regex> = OnceLock::new();
+    // "3个子项目", "19个入库项目": a count of projects.
+    let counted = COUNTED.get_or_init(|| Regex::new(r"[0-9一二三四五六七八九十两]+[个项批]").expect("valid regex"));
+    if counted.is_match(name) {
+        return true;
+    }
     if name.starts_with('“') && name.contains("”项目") && name.chars().count() <= 10 {
         return true;
     }
@@ -326,7 +379,8 @@ fn is_generic(name: &str) -> bool {
     for w in t.generic_words.iter().chain(&t.lead_words) {
         rest = rest.replace(w.as_str(), "");
     }
-    let rest: String = rest.chars().filter(|c| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c)).collect();
+    let rest: String =
+        rest.chars().filter(|c| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c)).collect();
     rest.chars().count() < 2
 }
 
@@ -431,8 +485,14 @@ mod tests {
 
     #[test]
     fn name_drops_verbs_and_description() {
-        assert_eq!(names("成功引进“二期在龙游”单期体量最大的金龙机制纸项目,招商引资考核位列第一。"), ["金龙机制纸项目"]);
-        assert_eq!(names("实施马报桥废弃铁路非机动车道改造提升工程等路网优化项目7个。"), ["马报桥废弃铁路非机动车道改造提升工程"]);
+        assert_eq!(
+            names("成功引进“二期在龙游”单期体量最大的金龙机制纸项目,招商引资考核位列第一。"),
+            ["金龙机制纸项目"]
+        );
+        assert_eq!(
+            names("实施马报桥废弃铁路非机动车道改造提升工程等路网优化项目7个。"),
+            ["马报桥废弃铁路非机动车道改造提升工程"]
+        );
     }
 
     #[test]
