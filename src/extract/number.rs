@@ -1,2 +1,661 @@
 //! The number reader: quantities as these reports write them (74.23亿元, 两百万余元, 5-8分钟,
-//! 增长23.75%), with multipliers folded into base units in one place.
+//! 增长23.75%), with multipliers folded into base units in one place ([`to_base`]).
+//!
+//! It reads a *folded* text (full-width digits and punctuation already ASCII). Offsets in [`Found`]
+//! and [`Growth`] are byte offsets into that text; `Quantity::span` holds character offsets into
+//! it, which are character offsets into the report body because folding is one character for one.
+//!
+//! How a quantity is read (the value and unit are kept *as written*):
+//! - Arabic numerals (`74.23`), Chinese numerals (`一百二十三`, `两百`, `十`) and ranges
+//!   (`5-8`, `5~8`, `5至8`: `value` is then `None`, `value_min`/`value_max` set).
+//! - A multiplier 万/亿 (and 千/百 after Arabic digits) belongs to the unit: `7526万元` is 7526
+//!   `万元`; `两百万余元` is 200 `万元` with qualifier 余; a bare `33.34万` is 33.34 `万`.
+//! - A multiplier with no numeral only after a qualifier: `逾万人次` is 1 `万人次`.
+//! - Qualifiers before the number (约, 超过, 超, 近, 逾, 突破, 不足...) or after it (余, 多, 以上,
+//!   以下, 左右).
+//! - Not quantities: years (`2024年`), ordinals (`第十五届`), numbers glued to a preceding digit,
+//!   Chinese numerals that open a slogan (`三个一批`).
+
+use crate::model::{Quantity, Span};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A quantity found in a folded text, with its byte range there (qualifiers included).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub quantity: Quantity,
+    pub start: usize,
+    pub end: usize,
+    /// The numeral was written in Chinese characters (两百, 十余).
+    pub chinese: bool,
+}
+
+/// A change stated after (or instead of) a level: 同比增长23.75%, 下降9.9%, 增长74倍, 提高2.7个百分点.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Growth {
+    /// Percent change; negative for 下降/减少/降低.
+    pub pct: Option<f64>,
+    /// 增长74倍 → 74.
+    pub multiple: Option<f64>,
+    /// Change in percentage points (提高2.7个百分点 → 2.7).
+    pub pp: Option<f64>,
+    /// 超/约/近 before the rate or 以上/左右 after it.
+    pub qualifier: Option<String>,
+    /// Byte range of the growth phrase (comparison word through the rate).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Units and measure words, longest first so that 人次 wins over 人 and 个百分点 over 个.
+const UNITS: &[&str] = &[
+    "个百分点",
+    "百分点",
+    "平方公里",
+    "平方千米",
+    "平方米",
+    "立方米",
+    "平米",
+    "公顷",
+    "公里",
+    "千米",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "千克",
+    "公斤",
+    "美元",
+    "欧元",
+    "港元",
+    "人次",
+    "户次",
+    "场次",
+    "针次",
+    "车次",
+    "架次",
+    "批次",
+    "班次",
+    "个月",
+    "个季度",
+    "分钟",
+    "小时",
+    "元",
+    "%",
+    "‰",
+    "亩",
+    "米",
+    "吨",
+    "斤",
+    "人",
+    "户",
+    "名",
+    "位",
+    "个",
+    "家",
+    "件",
+    "场",
+    "次",
+    "起",
+    "处",
+    "条",
+    "项",
+    "宗",
+    "座",
+    "幢",
+    "栋",
+    "间",
+    "套",
+    "辆",
+    "台",
+    "艘",
+    "头",
+    "羽",
+    "只",
+    "株",
+    "棵",
+    "支",
+    "批",
+    "所",
+    "张",
+    "份",
+    "篇",
+    "轮",
+    "村",
+    "组",
+    "类",
+    "种",
+    "块",
+    "部",
+    "册",
+    "本",
+    "床",
+    "盏",
+    "眼",
+    "根",
+    "笔",
+    "天",
+    "周",
+    "年",
+];
+
+/// Qualifiers written before a number, longest first.
+const PRE_QUALIFIERS: &[&str] = &["超过", "突破", "多达", "将近", "不足", "不到", "近", "约", "超", "逾", "破", "上"];
+
+/// Prefix qualifiers that may stand alone before a bare multiplier (逾万人次, 上百家).
+const BARE_QUALIFIERS: &[&str] = &["超过", "突破", "将近", "近", "约", "超", "逾", "破", "上"];
+
+const CN_DIGITS: &str = "零一二两三四五六七八九十百千";
+
+fn quantity_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let units: Vec<String> = UNITS.iter().map(|u| regex::escape(u)).collect();
+        let pattern = format!(
+            r"(?x)
+            (?:
+                (?P<num>\d+(?:\.\d+)?)
+                (?:\s?(?:-|~|—|–|至|到)\s?(?P<num2>\d+(?:\.\d+)?))?
+              | (?P<cn>[一二两三四五六七八九十][{cn}]*)
+              | (?P<bare>万|亿|千|百)
+            )
+            (?P<q1>余|多)?
+            (?P<mult>万亿|千万|百万|万|亿|千|百)?
+            (?P<q2>余|多)?
+            (?P<unit>{units})?
+            (?:/(?P<per>吨|亩|平方米|人|户|斤|公斤|千克|天|小时|月|年))?
+            (?P<post>以上|以下|左右|余|多)?",
+            cn = CN_DIGITS,
+            units = units.join("|")
+        );
+        Regex::new(&pattern).expect("the quantity pattern is valid")
+    })
+}
+
+/// The value of a Chinese numeral (一百二十三 → 123, 两百 → 200, 十五 → 15), or `None` when the
+/// characters are not a well-formed numeral (一二三).
+pub fn chinese_value(s: &str) -> Option<f64> {
+    let mut total = 0f64;
+    let mut digit: Option<f64> = None;
+    let mut last_place = f64::INFINITY;
+    for c in s.chars() {
+        let d = match c {
+            '零' => Some(0.0),
+            '一' => Some(1.0),
+            '二' | '两' => Some(2.0),
+            '三' => Some(3.0),
+            '四' => Some(4.0),
+            '五' => Some(5.0),
+            '六' => Some(6.0),
+            '七' => Some(7.0),
+            '八' => Some(8.0),
+            '九' => Some(9.0),
+            _ => None,
+        };
+        if let Some(d) = d {
+            if digit.is_some() && d != 0.0 {
+                return None;
+            }
+            digit = if d == 0.0 { None } else { Some(d) };
+            continue;
+        }
+        let place = match c {
+            '十' => 10.0,
+            '百' => 100.0,
+            '千' => 1000.0,
+            _ => return None,
+        };
+        if place >= last_place {
+            return None;
+        }
+        last_place = place;
+        total += digit.unwrap_or(1.0) * place;
+        digit = None;
+    }
+    let v = total + digit.unwrap_or(0.0);
+    (v > 0.0 || s.starts_with('零')).then_some(v)
+}
+
+/// The multiplier a leading character stands for in a unit.
+fn multiplier(c: char) -> Option<f64> {
+    match c {
+        '万' => Some(1e4),
+        '亿' => Some(1e8),
+        '千' => Some(1e3),
+        '百' => Some(1e2),
+        _ => None,
+    }
+}
+
+/// A quantity in base units, and that base unit. THE place where units convert; the rule:
+/// - leading multipliers 万 (1e4), 亿 (1e8), 千 (1e3), 百 (1e2) fold into the value, combined
+///   when stacked (千万 = 1e7): 74.23亿元 → 7.423e9 元, 1.5万美元 → 15000 美元, 2.4万件 → 24000 件;
+/// - what remains is the base unit as written: money stays in its currency (元, 美元), shares stay
+///   in %, counts keep their measure word (万人次 → 人次), 平米 is written 平方米;
+/// - a bare multiplier (33.34万, 60亿) has the empty base unit: the text does not say what it counts;
+/// - a unit that starts with 千 as part of a word (千米, 千克, 千瓦) folds the same way (5千米 → 5000 米),
+///   so a base unit never carries a multiplier.
+pub fn to_base(value: Option<f64>, unit: &str) -> (Option<f64>, String) {
+    let mut m = 1.0;
+    let mut rest = unit;
+    while let Some(c) = rest.chars().next() {
+        match multiplier(c) {
+            // 百分点 is a unit of its own, not 100 分点.
+            Some(f) if !rest.starts_with("百分点") => {
+                m *= f;
+                rest = &rest[c.len_utf8()..];
+            }
+            _ => break,
+        }
+    }
+    let base = match rest {
+        "平米" => "平方米",
+        other => other,
+    };
+    (value.map(|v| v * m), base.to_string())
+}
+
+fn char_count(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+/// The qualifier written just before byte `at`, if any, with its start.
+fn pre_qualifier(text: &str, at: usize, list: &[&str]) -> Option<(String, usize)> {
+    let before = text.get(..at)?;
+    list.iter().find(|q| before.ends_with(*q)).map(|q| (q.to_string(), at - q.len()))
+}
+
+/// Reads the quantity whose number starts at byte `at` of `text`, with its context checked.
+fn read_at(text: &str, at: usize) -> Option<Found> {
+    let caps = quantity_re().captures_at(text, at)?;
+    let whole = caps.get(0)?;
+    if whole.start() != at {
+        return None;
+    }
+    let before = &text[..at];
+    let prev = before.chars().next_back();
+    // Part of a longer number, a decimal or an ordinal (第十五届).
+    if prev.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '第') {
+        return None;
+    }
+    let mult = caps.name("mult").map_or("", |m| m.as_str());
+    let unit_w = caps.name("unit").map_or("", |m| m.as_str());
+    let per = caps.name("per").map(|m| m.as_str());
+    let chinese = caps.name("cn").is_some();
+    let (value, value_min, value_max, qual_pre) = if let Some(n) = caps.name("num") {
+        let v: f64 = n.as_str().parse().ok()?;
+        match caps.name("num2").and_then(|m| m.as_str().parse::<f64>().ok()) {
+            Some(v2) if v2 > v => (None, Some(v), Some(v2), None),
+            Some(_) => return None,
+            None => (Some(v), None, None, None),
+        }
+    } else if let Some(c) = caps.name("cn") {
+        if prev.is_some_and(|p| CN_DIGITS.contains(p)) {
+            return None;
+        }
+        // The second half of a slogan (三个一批): a measure word right after another numeral.
+        let mut back = before.chars().rev();
+        if let (Some(p1), Some(p2)) = (back.next(), back.next()) {
+            if CN_DIGITS.contains(p2) && UNITS.iter().any(|u| u.chars().eq(std::iter::once(p1))) {
+                return None;
+            }
+        }
+        (Some(chinese_value(c.as_str())?), None, None, None)
+    } else {
+        // A bare multiplier counts only after a qualifier: 逾万人次, 上百家.
+        let b = caps.name("bare")?;
+        let (q, _) = pre_qualifier(text, at, BARE_QUALIFIERS)?;
+        if !mult.is_empty() {
+            return None;
+        }
+        match b.as_str() {
+            "万" | "亿" => (Some(1.0), None, None, Some(q)),
+            s => (Some(if s == "千" { 1000.0 } else { 100.0 }), None, None, Some(q)),
+        }
+    };
+    let bare_mult = caps.name("bare").map_or("", |m| if matches!(m.as_str(), "万" | "亿") { m.as_str() } else { "" });
+    // Chinese numerals take 千/百 inside the numeral; after them only 万/亿 are multipliers.
+    if chinese && matches!(mult, "千" | "百") {
+        return None;
+    }
+    let mut unit = format!("{bare_mult}{mult}{unit_w}");
+    if let Some(p) = per {
+        unit = format!("{unit}/{p}");
+    }
+    if unit.is_empty() || (unit_w.is_empty() && per.is_some()) {
+        return None;
+    }
+    if caps.name("bare").is_some() && unit_w.is_empty() && bare_mult.is_empty() {
+        return None;
+    }
+    let end_unit = caps.name("per").or(caps.name("unit")).or(caps.name("q2")).or(caps.name("mult")).map(|m| m.end());
+    let after = &text[end_unit.unwrap_or(whole.end())..];
+    // Years and dates: 2024年, 2023年度.
+    if unit_w == "年" && mult.is_empty() && value.is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)) {
+        return None;
+    }
+    // A Chinese numeral that opens a slogan or a name (三个一批, 四个“一”).
+    if chinese && after.chars().next().is_some_and(|c| CN_DIGITS.contains(c) || matches!(c, '"' | '“' | '大')) {
+        return None;
+    }
+    let qualifier = qual_pre
+        .or_else(|| pre_qualifier(text, at, PRE_QUALIFIERS).filter(|(q, _)| q != "上").map(|(q, _)| q))
+        .or_else(|| caps.name("q1").or(caps.name("q2")).or(caps.name("post")).map(|m| m.as_str().to_string()));
+    let start = pre_qualifier(text, at, PRE_QUALIFIERS)
+        .filter(|(q, _)| qualifier.as_deref() == Some(q.as_str()))
+        .map_or(at, |(_, s)| s);
+    let end = whole.end();
+    let (value_base, unit_base) = to_base(value, &unit);
+    let span_start = char_count(text, start);
+    let span = Span::new(span_start, span_start + text[start..end].chars().count());
+    Some(Found {
+        quantity: Quantity { value, value_min, value_max, unit, value_base, unit_base, qualifier, span },
+        start,
+        end,
+        chinese,
+    })
+}
+
+/// Every quantity (number with a unit or multiplier) in a folded text, in order.
+pub fn quantities(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = quantity_re().find_at(text, pos) else { break };
+        match read_at(text, m.start()) {
+            Some(f) => {
+                pos = f.end.max(m.start() + 1);
+                out.push(f);
+            }
+            None => {
+                // Skip the whole run of digits so that a rejected year does not yield its tail.
+                let skip = text[m.start()..]
+                    .char_indices()
+                    .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || CN_DIGITS.contains(*c)))
+                    .map_or(text.len() - m.start(), |(i, _)| i);
+                pos = m.start() + skip.max(text[m.start()..].chars().next().map_or(1, char::len_utf8));
+            }
+        }
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    out
+}
+
+/// The quantity whose number (or bare multiplier) starts at byte `byte` of a folded text.
+pub fn quantity_at(text: &str, byte: usize) -> Option<Found> {
+    if !text.is_char_boundary(byte) {
+        return None;
+    }
+    read_at(text, byte)
+}
+
+fn growth_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?x)
+            (?P<cmp>同比去年|同比上年|较去年同期|较上年同期|与去年同期相比|比去年同期|较去年|较上年|比去年|比上年|同比)?
+            (?:分别)?
+            (?P<verb>增长|增加|提高|提升|上升|增幅为?|增速为?|增|下降|减少|降低|下滑|回落|降幅为?|缩减|降)
+            (?:了)?
+            (?:达到|达|为)?
+            (?P<pre>超过|超|约|近|逾)?
+            (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][十百千]*)
+            (?P<unit>%|倍|个百分点|百分点|成)
+            (?P<post>以上|左右|多)?",
+        )
+        .expect("the growth pattern is valid")
+    })
+}
+
+fn read_growth(text: &str, caps: &regex::Captures) -> Option<Growth> {
+    let whole = caps.get(0)?;
+    let num = caps.name("num")?.as_str();
+    let v: f64 = num.parse().ok().or_else(|| chinese_value(num))?;
+    if whole.start() > 0 && text[..whole.start()].ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let verb = caps.name("verb")?.as_str();
+    let sign = if verb.starts_with(['下', '减', '降', '回', '缩']) { -1.0 } else { 1.0 };
+    let mut g = Growth {
+        qualifier: caps.name("pre").or(caps.name("post")).map(|m| m.as_str().to_string()),
+        start: whole.start(),
+        end: whole.end(),
+        ..Growth::default()
+    };
+    match caps.name("unit")?.as_str() {
+        "%" => g.pct = Some(sign * v),
+        "成" => g.pct = Some(sign * v * 10.0),
+        "倍" => g.multiple = Some(sign * v),
+        _ => g.pp = Some(sign * v),
+    }
+    Some(g)
+}
+
+/// Every growth phrase in a folded text (同比增长23.75%, 下降9.9%, 增长74倍...), in order.
+pub fn growths(text: &str) -> Vec<Growth> {
+    growth_re().captures_iter(text).filter_map(|c| read_growth(text, &c)).collect()
+}
+
+/// The growth phrase that follows a quantity ending at byte `byte`, in the same clause: after at
+/// most a few words of the same clause (创下历史新高) and one comma or 、, the phrase must open
+/// with the comparison (同比, 较去年) or the verb itself, or 比重/占比 (a share's change), so that a
+/// rate given for another subject (`, 税收同比增长10%`) is not taken.
+pub fn growth_after(text: &str, byte: usize) -> Option<Growth> {
+    let rest = text.get(byte..)?;
+    let at = |i: usize| {
+        let c = growth_re().captures_at(text, byte + i)?;
+        if c.get(0)?.start() != byte + i {
+            return None;
+        }
+        read_growth(text, &c)
+    };
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if let Some(g) = at(i) {
+            return Some(g);
+        }
+        if c == ',' || c == '、' {
+            let mut j = i + c.len_utf8();
+            for lead in ["比重", "占比"] {
+                if rest[j..].starts_with(lead) {
+                    j += lead.len();
+                }
+            }
+            return at(j);
+        }
+        if n >= 10 || c.is_ascii_digit() || matches!(c, '。' | ';' | ':' | '\n' | '%') {
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Quantity {
+        let all = quantities(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all[0].quantity.clone()
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() <= 1e-9 * b.abs().max(1.0))
+    }
+
+    #[test]
+    fn arabic_with_multiplier_folds_into_base() {
+        let q = one("村集体经济总收入达7526万元");
+        assert_eq!((q.value, q.unit.as_str()), (Some(7526.0), "万元"));
+        assert!(close(q.value_base, 75_260_000.0));
+        assert_eq!(q.unit_base, "元");
+        let q = one("达到74.23亿元");
+        assert_eq!((q.value, q.unit.as_str()), (Some(74.23), "亿元"));
+        assert!(close(q.value_base, 7_423_000_000.0));
+    }
+
+    #[test]
+    fn chinese_numeral_with_multiplier_and_qualifier() {
+        let q = one("带动直接消费两百万余元");
+        assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(200.0), "万元", Some("余")));
+        assert!(close(q.value_base, 2_000_000.0));
+        let q = one("完成一百二十三个");
+        assert_eq!((q.value, q.unit.as_str()), (Some(123.0), "个"));
+        assert!(close(q.value_base, 123.0));
+        let q = one("大型活动十余场");
+        assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(10.0), "场", Some("余")));
+    }
+
+    #[test]
+    fn us_dollars_stay_dollars() {
+        let q = one("引进外资1.5万美元");
+        assert_eq!((q.value, q.unit.as_str(), q.unit_base.as_str()), (Some(1.5), "万美元", "美元"));
+        assert!(close(q.value_base, 15_000.0));
+    }
+
+    #[test]
+    fn plain_units_and_measure_words() {
+        let q = one("农业种植业总产26452.34吨");
+        assert_eq!((q.value, q.unit.as_str()), (Some(26452.34), "吨"));
+        assert!(close(q.value_base, 26452.34));
+        let q = one("培训受众达213人次");
+        assert_eq!(q.unit, "人次");
+        let q = one("日均游客105万余人");
+        assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(105.0), "万人", Some("余")));
+        assert!(close(q.value_base, 1_050_000.0));
+        assert_eq!(q.unit_base, "人");
+    }
+
+    #[test]
+    fn counts_keep_their_measure_word_in_base() {
+        assert_eq!(to_base(Some(1.0), "万人次"), (Some(10_000.0), "人次".to_string()));
+        assert_eq!(to_base(Some(2.4), "万件"), (Some(24_000.0), "件".to_string()));
+        assert_eq!(to_base(Some(3.0), "千万元"), (Some(30_000_000.0), "元".to_string()));
+        assert_eq!(to_base(Some(27.9), "%"), (Some(27.9), "%".to_string()));
+        assert_eq!(to_base(Some(2.7), "个百分点"), (Some(2.7), "个百分点".to_string()));
+        assert_eq!(to_base(Some(600.0), "平米"), (Some(600.0), "平方米".to_string()));
+    }
+
+    #[test]
+    fn bare_multiplier_is_its_own_unit() {
+        // The text writes 万 and 亿 without 元: the unit is kept as written.
+        let q = quantities("全年办公经费33.34万,同比下降9.9%")[0].quantity.clone();
+        assert_eq!((q.value, q.unit.as_str(), q.unit_base.as_str()), (Some(33.34), "万", ""));
+        assert!(close(q.value_base, 333_400.0));
+        let q = one("继2023年突破60亿大关");
+        assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(60.0), "亿", Some("突破")));
+    }
+
+    #[test]
+    fn multiplier_without_numeral_after_qualifier() {
+        let q = one("日均观众逾万人次");
+        assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(1.0), "万人次", Some("逾")));
+        assert!(close(q.value_base, 10_000.0));
+        assert!(quantities("制造业亿元以上投资项目").is_empty());
+        assert!(quantities("“八大百亿”项目").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_before_and_after() {
+        assert_eq!(one("税收收入约3.77亿元").qualifier.as_deref(), Some("约"));
+        assert_eq!(one("完成进度超过80%").qualifier.as_deref(), Some("超过"));
+        assert_eq!(one("近3000人").qualifier.as_deref(), Some("近"));
+        assert_eq!(one("收入达15万元以上").qualifier.as_deref(), Some("以上"));
+        assert_eq!(one("市场主体已突破3.5万家").qualifier.as_deref(), Some("突破"));
+        assert_eq!(one("800余人参赛").qualifier.as_deref(), Some("余"));
+        assert_eq!(one("30多个").qualifier.as_deref(), Some("多"));
+    }
+
+    #[test]
+    fn span_covers_qualifier_and_unit_in_characters() {
+        let text = "税收收入约3.77亿元,同比增长63%";
+        let f = &quantities(text)[0];
+        assert_eq!(&text[f.start..f.end], "约3.77亿元");
+        let chars: String =
+            text.chars().skip(f.quantity.span.start).take(f.quantity.span.end - f.quantity.span.start).collect();
+        assert_eq!(chars, "约3.77亿元");
+    }
+
+    #[test]
+    fn ranges_have_bounds_and_no_value() {
+        let q = one("出警时间缩短至5-8分钟");
+        assert_eq!((q.value, q.value_min, q.value_max, q.unit.as_str()), (None, Some(5.0), Some(8.0), "分钟"));
+        assert_eq!(q.value_base, None);
+    }
+
+    #[test]
+    fn glued_numbers_give_two_values() {
+        let all = quantities("占比57.2%22.3%");
+        let v: Vec<_> = all.iter().map(|f| (f.quantity.value, f.quantity.unit.clone())).collect();
+        assert_eq!(v, vec![(Some(57.2), "%".to_string()), (Some(22.3), "%".to_string())]);
+    }
+
+    #[test]
+    fn years_dates_ordinals_and_slogans_are_not_quantities() {
+        assert!(quantities("2024年1-11月").is_empty());
+        assert!(quantities("2023年度").is_empty());
+        assert!(quantities("湖镇镇第十五届人民代表大会第七次会议").is_empty());
+        assert!(quantities("构建“3113”工作体系和“141”体系").is_empty());
+        assert!(quantities("推进“三个一批”").is_empty());
+        assert!(quantities("1.加强组织").is_empty());
+    }
+
+    #[test]
+    fn growth_forms() {
+        let t = "达到74.23亿元,同比增长23.75%";
+        let g = growth_after(t, t.find(',').unwrap_or(0)).expect("growth");
+        assert_eq!(g.pct, Some(23.75));
+        let t = "村集体经济总收入达7526万元,较去年增长5.5%";
+        let q = &quantities(t)[0];
+        assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(5.5));
+        let t = "办公经费33.34万,同比下降9.9%";
+        let q = &quantities(t)[0];
+        assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(-9.9));
+        let t = "外贸进出口总额同比增长74倍";
+        assert_eq!(growths(t)[0].multiple, Some(74.0));
+        let t = "比重27.9%,比重同比提高2.7个百分点";
+        let q = &quantities(t)[0];
+        assert_eq!(growth_after(t, q.end).and_then(|g| g.pp), Some(2.7));
+        let t = "营业收入达到9803万元,同比增长超700%";
+        let q = &quantities(t)[0];
+        let g = growth_after(t, q.end).expect("growth");
+        assert_eq!((g.pct, g.qualifier.as_deref()), (Some(700.0), Some("超")));
+        let t = "工业投资1.48亿元创下历史新高,同比增速102%";
+        let q = &quantities(t)[0];
+        assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(102.0));
+        let t = "游客数达105万余人、同比去年增长27.36%";
+        let q = &quantities(t)[0];
+        assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(27.36));
+    }
+
+    #[test]
+    fn growth_of_another_subject_is_not_taken() {
+        let t = "完成投资5亿元,税收同比增长10%";
+        let q = &quantities(t)[0];
+        assert_eq!(growth_after(t, q.end), None);
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_value("一百二十三"), Some(123.0));
+        assert_eq!(chinese_value("两百"), Some(200.0));
+        assert_eq!(chinese_value("十五"), Some(15.0));
+        assert_eq!(chinese_value("三千零五"), Some(3005.0));
+        assert_eq!(chinese_value("一二三"), None);
+        assert_eq!(chinese_value("十十"), None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in ["", "万", "逾", "1-", "5-3分钟", "..1.2.3%", "一二三四五六七八九十百千万亿", "达到\u{0}9亿元,增长"]
+        {
+            let _ = quantities(t);
+            let _ = growths(t);
+            for b in 0..=t.len() {
+                let _ = quantity_at(t, b);
+                let _ = growth_after(t, b);
+            }
+        }
+    }
+}
