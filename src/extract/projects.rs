@@ -403,42 +403,23 @@ fn investment_near(
     nearest(clause.0, clause.1).or_else(|| if in_sentence == 1 { nearest(sentence.0, sentence.1) } else { None })
 }
 
-/// Investment phrases in a text ("总投资约1500万元", "投资近千万元", "工程投资3200余万元"), with
-/// their character positions.
+/// Investment amounts in a text ("总投资约1500万元", "投资近千万元", "工程投资3200余万元"), read by the
+/// number reader, with their character positions.
 fn amounts_in(s: &str) -> Vec<(usize, Amount)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"(?:总投资|投资|投入)(?:金额)?(?:约|近|超过|超|达到|达|为)?([0-9]+(?:\.[0-9]+)?|千|百)(余|多)?(万|亿|千万)?元")
-            .expect("valid regex")
-    });
-    re.captures_iter(s)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let num = c.get(1)?.as_str();
-            let mult_word = c.get(3).map_or("", |m| m.as_str());
-            let (value, unit) = match num {
-                // "近千万元": a thousand 万元.
-                "千" => (1000.0, format!("{mult_word}元")),
-                "百" => (100.0, format!("{mult_word}元")),
-                _ => (num.parse::<f64>().ok()?, format!("{mult_word}元")),
-            };
-            let yuan = yuan_of(value, &unit);
-            let pos = s[..whole.start()].chars().count();
-            Some((pos, Amount { value, unit, yuan }))
+    super::number::quantities(s)
+        .into_iter()
+        .filter(|f| f.quantity.unit.ends_with('元'))
+        .filter(|f| {
+            let before = &s[..f.start];
+            let before = before.strip_suffix("金额").unwrap_or(before);
+            let before = ["为", "达到", "达"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+            before.ends_with("投资") || before.ends_with("投入")
+        })
+        .filter_map(|f| {
+            let q = f.quantity;
+            Some((q.span.start, Amount { value: q.value?, unit: q.unit, yuan: q.value_base }))
         })
         .collect()
-}
-
-/// An amount of money in 元. Interim: the number reader's `to_base` takes this over once it lands.
-fn yuan_of(value: f64, unit: &str) -> Option<f64> {
-    let mult = match unit {
-        "元" => 1.0,
-        "万元" => 1e4,
-        "千万元" => 1e7,
-        "亿元" => 1e8,
-        _ => return None,
-    };
-    Some(value * mult)
 }
 
 /// The status the report gives a project: a status word after the name in its clause, else the verb
@@ -522,6 +503,16 @@ mod tests {
     fn weak_suffix_needs_a_building_word() {
         assert!(names("湖镇镇社会治理中心标准化经验获肯定。").is_empty());
         assert_eq!(names("在开发区新建“亲清助企服务中心”。"), ["亲清助企服务中心"]);
+    }
+
+    #[test]
+    fn investment_in_chinese_numerals_and_with_qualifiers() {
+        let p = run("投资近千万元打造东引运河5公里碧道,亲水特色愈加彰显。");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].investment, Some(1000.0));
+        assert_eq!(p[0].investment_unit.as_deref(), Some("万元"));
+        let p = run("龙泉河流域(泥溪段)水环境综合治理二期项目已全部完工,工程投资3200余万元。");
+        assert_eq!(p[0].investment_yuan, Some(32_000_000.0));
     }
 
     #[test]
