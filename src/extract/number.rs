@@ -304,7 +304,8 @@ fn read_at(text: &str, at: usize) -> Option<Found> {
         let b = caps.name("bare")?;
         let (q, _) = pre_qualifier(text, at, BARE_QUALIFIERS)?;
         // 近千万元 is a thousand 万元; any other multiplier after a bare one is not a quantity.
-        if !mult.is_empty() && !(matches!(b.as_str(), "千" | "百") && matches!(mult, "万" | "亿")) {
+        let thousand_wan = matches!(b.as_str(), "千" | "百") && matches!(mult, "万" | "亿");
+        if !mult.is_empty() && !thousand_wan {
             return None;
         }
         match b.as_str() {
