@@ -38,7 +38,9 @@ struct Terms {
     qualitative: Vec<String>,
     lead_words: Vec<String>,
     tail_words: Vec<String>,
-    time_units: Vec<String>,
+    not_target_units: Vec<String>,
+    zero_words: Vec<String>,
+    zero_lead: Vec<String>,
 }
 
 fn terms() -> &'static Terms {
@@ -184,7 +186,10 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
     let quantities: Vec<Found> = number::quantities(&clause)
         .into_iter()
         .filter(|f| !growths.iter().any(|g| f.start < g.end && g.start < f.end))
-        .filter(|f| !t.time_units.iter().any(|u| f.quantity.unit == *u))
+        .filter(|f| !t.not_target_units.iter().any(|u| f.quantity.unit == *u))
+        // Chinese numerals in a plan count slogans and batches (两个维护, 一批项目, 五个方面), and
+        // figures in quotes are names of campaigns ("15条", "六类排水户").
+        .filter(|f| !f.chinese && !in_quotes(&clause, f.start))
         .filter(|f| !is_modifier(&clause, f))
         .collect();
     let cue = cue_at(chars, s, in_goal).or_else(|| {
@@ -212,6 +217,28 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
         }
     }
     if quantities.is_empty() && growths.is_empty() {
+        if let Some((b, _)) = t.zero_words.iter().filter_map(|w| clause.find(w.as_str()).map(|b| (b, w))).min() {
+            let mut name = name_before(&clause, b);
+            for w in &t.zero_lead {
+                name = name.trim_end_matches(w.as_str()).trim_end_matches(['“', '"']).to_string();
+            }
+            for part in split_names(&name) {
+                let quantity = Quantity { value: Some(0.0), value_base: Some(0.0), ..Quantity::default() };
+                out.push(Target {
+                    section: ctx.section_at(s),
+                    indicator_code: code(&part),
+                    name: part,
+                    target_year: year,
+                    quantity: Some(quantity),
+                    growth_pct: None,
+                    comparator: Comparator::Exactly,
+                    cue: cue.clone(),
+                    span,
+                    quote: String::new(),
+                });
+            }
+            return;
+        }
         if in_goal {
             if let Some(tg) = qualitative_target(&clause, span, cue, year) {
                 out.push(Target { indicator_code: code(&tg.name), ..tg });
@@ -223,24 +250,25 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
         if quantities.iter().any(|f| f.start < g.start) {
             continue; // joined to the level before it below
         }
-        let name = name_before(&clause, g.start);
         let comparator = growth_comparator(g).unwrap_or_else(|| cue_comparator(cue.as_deref()));
-        out.push(Target {
-            section: ctx.section_at(s),
-            indicator_code: code(&name),
-            name,
-            target_year: year,
-            quantity: None,
-            growth_pct: g.pct,
-            comparator,
-            cue: cue.clone(),
-            span,
-            quote: String::new(),
-        });
+        for name in split_names(&name_before(&clause, g.start)) {
+            out.push(Target {
+                section: ctx.section_at(s),
+                indicator_code: code(&name),
+                name,
+                target_year: year,
+                quantity: None,
+                growth_pct: g.pct,
+                comparator,
+                cue: cue.clone(),
+                span,
+                quote: String::new(),
+            });
+        }
     }
     for (k, f) in quantities.iter().enumerate() {
         let mut name = name_before(&clause, f.start);
-        if name.chars().count() < 2 {
+        if name.chars().count() < 3 {
             name = name_after(&clause, f.end);
         }
         // A rate right after this level in the same clause belongs to it.
@@ -265,6 +293,23 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
     }
 }
 
+/// Whether byte `at` of a clause stands inside quotation marks.
+fn in_quotes(clause: &str, at: usize) -> bool {
+    let before = &clause[..at];
+    before.matches('“').count() > before.matches('”').count()
+}
+
+/// One rate or promise given for two names joined by 和 ("数字经济增加值和数字经济核心产业增加值年均增速
+/// 20%以上") is a target for each.
+fn split_names(name: &str) -> Vec<String> {
+    let parts: Vec<&str> = name.split('和').collect();
+    if parts.len() == 2 && parts.iter().all(|p| p.chars().count() >= 4) {
+        parts.iter().map(|p| p.to_string()).collect()
+    } else {
+        vec![name.to_string()]
+    }
+}
+
 /// A quantity's span is relative to its clause; the body offset is the clause's plus that.
 fn shift(mut q: Quantity, by: usize) -> Quantity {
     q.span = Span::new(q.span.start + by, q.span.end + by);
@@ -285,7 +330,8 @@ fn trimmed_span(chars: &[char], mut s: usize, mut e: usize) -> Span {
 /// A figure that qualifies a noun rather than counting it: "20亿元以上产值企业3家", "年产100万吨...".
 fn is_modifier(clause: &str, f: &Found) -> bool {
     let before = &clause[..f.start];
-    if before.ends_with("年产") || before.ends_with('年') {
+    let near: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    if before.ends_with('年') || near.contains("年产") {
         return true;
     }
     // A threshold followed by what it qualifies and then the count.
