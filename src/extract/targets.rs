@@ -186,17 +186,23 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
     let quantities: Vec<Found> = number::quantities(&clause)
         .into_iter()
         .filter(|f| !growths.iter().any(|g| f.start < g.end && g.start < f.end))
-        .filter(|f| !t.not_target_units.iter().any(|u| f.quantity.unit == *u))
+        .filter(|f| !t.not_target_units.contains(&f.quantity.unit))
         // Chinese numerals in a plan count slogans and batches (两个维护, 一批项目, 五个方面), and
         // figures in quotes are names of campaigns ("15条", "六类排水户").
         .filter(|f| !f.chinese && !in_quotes(&clause, f.start))
         .filter(|f| !is_modifier(&clause, f))
         .collect();
-    let cue = cue_at(chars, s, in_goal).or_else(|| {
-        // A cue inside the clause, before its first figure.
-        let first = quantities.first().map(|f| f.start).or(growths.first().map(|g| g.start)).unwrap_or(clause.len());
-        t.at_least_cues.iter().chain(&t.plain_cues).find(|c| clause[..first].contains(c.as_str())).cloned()
-    });
+    // A cue inside the clause, before its first figure, wins over one earlier in the sentence.
+    let first = quantities.first().map(|f| f.start).or(growths.first().map(|g| g.start)).unwrap_or(clause.len());
+    let cue = t
+        .at_least_cues
+        .iter()
+        .chain(&t.plain_cues)
+        .filter_map(|c| clause[..first].rfind(c.as_str()).map(|b| (b, c)))
+        .max_by_key(|(b, c)| (*b, c.len()))
+        .map(|(_, c)| c.clone())
+        .filter(|_| !in_goal)
+        .or_else(|| cue_at(chars, s, in_goal));
     let year = ctx.meta.plan_year;
     let span = trimmed_span(chars, s, e);
     let code = |name: &str| catalog().code_of(name).map(str::to_string);
@@ -277,6 +283,7 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
         let comparator = growth
             .and_then(growth_comparator)
             .or_else(|| qualifier_comparator(&f.quantity))
+            .or_else(|| written_before(&clause[..f.start]))
             .unwrap_or_else(|| cue_comparator(cue.as_deref()));
         out.push(Target {
             section: ctx.section_at(s),
@@ -340,6 +347,11 @@ fn is_modifier(clause: &str, f: &Found) -> bool {
     f.quantity.qualifier.as_deref() == Some("以上")
         && !after.is_empty()
         && number::quantities(&after[..seg_end]).iter().any(|n| n.quantity.value.is_some())
+}
+
+/// A comparison word the number reader leaves in front of a figure ("不少于3400米").
+fn written_before(before: &str) -> Option<Comparator> {
+    terms().at_least.iter().any(|w| before.ends_with(w.as_str())).then_some(Comparator::AtLeast)
 }
 
 fn growth_comparator(g: &Growth) -> Option<Comparator> {

@@ -4,3 +4,5 @@
 mod util;
 
 mod load;
+mod projects;
+mod targets;
