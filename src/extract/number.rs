@@ -303,7 +303,9 @@ fn read_at(text: &str, at: usize) -> Option<Found> {
         // A bare multiplier counts only after a qualifier: 逾万人次, 上百家.
         let b = caps.name("bare")?;
         let (q, _) = pre_qualifier(text, at, BARE_QUALIFIERS)?;
-        if !mult.is_empty() {
+        // 近千万元 is a thousand 万元; any other multiplier after a bare one is not a quantity.
+        let thousand_wan = matches!(b.as_str(), "千" | "百") && matches!(mult, "万" | "亿");
+        if !mult.is_empty() && !thousand_wan {
             return None;
         }
         match b.as_str() {

@@ -1,8 +1,533 @@
 //! Targets: what the plan parts promise for the plan year.
+//!
+//! Two sources, both read clause by clause (a clause ends at , ; 。 : ! ?):
+//! - the sentence of main expected targets ("主要预期目标为:..."), wherever it stands: every clause
+//!   with a figure is a target, and a clause without one is a qualitative target when it states a
+//!   relation (高于全县平均水平, 保持正增长, 与经济增长同步);
+//! - every figure in the plan part: these reports quantify their plans ("力争全年新开工项目13个",
+//!   "新建改造农村公厕9处"), and each figure there is an expectation for the plan year.
+//!
+//! Figures are read by the number reader ([`super::number`]); a rate clause that follows a level
+//! ("...突破80亿元大关,同比增长10%以上") belongs to the same target. The comparator comes from the
+//! qualifier written on the figure (以上 >=, 左右 ~, 超 >), else from a cue word that holds from
+//! where it stands to the end of its sentence (力争/争取/确保 make a number a floor), else `=`.
+//!
+//! Which text is the plan part: `Context::part_at` when the report has a section tree; without one,
+//! from the first plan heading line ("二、2025年工作安排", "下步重点工作") to the heading of the
+//! government's own conduct (政府自身建设), or the end.
 
+use super::catalog::catalog;
+use super::number::{self, Found, Growth};
 use super::Context;
-use crate::model::Target;
+use crate::model::{Comparator, Part, Quantity, Span, Target};
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::OnceLock;
 
-pub fn extract(_ctx: &Context) -> Vec<Target> {
-    Vec::new()
+const TERMS_TOML: &str = include_str!("../../data/targets.toml");
+
+#[derive(Deserialize)]
+struct Terms {
+    goal_sentence: Vec<String>,
+    at_least_cues: Vec<String>,
+    plain_cues: Vec<String>,
+    at_least: Vec<String>,
+    above: Vec<String>,
+    about: Vec<String>,
+    qualitative_above: Vec<String>,
+    qualitative: Vec<String>,
+    lead_words: Vec<String>,
+    tail_words: Vec<String>,
+    not_target_units: Vec<String>,
+    zero_words: Vec<String>,
+    zero_lead: Vec<String>,
+}
+
+fn terms() -> &'static Terms {
+    static TERMS: OnceLock<Terms> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        // Compiled in; a defect is caught by the unit test `shipped_terms_parse`.
+        let mut t: Terms = toml::from_str(TERMS_TOML).expect("data/targets.toml is valid");
+        for list in [&mut t.lead_words, &mut t.tail_words] {
+            list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        }
+        t
+    })
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '\n')
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '\n')
+}
+
+pub fn extract(ctx: &Context) -> Vec<Target> {
+    let text = &ctx.folded.text;
+    let chars: Vec<char> = text.chars().collect();
+    let plan = plan_ranges(ctx, &chars);
+    let goal = goal_sentence(&chars);
+    let mut out: Vec<Target> = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
+        if !is_clause_end(c) {
+            continue;
+        }
+        let (s, e) = (start, i);
+        start = i + 1;
+        if e <= s {
+            continue;
+        }
+        let in_goal = goal.is_some_and(|(gs, ge)| s >= gs && e <= ge);
+        if !in_goal && !plan.iter().any(|&(ps, pe)| s >= ps && e <= pe) {
+            continue;
+        }
+        read_clause(ctx, &chars, s, e, in_goal, &mut out);
+    }
+    out
+}
+
+/// The plan part as character ranges.
+fn plan_ranges(ctx: &Context, chars: &[char]) -> Vec<(usize, usize)> {
+    if !ctx.sections.is_empty() {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (i, _) in chars.iter().enumerate() {
+            if ctx.part_at(i) == Some(Part::Plan) {
+                match out.last_mut() {
+                    Some(last) if last.1 == i => last.1 = i + 1,
+                    _ => out.push((i, i + 1)),
+                }
+            }
+        }
+        return out;
+    }
+    static HEAD: OnceLock<Regex> = OnceLock::new();
+    static END: OnceLock<Regex> = OnceLock::new();
+    let head = HEAD.get_or_init(|| {
+        Regex::new(
+            r"^\s*(?:[一二三四五六七八九十]+、\s*)?(?:(?P<year>20\d\d)年度?|下步|下一步|今年|明年)[^,。,:]{0,6}?(?:工作安排|工作计划|工作思路|工作任务|重点工作|目标任务|工作目标|主要工作|目标及安排)",
+        )
+        .expect("valid regex")
+    });
+    let end = END.get_or_init(|| {
+        Regex::new(r"^\s*(?:[一二三四五六七八九十]+、\s*)?[^,。]{0,8}政府自身建设").expect("valid regex")
+    });
+    let mut pos = 0;
+    let mut from = None;
+    for (n, line) in chars.split(|&c| c == '\n').enumerate() {
+        let l: String = line.iter().collect();
+        let line_start = pos;
+        pos += line.len() + 1;
+        if n == 0 || l.contains("报告") {
+            continue;
+        }
+        match from {
+            None => {
+                if let Some(c) = head.captures(&l) {
+                    let year_ok = c.name("year").is_none_or(|y| y.as_str().parse().ok() == ctx.meta.plan_year);
+                    if year_ok {
+                        from = Some(line_start);
+                    }
+                }
+            }
+            Some(f) => {
+                if l.chars().count() <= 30 && end.is_match(&l) {
+                    return vec![(f, line_start)];
+                }
+            }
+        }
+    }
+    from.map(|f| vec![(f, chars.len())]).unwrap_or_default()
+}
+
+/// The clauses of the main expected targets: from after the colon (or 是/为) that follows the cue to
+/// the end of its sentence.
+fn goal_sentence(chars: &[char]) -> Option<(usize, usize)> {
+    let t = terms();
+    let text: String = chars.iter().collect();
+    let (byte, cue) = t.goal_sentence.iter().filter_map(|c| text.find(c.as_str()).map(|b| (b, c))).min()?;
+    let at = text[..byte].chars().count() + cue.chars().count();
+    let mut s = at;
+    // Skip 为/是 and the colon.
+    while s < chars.len() && matches!(chars[s], '为' | '是' | ':' | ' ') {
+        s += 1;
+    }
+    let e = (s..chars.len()).find(|&i| is_sentence_end(chars[i])).unwrap_or(chars.len());
+    Some((s, e))
+}
+
+fn slice(chars: &[char], s: usize, e: usize) -> String {
+    chars[s..e].iter().collect()
+}
+
+/// The cue in force at character `pos`: the last cue word before it in its sentence.
+fn cue_at(chars: &[char], pos: usize, in_goal: bool) -> Option<String> {
+    let t = terms();
+    if in_goal {
+        return Some("主要预期目标".to_string());
+    }
+    let sent_start = chars[..pos].iter().rposition(|&c| is_sentence_end(c)).map_or(0, |i| i + 1);
+    let before = slice(chars, sent_start, pos);
+    let found = t
+        .at_least_cues
+        .iter()
+        .chain(&t.plain_cues)
+        .filter_map(|c| before.rfind(c.as_str()).map(|b| (b, c)))
+        .max_by_key(|(b, c)| (*b, c.len()))
+        .map(|(_, c)| c.clone());
+    found
+}
+
+fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool, out: &mut Vec<Target>) {
+    let t = terms();
+    let clause = slice(chars, s, e);
+    let growths = number::growths(&clause);
+    let quantities: Vec<Found> = number::quantities(&clause)
+        .into_iter()
+        .filter(|f| !growths.iter().any(|g| f.start < g.end && g.start < f.end))
+        .filter(|f| !t.not_target_units.contains(&f.quantity.unit))
+        // Chinese numerals in a plan count slogans and batches (两个维护, 一批项目, 五个方面), and
+        // figures in quotes are names of campaigns ("15条", "六类排水户").
+        .filter(|f| !f.chinese && !in_quotes(&clause, f.start))
+        .filter(|f| !is_modifier(&clause, f))
+        .collect();
+    // A cue inside the clause, before its first figure, wins over one earlier in the sentence.
+    let first = quantities.first().map(|f| f.start).or(growths.first().map(|g| g.start)).unwrap_or(clause.len());
+    let cue = t
+        .at_least_cues
+        .iter()
+        .chain(&t.plain_cues)
+        .filter_map(|c| clause[..first].rfind(c.as_str()).map(|b| (b, c)))
+        .max_by_key(|(b, c)| (*b, c.len()))
+        .map(|(_, c)| c.clone())
+        .filter(|_| !in_goal)
+        .or_else(|| cue_at(chars, s, in_goal));
+    let year = ctx.meta.plan_year;
+    let span = trimmed_span(chars, s, e);
+    let code = |name: &str| catalog().code_of(name).map(str::to_string);
+
+    // A rate clause with no name of its own continues the target before it.
+    if quantities.is_empty() && growths.len() == 1 {
+        let g = &growths[0];
+        let name = name_before(&clause, g.start);
+        if name.chars().count() < 2 {
+            if let Some(prev) = out.last_mut() {
+                if prev.growth_pct.is_none() && prev.span.end + 1 == s && g.pct.is_some() {
+                    prev.growth_pct = g.pct;
+                    prev.comparator = growth_comparator(g).unwrap_or(prev.comparator);
+                    prev.span.end = span.end;
+                    return;
+                }
+            }
+        }
+    }
+    if quantities.is_empty() && growths.is_empty() {
+        if let Some((b, _)) = t.zero_words.iter().filter_map(|w| clause.find(w.as_str()).map(|b| (b, w))).min() {
+            let mut name = name_before(&clause, b);
+            for w in &t.zero_lead {
+                name = name.trim_end_matches(w.as_str()).trim_end_matches(['“', '"']).to_string();
+            }
+            for part in split_names(&name) {
+                let quantity = Quantity { value: Some(0.0), value_base: Some(0.0), ..Quantity::default() };
+                out.push(Target {
+                    section: ctx.section_at(s),
+                    indicator_code: code(&part),
+                    name: part,
+                    target_year: year,
+                    quantity: Some(quantity),
+                    growth_pct: None,
+                    comparator: Comparator::Exactly,
+                    cue: cue.clone(),
+                    span,
+                    quote: String::new(),
+                });
+            }
+            return;
+        }
+        if in_goal {
+            if let Some(tg) = qualitative_target(&clause, span, cue, year) {
+                out.push(Target { indicator_code: code(&tg.name), ..tg });
+            }
+        }
+        return;
+    }
+    for g in growths.iter().filter(|g| g.pct.is_some()) {
+        if quantities.iter().any(|f| f.start < g.start) {
+            continue; // joined to the level before it below
+        }
+        let comparator = growth_comparator(g).unwrap_or_else(|| cue_comparator(cue.as_deref()));
+        for name in split_names(&name_before(&clause, g.start)) {
+            out.push(Target {
+                section: ctx.section_at(s),
+                indicator_code: code(&name),
+                name,
+                target_year: year,
+                quantity: None,
+                growth_pct: g.pct,
+                comparator,
+                cue: cue.clone(),
+                span,
+                quote: String::new(),
+            });
+        }
+    }
+    for (k, f) in quantities.iter().enumerate() {
+        let mut name = name_before(&clause, f.start);
+        if name.chars().count() < 3 {
+            name = name_after(&clause, f.end);
+        }
+        // A rate right after this level in the same clause belongs to it.
+        let next_q = quantities.get(k + 1).map_or(clause.len(), |n| n.start);
+        let growth = growths.iter().find(|g| g.start >= f.end && g.start < next_q && g.pct.is_some());
+        let comparator = growth
+            .and_then(growth_comparator)
+            .or_else(|| qualifier_comparator(&f.quantity))
+            .or_else(|| written_before(&clause[..f.start]))
+            .unwrap_or_else(|| cue_comparator(cue.as_deref()));
+        out.push(Target {
+            section: ctx.section_at(s),
+            indicator_code: code(&name),
+            name,
+            target_year: year,
+            quantity: Some(f.quantity.clone()).map(|q| shift(q, s)),
+            growth_pct: growth.and_then(|g| g.pct),
+            comparator,
+            cue: cue.clone(),
+            span,
+            quote: String::new(),
+        });
+    }
+}
+
+/// Whether byte `at` of a clause stands inside quotation marks.
+fn in_quotes(clause: &str, at: usize) -> bool {
+    let before = &clause[..at];
+    before.matches('“').count() > before.matches('”').count()
+}
+
+/// One rate or promise given for two names joined by 和 ("数字经济增加值和数字经济核心产业增加值年均增速
+/// 20%以上") is a target for each.
+fn split_names(name: &str) -> Vec<String> {
+    let parts: Vec<&str> = name.split('和').collect();
+    if parts.len() == 2 && parts.iter().all(|p| p.chars().count() >= 4) {
+        parts.iter().map(|p| p.to_string()).collect()
+    } else {
+        vec![name.to_string()]
+    }
+}
+
+/// A quantity's span is relative to its clause; the body offset is the clause's plus that.
+fn shift(mut q: Quantity, by: usize) -> Quantity {
+    q.span = Span::new(q.span.start + by, q.span.end + by);
+    q
+}
+
+/// The clause's span without surrounding spaces.
+fn trimmed_span(chars: &[char], mut s: usize, mut e: usize) -> Span {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    Span::new(s, e)
+}
+
+/// A figure that qualifies a noun rather than counting it: "20亿元以上产值企业3家", "年产100万吨...".
+fn is_modifier(clause: &str, f: &Found) -> bool {
+    let before = &clause[..f.start];
+    let near: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    if before.ends_with('年') || near.contains("年产") {
+        return true;
+    }
+    // A threshold followed by what it qualifies and then the count.
+    let after = &clause[f.end..];
+    let seg_end = after.find(['、', ',']).unwrap_or(after.len());
+    f.quantity.qualifier.as_deref() == Some("以上")
+        && !after.is_empty()
+        && number::quantities(&after[..seg_end]).iter().any(|n| n.quantity.value.is_some())
+}
+
+/// A comparison word the number reader leaves in front of a figure ("不少于3400米").
+fn written_before(before: &str) -> Option<Comparator> {
+    terms().at_least.iter().any(|w| before.ends_with(w.as_str())).then_some(Comparator::AtLeast)
+}
+
+fn growth_comparator(g: &Growth) -> Option<Comparator> {
+    g.qualifier.as_deref().and_then(comparator_of)
+}
+
+fn qualifier_comparator(q: &Quantity) -> Option<Comparator> {
+    q.qualifier.as_deref().and_then(comparator_of)
+}
+
+fn comparator_of(word: &str) -> Option<Comparator> {
+    let t = terms();
+    let has = |list: &[String]| list.iter().any(|w| w == word);
+    if has(&t.at_least) {
+        Some(Comparator::AtLeast)
+    } else if has(&t.above) {
+        Some(Comparator::Above)
+    } else if has(&t.about) {
+        Some(Comparator::About)
+    } else {
+        None
+    }
+}
+
+fn cue_comparator(cue: Option<&str>) -> Comparator {
+    match cue {
+        Some(c) if terms().at_least_cues.iter().any(|w| w == c) => Comparator::AtLeast,
+        _ => Comparator::Exactly,
+    }
+}
+
+/// A clause of the goal sentence with no figure: a relation (高于, 正增长, 同步) is a target.
+fn qualitative_target(clause: &str, span: Span, cue: Option<String>, year: Option<i32>) -> Option<Target> {
+    let t = terms();
+    let find = |list: &[String]| list.iter().filter_map(|w| clause.find(w.as_str()).map(|b| (b, w.clone()))).min();
+    let (comparator, growth, at) = if let Some((b, w)) = find(&t.qualitative_above) {
+        (Comparator::Above, (w == "正增长").then_some(0.0), b)
+    } else if let Some((b, _)) = find(&t.qualitative) {
+        (Comparator::Qualitative, None, b)
+    } else {
+        return None;
+    };
+    let name = name_before(clause, at);
+    (name.chars().count() >= 2).then_some(Target {
+        section: None,
+        name,
+        indicator_code: None,
+        target_year: year,
+        quantity: None,
+        growth_pct: growth,
+        comparator,
+        cue,
+        span,
+        quote: String::new(),
+    })
+}
+
+/// The name in front of a figure: the clause up to it, without cue and movement words.
+fn name_before(clause: &str, byte: usize) -> String {
+    let t = terms();
+    let mut s = clause[..byte].trim();
+    // Only the last item of an enumeration names this figure.
+    if let Some(i) = s.rfind('、') {
+        s = &s[i + '、'.len_utf8()..];
+    }
+    loop {
+        let before = s;
+        for w in &t.lead_words {
+            if let Some(r) = s.strip_prefix(w.as_str()) {
+                s = r;
+            }
+        }
+        for w in &t.tail_words {
+            if let Some(r) = s.strip_suffix(w.as_str()) {
+                s = r;
+            }
+        }
+        for q in ["约", "近", "超过", "超", "突破", "达到", "达"] {
+            if let Some(r) = s.strip_suffix(q) {
+                s = r;
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    s.trim().to_string()
+}
+
+/// The name after a figure, for clauses that put the number first ("优化升级全镇6个居家养老服务中心站点").
+fn name_after(clause: &str, byte: usize) -> String {
+    let rest = &clause[byte..];
+    let end = rest.find(['、', '(', ',']).unwrap_or(rest.len());
+    rest[..end].trim_start_matches(['的', '以', '上']).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ReportMeta;
+    use crate::read::Folded;
+
+    fn run(body: &str) -> Vec<Target> {
+        let folded = Folded::new(body);
+        let meta = ReportMeta { plan_year: Some(2025), ..ReportMeta::default() };
+        extract(&Context { folded: &folded, sections: &[], meta: &meta })
+    }
+
+    fn quote(body: &str, t: &Target) -> String {
+        body.chars().skip(t.span.start).take(t.span.end - t.span.start).collect()
+    }
+
+    #[test]
+    fn shipped_terms_parse() {
+        assert!(terms().at_least_cues.contains(&"力争".to_string()));
+    }
+
+    #[test]
+    fn goal_sentence_level_and_rate_are_one_target() {
+        let body = "报告\n二、2025年工作安排\n建议2025年主要预期目标为:经济增长速度高于全县平均水平;规上工业总产值突破80亿元大关,同比增长10%以上;一般公共预算收入同比增长30%以上。";
+        let t = run(body);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!(t[0].name, "经济增长速度");
+        assert_eq!(t[0].comparator, Comparator::Above);
+        assert_eq!(t[1].name, "规上工业总产值", "{t:?}");
+        assert_eq!(t[1].quantity.as_ref().and_then(|q| q.value), Some(80.0));
+        assert_eq!(t[1].growth_pct, Some(10.0));
+        assert_eq!(t[1].comparator, Comparator::AtLeast);
+        assert_eq!(t[1].indicator_code.as_deref(), Some("industrial_output_above_scale"));
+        assert_eq!(quote(body, &t[1]), "规上工业总产值突破80亿元大关,同比增长10%以上");
+        assert_eq!(t[2].growth_pct, Some(30.0));
+        assert_eq!(t[1].target_year, Some(2025));
+    }
+
+    #[test]
+    fn qualitative_goals() {
+        let body = "报告\n主要预期目标是:一般公共预算收入保持正增长,城乡居民收入增长与经济增长同步,全镇地区生产总值增长7%左右。";
+        let t = run(body);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert_eq!((t[0].growth_pct, t[0].comparator), (Some(0.0), Comparator::Above));
+        assert_eq!(t[1].comparator, Comparator::Qualitative);
+        assert_eq!((t[2].growth_pct, t[2].comparator), (Some(7.0), Comparator::About));
+    }
+
+    #[test]
+    fn cue_holds_to_the_end_of_its_sentence() {
+        let body =
+            "报告\n二、2025年工作计划\n力争全年新开工项目13个,总投资5亿元,竣工验收项目10个。新建改造农村公厕9处。";
+        let t = run(body);
+        let got: Vec<_> = t.iter().map(|t| (t.quantity.as_ref().and_then(|q| q.value), t.comparator)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some(13.0), Comparator::AtLeast),
+                (Some(5.0), Comparator::AtLeast),
+                (Some(10.0), Comparator::AtLeast),
+                (Some(9.0), Comparator::Exactly)
+            ]
+        );
+        assert_eq!(t[0].cue.as_deref(), Some("力争"));
+        assert_eq!(t[1].quantity.as_ref().and_then(|q| q.value_base), Some(5e8));
+    }
+
+    #[test]
+    fn review_figures_are_not_targets() {
+        let body = "报告\n一、2024年工作回顾\n全年新开工项目12个。\n二、2025年工作计划\n谋划公共服务类项目10个以上。";
+        let t = run(body);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].comparator, Comparator::AtLeast);
+    }
+
+    #[test]
+    fn thresholds_and_capacities_are_not_figures_of_their_own() {
+        let body = "报告\n二、2025年工作计划\n争取达到20亿元以上产值企业3家。支持年100万吨废钢铁回收基地建设。";
+        let t = run(body);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].quantity.as_ref().and_then(|q| q.value), Some(3.0));
+    }
 }
