@@ -60,7 +60,7 @@ for n in $SIZES; do
   printf '  sqlite3 raw store %8.2f s  %7.1f MB/s  gwr takes %sx the floor\n' \
     "$floor_s" "$(ratio "$mb" "$floor_s")" "$(ratio "$load_s" "$floor_s")"
   if [ "$jionlp_ready" = 1 ]; then
-    jio=$("$PY" bench/jionlp_money.py "$dir" "$JIONLP_FILES")
+    jio=$("$PY" bench/jionlp_money.py "$dir" "$JIONLP_FILES" | tail -n 1)
     printf '  JioNLP extract_money on %s files: %s MB/s; gwr is %sx faster\n' \
       "$JIONLP_FILES" "$jio" "$(ratio "$(ratio "$mb" "$load_s")" "$jio")"
   else

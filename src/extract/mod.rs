@@ -34,12 +34,19 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The innermost section containing character `pos`, by index into `sections`.
     pub fn section_at(&self, pos: usize) -> Option<usize> {
-        self.sections
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.span.start <= pos && pos < s.span.end)
-            .max_by_key(|(_, s)| s.level)
-            .map(|(i, _)| i)
+        // Sections come in document order and nest, so every section containing `pos` is the last
+        // one starting at or before it, or one of its ancestors: a binary search and a walk up,
+        // where extractors ask this for many positions of a report.
+        let last = self.sections.partition_point(|s| s.span.start <= pos).checked_sub(1)?;
+        let mut k = Some(last);
+        while let Some(i) = k {
+            let s = &self.sections[i];
+            if s.span.start <= pos && pos < s.span.end {
+                return Some(i);
+            }
+            k = s.parent;
+        }
+        None
     }
 
     /// The part of the report at character `pos`.
@@ -49,5 +56,6 @@ impl Context<'_> {
 }
 
 pub fn extract(ctx: &Context) -> Facts {
+    debug_assert!(ctx.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start), "sections in document order");
     Facts { indicators: indicators::extract(ctx), targets: targets::extract(ctx), projects: projects::extract(ctx) }
 }

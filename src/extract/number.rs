@@ -253,8 +253,39 @@ pub fn to_base(value: Option<f64>, unit: &str) -> (Option<f64>, String) {
     (value.map(|v| v * m), base.to_string())
 }
 
+/// The character offset of byte `byte` of `text`.
+///
+/// Readers walk a report front to back, asking for one offset after another; counting from the
+/// start each time would make a report's reading quadratic in its length. So the last answer is
+/// kept (per thread) and the next count starts from it when it is for the same text, further on.
 fn char_count(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
+    use std::cell::Cell;
+    thread_local! {
+        /// (address and length of the text, byte, its character offset) of the last answer.
+        static LAST: Cell<(usize, usize, usize, usize)> = const { Cell::new((0, 0, 0, 0)) };
+    }
+    let Some(prefix) = text.get(..byte) else { return 0 };
+    let key = (text.as_ptr() as usize, text.len());
+    LAST.with(|last| {
+        let (ptr, len, b, c) = last.get();
+        let chars =
+            if (ptr, len) == key && b <= byte { c + prefix[b..].chars().count() } else { prefix.chars().count() };
+        last.set((key.0, key.1, byte, chars));
+        chars
+    })
+}
+
+/// The longest stretch, in bytes, a quantity or growth phrase can span ("同比增长超过23.75个百分点"
+/// is 40): regex searches are bounded to it, so a failed match never scans the rest of the report.
+const MAX_PHRASE_BYTES: usize = 160;
+
+/// `text` cut a phrase's length after `at` (on a character boundary).
+fn window(text: &str, at: usize) -> &str {
+    let mut end = (at + MAX_PHRASE_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// The qualifier written just before byte `at`, if any, with its start.
@@ -265,7 +296,7 @@ fn pre_qualifier(text: &str, at: usize, list: &[&str]) -> Option<(String, usize)
 
 /// Reads the quantity whose number starts at byte `at` of `text`, with its context checked.
 fn read_at(text: &str, at: usize) -> Option<Found> {
-    let caps = quantity_re().captures_at(text, at)?;
+    let caps = quantity_re().captures_at(window(text, at), at)?;
     let whole = caps.get(0)?;
     if whole.start() != at {
         return None;
@@ -450,7 +481,7 @@ pub fn growths(text: &str) -> Vec<Growth> {
 pub fn growth_after(text: &str, byte: usize) -> Option<Growth> {
     let rest = text.get(byte..)?;
     let at = |i: usize| {
-        let c = growth_re().captures_at(text, byte + i)?;
+        let c = growth_re().captures_at(window(text, byte + i), byte + i)?;
         if c.get(0)?.start() != byte + i {
             return None;
         }

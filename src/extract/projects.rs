@@ -13,6 +13,7 @@
 
 use super::Context;
 use crate::model::{Project, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -28,6 +29,10 @@ struct Terms {
     generic_words: Vec<String>,
     inner_verbs: Vec<String>,
     status_words: Vec<String>,
+    /// The first characters of the project suffixes, sorted: most characters start none, and the
+    /// suffix search is skipped there.
+    #[serde(skip)]
+    suffix_starts: Vec<char>,
 }
 
 fn terms() -> &'static Terms {
@@ -42,6 +47,9 @@ fn terms() -> &'static Terms {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
         t.generic_words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        t.suffix_starts = t.strong_suffixes.iter().chain(&t.weak_suffixes).filter_map(|w| w.chars().next()).collect();
+        t.suffix_starts.sort_unstable();
+        t.suffix_starts.dedup();
         t
     })
 }
@@ -190,9 +198,11 @@ fn text(chars: &[char], s: usize, e: usize) -> String {
     chars[s..e].iter().collect()
 }
 
+/// Whether `word` stands at `pos`. Called for every character against every term, so it gives up
+/// at the first differing character instead of measuring the word first.
 fn starts_with_at(chars: &[char], pos: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    pos + n <= chars.len() && chars[pos..pos + n].iter().copied().eq(word.chars())
+    let mut rest = chars.get(pos..).unwrap_or_default().iter();
+    word.chars().all(|w| rest.next() == Some(&w))
 }
 
 /// Whether a clause says something is being built or has a status (so a weak suffix names a project).
@@ -207,6 +217,10 @@ fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = cs;
     while i < ce {
+        if t.suffix_starts.binary_search(&chars[i]).is_err() {
+            i += 1;
+            continue;
+        }
         let strong = t.strong_suffixes.iter().find(|s| starts_with_at(chars, i, s));
         let weak = t.weak_suffixes.iter().find(|s| starts_with_at(chars, i, s));
         let (suffix, is_strong) = match (strong, weak) {
@@ -374,11 +388,19 @@ fn is_generic(name: &str) -> bool {
     if name.starts_with('“') && name.contains("”项目") && name.chars().count() <= 10 {
         return true;
     }
-    let mut rest: String = name.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '(' | ')')).collect();
-    let t = terms();
-    for w in t.generic_words.iter().chain(&t.lead_words) {
-        rest = rest.replace(w.as_str(), "");
-    }
+    let stripped: String = name.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '(' | ')')).collect();
+    // Every candidate name is checked against every generic and lead word: one automaton pass
+    // drops them all (longest match first), instead of one search and one copy per word.
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let t = terms();
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(t.generic_words.iter().chain(&t.lead_words))
+            .expect("the term lists build an automaton")
+    });
+    let mut rest = String::with_capacity(stripped.len());
+    words.replace_all_with(&stripped, &mut rest, |_, _, _| true);
     let rest: String =
         rest.chars().filter(|c| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c)).collect();
     rest.chars().count() < 2

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 /// Traditional characters and their simplified forms, as pairs on each line (data/fold_chars.txt).
 const FOLD_TABLE: &str = include_str!("../../data/fold_chars.txt");
 
-fn table() -> &'static HashMap<char, char> {
+fn pairs() -> &'static HashMap<char, char> {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
         FOLD_TABLE
@@ -24,13 +24,22 @@ fn table() -> &'static HashMap<char, char> {
 
 /// The folded form of one character.
 pub fn fold_char(c: char) -> char {
+    // Every character of every report passes through here, several times: a lookup in a table of
+    // the Basic Multilingual Plane (where every folded character lives) is one index, not a hash.
+    static BMP: OnceLock<Vec<char>> = OnceLock::new();
+    let bmp = BMP.get_or_init(|| (0..=0xFFFFu32).map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_rule)).collect());
+    bmp.get(c as usize).copied().unwrap_or(c)
+}
+
+/// The folding rule itself, which the table above caches.
+fn fold_rule(c: char) -> char {
     match c {
         // Full-width ASCII block: ０-９, Ａ-Ｚ, ％, ，, （ ...
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
         '\u{2212}' | '\u{FE63}' => '-',
         '﹪' => '%',
-        _ => *table().get(&c).unwrap_or(&c),
+        _ => *pairs().get(&c).unwrap_or(&c),
     }
 }
 
