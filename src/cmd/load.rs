@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// The folder `gwr load` reads when given no path.
 pub const DEFAULT_CORPUS: &str = "corpus";
@@ -63,7 +63,11 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         }
     });
 
+    // Where the writer's time goes: storing, or waiting for the planners.
+    let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
+    let mut waited_from = Instant::now();
     for batch in batches {
+        waiting += waited_from.elapsed();
         let mut to_write = Vec::with_capacity(batch.len());
         for planned in batch {
             match planned {
@@ -95,7 +99,9 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                 }
             }
         }
+        let write_started = Instant::now();
         let outcomes = writer.write_batch(&to_write)?;
+        writing += write_started.elapsed();
         for (plan, outcome) in to_write.iter().zip(outcomes) {
             progress.set_message(plan.source_path.clone());
             progress.inc(1);
@@ -118,6 +124,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                 }
             }
         }
+        waited_from = Instant::now();
     }
     planner.join().map_err(|_| anyhow::anyhow!("the planning thread stopped unexpectedly"))?;
     progress.finish_and_clear();
@@ -138,10 +145,13 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         let secs = started.elapsed().as_secs_f64();
         let peak = peak_rss_mb().map_or("unknown".to_string(), |mb| format!("{mb:.0} MB"));
         eprintln!(
-            "stats: {secs:.2} s, {:.1} MB read ({:.1} MB/s), {:.0} reports/s, peak RSS {peak}",
+            "stats: {secs:.2} s, {:.1} MB read ({:.1} MB/s), {:.0} reports/s, peak RSS {peak}; \
+             the writer stored for {:.2} s and waited for planning for {:.2} s",
             bytes_read as f64 / 1e6,
             bytes_read as f64 / 1e6 / secs,
-            (r.loaded + r.replaced) as f64 / secs
+            (r.loaded + r.replaced) as f64 / secs,
+            writing.as_secs_f64(),
+            waiting.as_secs_f64()
         );
     }
     Ok(if totals.files_failed > 0 { super::EXIT_PARTIAL } else { super::EXIT_OK })

@@ -33,11 +33,19 @@ pub struct Writer {
     refresh: bool,
 }
 
+/// The writer's page cache, in KiB (negative: SQLite's unit for a size rather than a page count).
+const WRITER_CACHE_KIB: i64 = -65_536;
+
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 impl Writer {
     /// Starts a load run on an opened, migrated warehouse.
     pub fn begin(conn: Connection, arguments: &str) -> Result<Self> {
+        // The per-file savepoints journal the pages they touch: in memory, not in a temporary
+        // file. A page cache large enough for a batch keeps SQLite from spilling dirty pages to
+        // the WAL in the middle of a transaction. Both cost memory bounded by these numbers.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
         conn.execute(
             &format!("INSERT INTO load_runs (started_at, tool_version, arguments) VALUES ({NOW}, ?1, ?2)"),
             params![env!("CARGO_PKG_VERSION"), arguments],
