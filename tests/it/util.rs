@@ -128,20 +128,26 @@ pub fn gold() -> Vec<(String, serde_json::Value)> {
 }
 
 /// Loads the sample corpus into a fresh warehouse and scores it against the gold with the
-/// scorer `tests/gold/eval.py` (the same one the figures in the notes come from).
+/// scorer `tests/gold/eval.py` (the same one the figures in the notes come from). Every test that
+/// asks gets the same score: the corpus is loaded and scored once per test run.
 pub fn score_sample_corpus() -> serde_json::Value {
-    let wd = WorkDir::new();
-    wd.copy_corpus();
-    wd.gwr(&["load"]).ok();
-    let out = Command::new("python3")
-        .arg(root().join("tests/gold/eval.py"))
-        .arg(wd.path().join("warehouse.db"))
-        .arg(root().join("tests/gold"))
-        .arg("--json")
-        .output()
-        .expect("run python3 tests/gold/eval.py");
-    assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("eval.py prints JSON")
+    static SCORE: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    SCORE
+        .get_or_init(|| {
+            let wd = WorkDir::new();
+            wd.copy_corpus();
+            wd.gwr(&["load"]).ok();
+            let out = Command::new("python3")
+                .arg(root().join("tests/gold/eval.py"))
+                .arg(wd.path().join("warehouse.db"))
+                .arg(root().join("tests/gold"))
+                .arg("--json")
+                .output()
+                .expect("run python3 tests/gold/eval.py");
+            assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
+            serde_json::from_slice(&out.stdout).expect("eval.py prints JSON")
+        })
+        .clone()
 }
 
 /// Precision and recall of one kind of fact from a score.
