@@ -496,8 +496,9 @@ struct GrowthRun {
 
 fn growth_runs(text: &str) -> Vec<GrowthRun> {
     static NEXT: OnceLock<Regex> = OnceLock::new();
-    let next = NEXT
-        .get_or_init(|| Regex::new(r"^(?:[、和及]|,)?(\d+(?:\.\d+)?)(%|个百分点)").expect("the list pattern is valid"));
+    let next = NEXT.get_or_init(|| {
+        Regex::new(r"^(?:[、和及]|,)?([-+−])?(\d+(?:\.\d+)?)(%|个百分点)").expect("the list pattern is valid")
+    });
     let mut runs: Vec<GrowthRun> = Vec::new();
     for g in number::growths(text) {
         if runs.last().is_some_and(|r| g.start < r.end) {
@@ -509,11 +510,15 @@ fn growth_runs(text: &str) -> Vec<GrowthRun> {
         let phrase = &text[g.start..g.end];
         let mut run = GrowthRun { items: vec![g.clone()], names: None, start: g.start, end: g.end };
         if lead.ends_with("分别") || phrase.contains("分别") || lead.contains("分别") {
-            let sign = g.pct.or(g.pp).or(g.multiple).map_or(1.0, f64::signum);
+            // Signs written on each rate (同比分别-6.2%、-19.3%) are each rate's own; a verb's sign
+            // (分别下降37.5%、25%) holds for the whole list.
+            let signed = phrase.contains(['-', '+', '−']);
+            let sign = if signed { 1.0 } else { g.pct.or(g.pp).or(g.multiple).map_or(1.0, f64::signum) };
             let mut rest = g.end;
             while let Some(c) = next.captures(&text[rest..]) {
-                let (Some(m), Some(v), Some(u)) = (c.get(0), c.get(1), c.get(2)) else { break };
-                let v: f64 = v.as_str().parse().unwrap_or(0.0);
+                let (Some(m), Some(v), Some(u)) = (c.get(0), c.get(2), c.get(3)) else { break };
+                let own = if c.get(1).is_some_and(|s| s.as_str() != "+") { -1.0 } else { 1.0 };
+                let v: f64 = own * v.as_str().parse().unwrap_or(0.0);
                 let mut item = Growth { start: rest, end: rest + m.end(), ..Growth::default() };
                 if u.as_str() == "%" {
                     item.pct = Some(sign * v);
@@ -630,7 +635,10 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
                 continue;
             }
         }
-        let growth = number::growth_after(text, f.end).filter(|g| !used_growth.contains(&g.start));
+        // A list of rates (同比分别增长5%、8%) belongs to a list of levels, not to the last one alone.
+        let growth = number::growth_after(text, f.end).filter(|g| {
+            !used_growth.contains(&g.start) && !runs.iter().any(|r| r.start == g.start && r.items.len() >= 2)
+        });
         if let Some(g) = &growth {
             used_growth.push(g.start);
         }
@@ -690,6 +698,23 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
     for run in &runs {
         if used_growth.contains(&run.start) || !readable_at(run.start) {
             continue;
+        }
+        // Levels listed first and their rates after them (地区生产总值60亿元,财政收入2亿元,同比分别
+        // 增长5%、8%): the rates go to the levels of the sentence before them, in order.
+        if run.items.len() >= 2 && run.names.is_some_and(|(a, b)| text[a..b].trim_start_matches("同比").is_empty()) {
+            let (s_start, _) = sentence_bounds(text, run.start);
+            let levels: Vec<usize> = (0..rows.len())
+                .filter(|&k| {
+                    let r = &rows[k];
+                    r.value_at >= s_start && r.value_at < run.start && r.growth.is_none() && r.quantity.is_some()
+                })
+                .collect();
+            if levels.len() >= run.items.len() {
+                for (&k, g) in levels[levels.len() - run.items.len()..].iter().zip(&run.items) {
+                    rows[k].growth = Some(g.clone());
+                }
+                continue;
+            }
         }
         if let Some((ns, ne)) = run.names {
             let mut names = split_names(text, ns, ne);
@@ -841,6 +866,16 @@ mod tests {
         let rows = run("全年各类生产安全事故数、亡人数分别下降37.5%25%。");
         let v: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.growth_pct)).collect();
         assert_eq!(v, vec![("各类生产安全事故数", Some(-37.5)), ("亡人数", Some(-25.0))]);
+    }
+
+    #[test]
+    fn rates_listed_after_the_levels_go_back_to_them() {
+        let rows = run("全年实现税收收入5.2亿元,一般公共预算收入1.6亿元,同比分别-3.5%、+8.1%。");
+        let v: Vec<_> = rows.iter().map(|r| (r.name.as_str(), r.quantity.value, r.growth_pct)).collect();
+        assert_eq!(v, vec![("税收收入", Some(5.2), Some(-3.5)), ("一般公共预算收入", Some(1.6), Some(8.1))]);
+        let rows = run("完成工业产值12亿元、服务业营收3亿元,同比分别增长6%、9%。");
+        let v: Vec<_> = rows.iter().map(|r| (r.quantity.value, r.growth_pct)).collect();
+        assert_eq!(v, vec![(Some(12.0), Some(6.0)), (Some(3.0), Some(9.0))]);
     }
 
     #[test]

@@ -433,10 +433,13 @@ fn growth_re() -> &'static Regex {
             r"(?x)
             (?P<cmp>同比去年|同比上年|较去年同期|较上年同期|与去年同期相比|比去年同期|较去年|较上年|比去年|比上年|同比)?
             (?:分别)?
-            (?P<verb>增长|增加|提高|提升|上升|增幅为?|增速为?|增|下降|减少|降低|下滑|回落|降幅为?|缩减|缩短|压减|压缩|降)
-            (?:了)?
-            (?:达到|达|为)?
-            (?P<pre>超过|超|约|近|逾)?
+            (?:
+                (?P<verb>增长|增加|提高|提升|上升|增幅为?|增速为?|增|下降|减少|降低|下滑|回落|降幅为?|缩减|缩短|压减|压缩|降)
+                (?:了)?
+                (?:达到|达|为)?
+                (?P<pre>超过|超|约|近|逾)?
+              | (?P<sign>[-+−])
+            )
             (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][十百千]*)
             (?P<unit>%|倍|个百分点|百分点|成)
             (?P<post>以上|左右|多)?",
@@ -452,8 +455,20 @@ fn read_growth(text: &str, caps: &regex::Captures) -> Option<Growth> {
     if whole.start() > 0 && text[..whole.start()].ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let verb = caps.name("verb")?.as_str();
-    let sign = if verb.starts_with(['下', '减', '降', '回', '缩', '压']) { -1.0 } else { 1.0 };
+    // A bare sign stands for the verb only after a comparison word (同比-6.2%): alone, "-6.2%" is a
+    // figure, not a change.
+    let sign = match (caps.name("verb"), caps.name("sign")) {
+        (Some(verb), _) if verb.as_str().starts_with(['下', '减', '降', '回', '缩', '压']) => -1.0,
+        (Some(_), _) => 1.0,
+        (None, Some(sign)) if caps.name("cmp").is_some() => {
+            if sign.as_str() == "+" {
+                1.0
+            } else {
+                -1.0
+            }
+        }
+        _ => return None,
+    };
     let mut g = Growth {
         qualifier: caps.name("pre").or(caps.name("post")).map(|m| m.as_str().to_string()),
         start: whole.start(),
@@ -664,6 +679,11 @@ mod tests {
         let t = "游客数达105万余人、同比去年增长27.36%";
         let q = &quantities(t)[0];
         assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(27.36));
+        // A sign after the comparison word stands for the verb; a bare sign does not.
+        let t = "税收收入3亿元,同比-4.5%";
+        let q = &quantities(t)[0];
+        assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(-4.5));
+        assert!(growths("完成率-3%").is_empty());
     }
 
     #[test]

@@ -351,7 +351,9 @@ fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
 fn strip_lead(chars: &[char], mut start: usize, end: usize) -> usize {
     static AMOUNT: OnceLock<Regex> = OnceLock::new();
     let amount = AMOUNT.get_or_init(|| {
-        Regex::new(r"^((总投资|工程投资|投资|投入)?(约|近|超|达|超过)?[0-9.]+(余)?(万|亿|千万)?元|[0-9.]+[条座处所])")
+        Regex::new(
+            r"^((总投资|工程投资|投资|投入)?(约|近|超|达|超过)?([0-9.]+(万|亿)?(至|到|-|~))?[0-9.]+(余)?(万|亿|千万)?元(以上|以下)?|[0-9.]+[条座处所])",
+        )
             .expect("valid regex")
     });
     let t = terms();
@@ -519,6 +521,16 @@ mod tests {
     fn category_names_are_not_projects() {
         let n = names("全年签约制造业亿元以上投资项目4个,累计新投产项目7个。排定重点项目109个。");
         assert!(n.is_empty(), "{n:?}");
+    }
+
+    #[test]
+    fn size_bands_and_programmes_are_not_projects() {
+        // A size band ("10至500万元项目"), a talent scheme or the act of packaging projects names no project.
+        let n = names("其中500万元以上项目完成投资3亿元,50至500万元项目完成投资0.4亿元。");
+        assert!(n.is_empty(), "{n:?}");
+        let n = names("全年共计申报各级人才项目15个,累计孵化创业项目9个,积极包装策划项目。");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(names("成功招引智能装备制造项目落地。"), ["智能装备制造项目"]);
     }
 
     #[test]

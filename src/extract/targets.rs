@@ -182,7 +182,8 @@ fn cue_at(chars: &[char], pos: usize, in_goal: bool) -> Option<String> {
 fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool, out: &mut Vec<Target>) {
     let t = terms();
     let clause = slice(chars, s, e);
-    let growths = number::growths(&clause);
+    let mut growths = number::growths(&clause);
+    let lists = rate_lists(&clause, &mut growths);
     let quantities: Vec<Found> = number::quantities(&clause)
         .into_iter()
         .filter(|f| !growths.iter().any(|g| f.start < g.end && g.start < f.end))
@@ -252,9 +253,34 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
         }
         return;
     }
-    for g in growths.iter().filter(|g| g.pct.is_some()) {
+    for (gi, g) in growths.iter().enumerate().filter(|(_, g)| g.pct.is_some()) {
         if quantities.iter().any(|f| f.start < g.start) {
             continue; // joined to the level before it below
+        }
+        // A list of rates (分别增长6%、9%以上): one target per name, in order; 以上 written after the
+        // last rate holds for all of them.
+        if let Some(&(first, n)) = lists.iter().find(|(first, n)| (*first..first + n).contains(&gi)) {
+            if gi > first {
+                continue;
+            }
+            let items = &growths[first..first + n];
+            let names = list_names(&name_before(&clause, g.start), n);
+            let shared = items.iter().rev().find_map(growth_comparator);
+            for (item, name) in items.iter().zip(names) {
+                out.push(Target {
+                    section: ctx.section_at(s),
+                    indicator_code: code(&name),
+                    name,
+                    target_year: year,
+                    quantity: None,
+                    growth_pct: item.pct,
+                    comparator: growth_comparator(item).or(shared).unwrap_or_else(|| cue_comparator(cue.as_deref())),
+                    cue: cue.clone(),
+                    span,
+                    quote: String::new(),
+                });
+            }
+            continue;
         }
         let comparator = growth_comparator(g).unwrap_or_else(|| cue_comparator(cue.as_deref()));
         for name in split_names(&name_before(&clause, g.start)) {
@@ -315,6 +341,67 @@ fn split_names(name: &str) -> Vec<String> {
     } else {
         vec![name.to_string()]
     }
+}
+
+/// Rates listed after a distributive rate (分别增长6%、9%以上): the number reader reads the first as
+/// a growth and the rest as bare percentages. They are added to `growths` (kept in text order) and
+/// each list is returned as (index of its first rate, number of rates).
+fn rate_lists(clause: &str, growths: &mut Vec<Growth>) -> Vec<(usize, usize)> {
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let next =
+        NEXT.get_or_init(|| Regex::new(r"^[、和](\d+(?:\.\d+)?)%(以上|左右)?").expect("the list pattern is valid"));
+    let mut lists = Vec::new();
+    let mut out: Vec<Growth> = Vec::with_capacity(growths.len());
+    for g in growths.drain(..) {
+        let distributive = clause[g.start..g.end].contains("分别") || clause[..g.start].ends_with("分别");
+        let first = out.len();
+        let sign = g.pct.map_or(1.0, f64::signum);
+        let mut end = g.end;
+        out.push(g);
+        if !distributive {
+            continue;
+        }
+        while let Some(c) = next.captures(&clause[end..]) {
+            let (Some(m), Some(v)) = (c.get(0), c.get(1)) else { break };
+            let Ok(v) = v.as_str().parse::<f64>() else { break };
+            out.push(Growth {
+                pct: Some(sign * v),
+                qualifier: c.get(2).map(|q| q.as_str().to_string()),
+                start: end,
+                end: end + m.end(),
+                ..Growth::default()
+            });
+            end += m.end();
+        }
+        if out.len() - first >= 2 {
+            lists.push((first, out.len() - first));
+        }
+    }
+    *growths = out;
+    lists
+}
+
+/// `n` names from the words before a list of `n` rates: "A、B和C" gives A, B, C; a short head joined
+/// to a full name ("城镇和农村居民人均可支配收入") takes the rest of that name (城镇居民人均可支配收入).
+/// Names that do not split into `n` are given whole to each rate.
+fn list_names(name: &str, n: usize) -> Vec<String> {
+    let parts: Vec<&str> = name.split(['、', '和']).filter(|p| !p.is_empty()).collect();
+    if parts.len() != n {
+        return vec![name.to_string(); n];
+    }
+    let Some(last) = parts.last() else { return vec![name.to_string(); n] };
+    let last_len = last.chars().count();
+    parts
+        .iter()
+        .map(|p| {
+            let len = p.chars().count();
+            if len <= 2 && last_len > len + 2 {
+                format!("{p}{}", last.chars().skip(len).collect::<String>())
+            } else {
+                p.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A quantity's span is relative to its clause; the body offset is the clause's plus that.
@@ -484,6 +571,23 @@ mod tests {
         assert_eq!(quote(body, &t[1]), "规上工业总产值突破80亿元大关,同比增长10%以上");
         assert_eq!(t[2].growth_pct, Some(30.0));
         assert_eq!(t[1].target_year, Some(2025));
+    }
+
+    #[test]
+    fn a_list_of_rates_gives_one_target_per_name() {
+        let body = "报告\n主要预期目标是:城镇和农村居民人均可支配收入分别增长5%、7%以上,税收增长4%。";
+        let t = run(body);
+        let v: Vec<_> = t.iter().map(|t| (t.name.as_str(), t.growth_pct, t.comparator)).collect();
+        assert_eq!(
+            v,
+            vec![
+                ("城镇居民人均可支配收入", Some(5.0), Comparator::AtLeast),
+                ("农村居民人均可支配收入", Some(7.0), Comparator::AtLeast),
+                ("税收", Some(4.0), Comparator::Exactly),
+            ],
+            "{t:?}"
+        );
+        assert!(t.iter().all(|t| t.quantity.is_none()));
     }
 
     #[test]

@@ -34,7 +34,8 @@ fn patterns() -> &'static Patterns {
             plan_sentence: re(r"(\d{4})年[^。]{0,20}?主要预期目标"),
             date: re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
             meeting: re(r"在(\p{Han}{0,12}?第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议)上"),
-            speaker: re(r"^(?:\p{Han}{0,12}?)(代?(?:镇长|乡长|街道办事处主任|主任))\s*[:：]?\s*(\p{Han}{2,4})$"),
+            // The speaker's line may carry the whole style of the office ("重庆市某某区某某镇人民政府镇长").
+            speaker: re(r"^(?:\p{Han}{0,24}?)(代?(?:镇长|乡长|街道办事处主任|主任))\s*[:：]?\s*(\p{Han}{2,4})$"),
             year: re(r"(\d{4})年"),
         }
     })
@@ -44,7 +45,11 @@ fn patterns() -> &'static Patterns {
 pub fn parse(body: &str, page: &PageMeta) -> ReportMeta {
     let p = patterns();
     let lines: Vec<&str> = body.lines().collect();
-    let title = lines.first().filter(|l| crate::read::split::is_title_line(l)).map(|l| l.trim().to_string());
+    // A title copied out of a page's table keeps the cell's bar ("...工作思路 |").
+    let title = lines
+        .first()
+        .filter(|l| crate::read::split::is_title_line(l))
+        .map(|l| l.trim().trim_end_matches(['|', '｜', ' ']).to_string());
     let header: Vec<&str> = lines.iter().skip(1).take(HEADER_LINES).copied().collect();
 
     let mut meta = ReportMeta { title: title.clone(), ..Default::default() };
@@ -58,11 +63,11 @@ pub fn parse(body: &str, page: &PageMeta) -> ReportMeta {
                 .iter()
                 .chain(lines.iter().take(40))
                 .find_map(|l| p.town_anywhere.captures(l))
-                .map(|c| c[1].to_string())
+                .map(|c| strip_region_prefix(&c[1]))
         })
         .or_else(|| page.publisher.clone().filter(|s| s.ends_with('镇') || s.ends_with('乡') || s.ends_with("街道")));
 
-    for line in &header {
+    for (i, line) in header.iter().enumerate() {
         let l = line.trim().trim_start_matches('—').trim_start_matches('-');
         if meta.delivered_on.is_none() {
             if let Some(c) = p.date.captures(l) {
@@ -75,7 +80,13 @@ pub fn parse(body: &str, page: &PageMeta) -> ReportMeta {
             }
         }
         if meta.meeting.is_none() {
-            meta.meeting = p.meeting.captures(l).map(|c| c[1].to_string());
+            // A long meeting name may be broken over two lines ("...第二十届" / "人民代表大会第八次会议上").
+            let joined = header.get(i + 1).map(|next| format!("{l}{}", next.trim()));
+            meta.meeting = p
+                .meeting
+                .captures(l)
+                .or_else(|| joined.as_deref().and_then(|j| p.meeting.captures(j)))
+                .map(|c| c[1].to_string());
         }
         if meta.speaker.is_none() {
             if let Some(c) = p.speaker.captures(l) {
@@ -102,16 +113,15 @@ fn kind_of(title: &str) -> ReportKind {
 }
 
 /// "龙游县湖镇镇" → "湖镇镇": a title may name the county before the town.
+/// Several levels may stand before it ("某某省某某县青石镇"): the town starts after the last one.
 fn strip_region_prefix(name: &str) -> String {
-    for sep in ['省', '市', '县', '区', '旗'] {
-        if let Some(i) = name.rfind(sep) {
-            let rest = &name[i + sep.len_utf8()..];
-            if rest.chars().count() >= 2 {
-                return rest.to_string();
-            }
-        }
-    }
-    name.to_string()
+    name.char_indices()
+        .rev()
+        .filter(|(_, c)| matches!(c, '省' | '市' | '县' | '区' | '旗'))
+        .map(|(i, c)| &name[i + c.len_utf8()..])
+        .find(|rest| rest.chars().count() >= 2)
+        .unwrap_or(name)
+        .to_string()
 }
 
 fn iso(y: &str, m: &str, d: &str) -> Option<String> {
@@ -150,7 +160,10 @@ fn years(lines: &[&str], title: Option<&str>, delivered: Option<&str>) -> (Optio
         // the year in the title is the year the report is delivered and plans.
         if let Some(t) = title {
             if let Some(c) = p.year.captures(t) {
-                if t.contains(&format!("{}年度", &c[1])) {
+                let plan_only =
+                    ["工作计划", "工作安排", "工作要点", "工作打算", "工作思路"].iter().any(|w| t.contains(w))
+                        && !["总结", "回顾", "报告"].iter().any(|w| t.contains(w));
+                if t.contains(&format!("{}年度", &c[1])) && !plan_only {
                     review = num(&c[1]);
                 } else {
                     plan = num(&c[1]);
@@ -187,6 +200,24 @@ mod tests {
         let m = parse("横沥镇2023年政府工作报告\n各位代表:\n2022年工作回顾\n2023年工作安排", &PageMeta::default());
         assert_eq!(m.town.as_deref(), Some("横沥镇"));
         assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));
+    }
+
+    #[test]
+    fn header_with_the_office_style_and_a_broken_meeting_line() {
+        let body = "2024年政府工作报告\n——2024年1月20日在某某省某某县青石镇第十八届\n人民代表大会第三次会议上\n\
+                    某某省某某县青石镇人民政府镇长 王明\n各位代表:\n一、2023年工作回顾";
+        let m = parse(body, &PageMeta::default());
+        assert_eq!(m.town.as_deref(), Some("青石镇"));
+        assert_eq!(m.meeting.as_deref(), Some("某某省某某县青石镇第十八届人民代表大会第三次会议"));
+        assert_eq!((m.speaker.as_deref(), m.speaker_title.as_deref()), (Some("王明"), Some("镇长")));
+    }
+
+    #[test]
+    fn a_plan_for_one_year_and_a_table_bar_in_the_title() {
+        let m = parse("青石镇2024年度政府工作计划\n正文", &PageMeta::default());
+        assert_eq!(m.plan_year, Some(2024));
+        let m = parse("青石街道2023年工作总结和2024年工作思路 |\n正文", &PageMeta::default());
+        assert_eq!(m.title.as_deref(), Some("青石街道2023年工作总结和2024年工作思路"));
     }
 
     #[test]

@@ -239,16 +239,30 @@ const SENTENCE_END: &[char] = &['。', '!', '?', ';', ':'];
 /// to it; and whether body text follows on the same line.
 fn heading_title(rest: &str, split_glued_items: bool) -> (String, bool) {
     let mut stop = rest.len();
+    // Pages that flatten a report into one paragraph keep a space between a heading and its first
+    // sentence ("2023年工作回顾 2023年是..."): a space after a few words, followed by more text than
+    // the words before it, ends the heading.
+    let mut space: Option<(usize, usize)> = None;
+    let mut chars_seen = 0;
     for (n, (i, c)) in rest.char_indices().enumerate() {
+        chars_seen = n;
         if SENTENCE_END.contains(&c) {
             stop = i;
             break;
+        }
+        if space.is_none() && n >= 4 && c.is_whitespace() {
+            space = Some((n, i));
         }
         // A glued heading ("...高分答卷一是以更优质的载体聚项目"): a heading has words of its own
         // before an item can start.
         if split_glued_items && n >= 6 && rest[i..].starts_with("一是") {
             stop = i;
             break;
+        }
+    }
+    if let Some((before, at)) = space {
+        if chars_seen - before >= before.max(8) && !rest[at..stop].trim().is_empty() {
+            stop = at;
         }
     }
     let title = clean_title(&rest[..stop]);
@@ -852,6 +866,15 @@ mod tests {
         let w = parse_words(SECTIONS_TOML).expect("data/sections.toml parses");
         assert!(w.parts.iter().any(|(p, _)| *p == Part::SelfBuilding));
         assert!(parse_words("[[parts]]\npart = \"nonsense\"\nwords = []").is_err());
+    }
+
+    #[test]
+    fn a_heading_flattened_into_its_paragraph_ends_at_the_space() {
+        let (title, inline) = heading_title("2023年工作回顾 2023年是项目攻坚之年,全镇上下团结一心。", true);
+        assert_eq!((title.as_str(), inline), ("2023年工作回顾", true));
+        // A space inside a short heading is part of it.
+        let (title, _) = heading_title("坚持党建引领 推进基层治理", true);
+        assert_eq!(title, "坚持党建引领 推进基层治理");
     }
 
     #[test]

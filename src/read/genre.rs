@@ -109,6 +109,15 @@ mod tests {
     }
 
     #[test]
+    fn a_short_street_summary_without_the_congress_address_is_a_report() {
+        // Summaries addressed to no congress still speak of the leadership that supervised them.
+        let summary = "新华街道2023年工作总结和2024年工作谋划\n一、2023年工作推进情况\n\
+                       2023年,在区委区政府的坚强领导下,在街道人大工委的监督支持下,街道办事处\
+                       全年完成财政收入3.1亿元,增长12%,新引进企业40家。";
+        assert!(reads_as_report(summary));
+    }
+
+    #[test]
     fn data_file_parses() {
         assert!(genre().file.min_report_cues > 0);
     }
