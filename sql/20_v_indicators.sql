@@ -37,7 +37,8 @@ final AS (
         f.period_year,
         f.month_from,
         f.month_to,
-        CAST(f.is_full_year AS INTEGER) AS full_year,
+        (SELECT CAST(f.is_full_year AS INTEGER)
+            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS full_year,
         f.value,
         f.value_min,
         f.value_max,

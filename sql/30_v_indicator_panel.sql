@@ -64,8 +64,10 @@ final AS (
         r.report_id,
         r.report_review_year,
         r.quote,
-        CAST(r.n_candidates AS INTEGER) AS candidate_count,
-        CAST(s.n_values AS INTEGER) AS distinct_values
+        (SELECT CAST(r.n_candidates AS INTEGER)
+            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS candidate_count,
+        (SELECT CAST(s.n_values AS INTEGER)
+            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS distinct_values
     FROM ranked AS r
     JOIN spread AS s
         ON s.town_id = r.town_id AND s.period_year = r.period_year AND s.indicator_code = r.indicator_code

@@ -34,9 +34,11 @@ final AS (
         q.term,
         q.family,
         q.gloss,
-        CAST(q.n AS INTEGER) AS occurrences,
+        (SELECT CAST(q.n AS INTEGER)
+            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS occurrences,
         q.char_count,
-        CAST(CASE WHEN q.char_count > 0 THEN q.n * 10000.0 / q.char_count END AS REAL) AS per_10k_chars
+        (SELECT CAST(CASE WHEN q.char_count > 0 THEN q.n * 10000.0 / q.char_count END AS REAL)
+            UNION ALL SELECT as_real FROM view_column_types WHERE 0) AS per_10k_chars
     FROM pairs AS q
     JOIN towns AS t ON t.id = q.town_id
 )

@@ -612,7 +612,7 @@ fn gwr_schema_prints_the_dictionary() {
 
 #[test]
 fn view_columns_carry_a_declared_type() {
-    // The bundled SQLite reports the type of a CAST column; clients read it from PRAGMA table_info.
+    // Through the bundled (current) SQLite; the test above checks 3.25 and the stock shell.
     let (wd, _db) = loaded_corpus();
     let conn = wd.db("warehouse.db");
     let mut untyped = Vec::new();
@@ -624,6 +624,107 @@ fn view_columns_carry_a_declared_type() {
         }
     }
     assert!(untyped.is_empty(), "view columns without a declared type (CAST them): {untyped:?}");
+}
+
+/// The SQLite 3.25.2 client (tests/sqlite325/runner.c, built by `make sqlite325`, as `make test` does).
+fn sqlite325() -> PathBuf {
+    let bin = root().join(".cache/sqlite-3.25/sqlite325");
+    // A no-op when it is up to date; builds it for a bare `cargo test`.
+    let built = std::process::Command::new("make").args(["-s", "-C"]).arg(root()).arg("sqlite325").output();
+    let why = match &built {
+        Ok(out) if out.status.success() && bin.exists() => return bin,
+        Ok(out) => String::from_utf8_lossy(&out.stderr).into_owned(),
+        Err(e) => format!("could not run make: {e}"),
+    };
+    panic!(
+        "no SQLite 3.25.2 client at {}: build it with `make sqlite325` (it needs cargo, to fetch the crate \
+         libsqlite3-sys 0.10.0, and a C compiler): {why}",
+        bin.display()
+    );
+}
+
+/// One statement's answer from the 3.25 client: column names, declared types, rows (values as text,
+/// escaped as the client prints them).
+#[derive(Debug)]
+struct Answer {
+    columns: Vec<String>,
+    decltypes: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// Runs SQL (text, or a file fed on stdin) through the 3.25 client; fails the test on any error.
+fn run_sqlite325(db: &std::path::Path, sql: Option<&str>, file: Option<&std::path::Path>) -> Vec<Answer> {
+    let mut cmd = std::process::Command::new(sqlite325());
+    cmd.arg(db);
+    if let Some(sql) = sql {
+        cmd.arg(sql);
+    }
+    if let Some(file) = file {
+        cmd.stdin(std::fs::File::open(file).expect("open SQL file"));
+    }
+    let out = cmd.output().expect("run the SQLite 3.25 client");
+    let what = sql.map(str::to_string).or(file.map(|f| f.display().to_string())).unwrap_or_default();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.trim().is_empty(), "SQLite 3.25 failed on {what}: {stderr}");
+    let mut answers: Vec<Answer> = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let fields: Vec<String> = line.split('\t').map(str::to_string).collect();
+        match fields[0].as_str() {
+            "#columns" => {
+                answers.push(Answer { columns: fields[1..].to_vec(), decltypes: Vec::new(), rows: Vec::new() })
+            }
+            "#decltypes" => answers.last_mut().expect("#decltypes follows #columns").decltypes = fields[1..].to_vec(),
+            "#rows" => {
+                let a = answers.last().expect("#rows follows #columns");
+                assert_eq!(fields[1].parse::<usize>().ok(), Some(a.rows.len()), "{what}: row count");
+            }
+            _ => answers.last_mut().expect("a row follows #columns").rows.push(fields),
+        }
+    }
+    answers
+}
+
+#[test]
+fn every_view_and_example_runs_on_sqlite_3_25_and_every_view_column_has_a_declared_type() {
+    let version = std::process::Command::new(sqlite325()).arg("--version").output().expect("run the 3.25 client");
+    assert_eq!(String::from_utf8_lossy(&version.stdout).trim(), "3.25.2");
+    let (wd, db) = loaded_corpus();
+    let conn = wd.db("warehouse.db");
+    let typed = |t: &str| ["INTEGER", "REAL", "TEXT"].contains(&t);
+    let mut untyped = Vec::new();
+    for (view, _) in view_files() {
+        // The rows, and the declared types a client reads from the result (sqlite3_column_decltype).
+        let answers = run_sqlite325(&db, Some(&format!("SELECT * FROM {view}")), None);
+        let [answer] = answers.as_slice() else { panic!("{view}: {answers:?}") };
+        let n: i64 = scalar(&conn, &format!("SELECT count(*) FROM {view}"));
+        assert_eq!(answer.rows.len() as i64, n, "{view}: SQLite 3.25 and the library disagree on the row count");
+        assert!(answer.rows.iter().all(|r| r.len() == answer.columns.len()), "{view}: ragged rows");
+        assert_eq!(answer.decltypes.len(), answer.columns.len());
+        for (col, t) in answer.columns.iter().zip(&answer.decltypes) {
+            if !typed(t) {
+                untyped.push(format!("3.25 query: {view}.{col} {t:?}"));
+            }
+        }
+        // The declared types a BI tool reads from the schema: PRAGMA table_info, on 3.25 and on the
+        // stock shell (3.40 here; both older than 3.42, which types computed columns by itself).
+        let info = run_sqlite325(&db, Some(&format!("SELECT name, type FROM pragma_table_info('{view}')")), None);
+        assert_eq!(info[0].rows.len(), answer.columns.len(), "{view}: PRAGMA table_info on 3.25");
+        for row in &info[0].rows {
+            if !typed(&row[1]) {
+                untyped.push(format!("3.25 table_info: {view}.{} {:?}", row[0], row[1]));
+            }
+        }
+        for row in shell_rows(&db, &format!("PRAGMA table_info({view})")) {
+            if !typed(text(&row["type"])) {
+                untyped.push(format!("stock shell table_info: {view}.{} {}", row["name"], row["type"]));
+            }
+        }
+    }
+    assert!(untyped.is_empty(), "view columns without a declared type: {untyped:#?}");
+    for example in example_files() {
+        let answers = run_sqlite325(&db, None, Some(&example));
+        assert!(!answers.is_empty(), "{}: no query", example.display());
+    }
 }
 
 /// Syntax and functions SQLite 3.25 (the one Metabase bundles) lacks, or extensions it may lack.
@@ -651,7 +752,10 @@ const NEWER_THAN_3_25: &[(&str, &str)] = &[
 fn view_and_example_files_use_nothing_newer_than_sqlite_3_25() {
     let mut files: Vec<PathBuf> = view_files().into_iter().map(|(_, p)| p).collect();
     files.extend(example_files());
-    files.push(root().join("migrations/V3__data_dictionary.sql"));
+    let mut migrations: Vec<PathBuf> =
+        std::fs::read_dir(root().join("migrations")).unwrap().map(|e| e.unwrap().path()).collect();
+    migrations.sort();
+    files.extend(migrations);
     let patterns: Vec<(regex::Regex, &str)> = NEWER_THAN_3_25
         .iter()
         .map(|(p, why)| (regex::RegexBuilder::new(p).case_insensitive(true).build().expect("pattern"), *why))
