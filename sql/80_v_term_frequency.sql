@@ -2,10 +2,12 @@ CREATE VIEW v_term_frequency AS
 -- Grain: one row per report x policy term (every pair, zero counts included, so averages over
 -- reports are right).
 -- The terms are the list shipped in data/terms.toml (table policy_terms). occurrences counts the
--- non-overlapping occurrences of the term in the report's cleaned text (reports.body), computed as
--- (length(body) - length(replace(body, term, ''))) / length(term); per_10k_chars divides it by the
--- report's length in characters (reports.char_count) and multiplies by 10,000. Terms are counted
--- independently: text matching two listed terms counts for each.
+-- non-overlapping occurrences of the term in the report's cleaned text (reports.body) read with
+-- traditional characters folded to simplified ones, as str::matches counts them; per_10k_chars
+-- divides it by the report's length in characters (reports.char_count) and multiplies by 10,000.
+-- Terms are counted independently: text matching two listed terms counts for each. The counts
+-- are made once, when a report is loaded (table report_terms, only the terms a report uses), and
+-- made again for every report when the list changes; a pair without a row counts 0.
 WITH
 pairs AS (
     SELECT
@@ -17,9 +19,10 @@ pairs AS (
         p.term,
         p.family,
         p.gloss,
-        (length(r.body) - length(replace(r.body, p.term, ''))) / length(p.term) AS n
+        coalesce(c.occurrences, 0) AS n
     FROM reports AS r
     CROSS JOIN policy_terms AS p
+    LEFT JOIN report_terms AS c ON c.report_id = r.id AND c.term = p.term
 ),
 final AS (
     SELECT

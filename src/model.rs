@@ -218,6 +218,13 @@ pub struct TownResolution {
     pub candidates: Vec<String>,
 }
 
+/// How often a report uses one policy term of data/terms.toml.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermCount {
+    pub term: String,
+    pub occurrences: usize,
+}
+
 /// Everything one report yields: what a load would store for it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReportPlan {
@@ -235,6 +242,8 @@ pub struct ReportPlan {
     pub indicators: Vec<Indicator>,
     pub targets: Vec<Target>,
     pub projects: Vec<Project>,
+    /// The policy terms (data/terms.toml) the report uses, with their counts in the folded text.
+    pub term_counts: Vec<TermCount>,
 }
 
 /// Everything one file yields: its reports, or why it yields none.

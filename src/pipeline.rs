@@ -63,6 +63,7 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
     let sections = parse::sections::parse(&folded, &meta);
     let facts = extract::extract(&extract::Context { folded: &folded, sections: &sections, meta: &meta });
     let town = resolve::resolve(&meta, &folded.text, page);
+    let term_counts = extract::terms::count(&folded.text);
     let mut facts = facts;
     fill_quotes(&raw.body, &mut facts);
     ReportPlan {
@@ -80,6 +81,7 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
         indicators: facts.indicators,
         targets: facts.targets,
         projects: facts.projects,
+        term_counts,
     }
 }
 

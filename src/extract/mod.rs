@@ -2,7 +2,8 @@
 //! here touches the database.
 //!
 //! [`number`] is the one number reader: indicators and targets both read quantities through it.
-//! [`period`] reads the time a figure covers (全年, 1-11月, 上半年...).
+//! [`period`] reads the time a figure covers (全年, 1-11月, 上半年...). [`terms`] counts the policy
+//! terms of data/terms.toml.
 
 pub mod catalog;
 pub mod indicators;
@@ -10,6 +11,7 @@ pub mod number;
 pub mod period;
 pub mod projects;
 pub mod targets;
+pub mod terms;
 
 use crate::model::{Indicator, Part, Project, ReportMeta, Section, Target};
 use crate::read::Folded;

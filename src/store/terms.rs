@@ -1,109 +1,77 @@
-//! The policy-term list behind `v_term_frequency` (data/terms.toml), kept equal to the
-//! `policy_terms` table: the terms are data a researcher edits, the counting is SQL in the view.
+//! The policy-term list behind `v_term_frequency` (data/terms.toml, read by `extract::terms`), kept
+//! equal to the `policy_terms` table, and the stored counts (`report_terms`) kept counted for that
+//! list: the terms are data a researcher edits, so when the list changes, opening the warehouse
+//! counts every stored report again and the view never pairs a list with another list's counts.
 
-use crate::error::Result;
-use rusqlite::Connection;
-use serde::Deserialize;
-use std::collections::HashSet;
-use std::sync::OnceLock;
+pub use crate::extract::terms::{terms, PolicyTerm};
 
-const TERMS_TOML: &str = include_str!("../../data/terms.toml");
+use crate::error::{Error, Result};
+use crate::extract::terms::Counter;
+use crate::read::Folded;
+use rusqlite::{params, Connection, OptionalExtension};
 
-#[derive(Deserialize)]
-struct TermsFile {
-    family: Vec<Family>,
-}
-
-#[derive(Deserialize)]
-struct Family {
-    name: String,
-    terms: Vec<TermEntry>,
-}
-
-#[derive(Deserialize)]
-struct TermEntry {
-    term: String,
-    gloss: String,
-}
-
-/// One row of `policy_terms`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct PolicyTerm {
-    pub term: String,
-    pub family: String,
-    pub gloss: String,
-}
-
-/// Reads a term list, refusing empty or repeated terms (a repeated term would be counted twice).
-pub fn parse(text: &str) -> std::result::Result<Vec<PolicyTerm>, String> {
-    let file: TermsFile = toml::from_str(text).map_err(|e| e.to_string())?;
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for f in file.family {
-        for t in f.terms {
-            let term = t.term.trim().to_string();
-            if term.is_empty() {
-                return Err(format!("family {}: an empty term", f.name));
-            }
-            if !seen.insert(term.clone()) {
-                return Err(format!("term {term} is listed twice"));
-            }
-            out.push(PolicyTerm { term, family: f.name.clone(), gloss: t.gloss });
-        }
-    }
-    Ok(out)
-}
-
-/// The term list shipped with gwr.
-pub fn terms() -> &'static [PolicyTerm] {
-    static TERMS: OnceLock<Vec<PolicyTerm>> = OnceLock::new();
-    // The file is compiled in; a defect in it is caught by the unit test below.
-    TERMS.get_or_init(|| parse(TERMS_TOML).expect("data/terms.toml is valid"))
-}
-
-/// Makes `policy_terms` hold exactly the shipped list; writes nothing when it already does.
+/// Makes `policy_terms` hold exactly the shipped list and `report_terms` hold the counts of that
+/// list; writes nothing when they already do.
 pub fn sync(conn: &Connection) -> Result<()> {
-    let mut wanted: Vec<PolicyTerm> = terms().to_vec();
+    sync_list(conn, terms())
+}
+
+/// [`sync`] for any list: the list becomes `policy_terms`, and the stored reports are counted
+/// again if their counts were made for another list. One transaction, so a reader sees the old
+/// list with its counts or the new one with its counts.
+pub fn sync_list(conn: &Connection, list: &[PolicyTerm]) -> Result<()> {
+    let mut wanted: Vec<PolicyTerm> = list.to_vec();
     wanted.sort();
     let mut current: Vec<PolicyTerm> = conn
         .prepare("SELECT term, family, gloss FROM policy_terms")?
         .query_map([], |r| Ok(PolicyTerm { term: r.get(0)?, family: r.get(1)?, gloss: r.get(2)? }))?
         .collect::<std::result::Result<_, _>>()?;
     current.sort();
-    if current == wanted {
+    let counted_for: Option<String> =
+        conn.query_row("SELECT terms FROM report_terms_list WHERE id = 1", [], |r| r.get(0)).optional()?;
+    let fingerprint = fingerprint(list);
+    let list_changed = current != wanted;
+    let counts_stale = counted_for.as_deref() != Some(fingerprint.as_str());
+    if !list_changed && !counts_stale {
         return Ok(());
     }
     let tx = conn.unchecked_transaction()?;
-    tx.execute("DELETE FROM policy_terms", [])?;
-    let mut stmt = tx.prepare("INSERT INTO policy_terms (term, family, gloss) VALUES (?1, ?2, ?3)")?;
-    for t in terms() {
-        stmt.execute([&t.term, &t.family, &t.gloss])?;
+    if list_changed {
+        tx.execute("DELETE FROM policy_terms", [])?;
+        let mut stmt = tx.prepare("INSERT INTO policy_terms (term, family, gloss) VALUES (?1, ?2, ?3)")?;
+        for t in list {
+            stmt.execute([&t.term, &t.family, &t.gloss])?;
+        }
     }
-    drop(stmt);
+    if counts_stale {
+        recount(&tx, list)?;
+        tx.execute(
+            "INSERT INTO report_terms_list (id, terms) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET terms = excluded.terms",
+            [&fingerprint],
+        )?;
+    }
     tx.commit()?;
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// What the counts of `report_terms` depend on: the terms, in list order.
+fn fingerprint(list: &[PolicyTerm]) -> String {
+    list.iter().map(|t| t.term.as_str()).collect::<Vec<_>>().join("\n")
+}
 
-    #[test]
-    fn shipped_list_parses_with_the_terms_researchers_count() {
-        let t = terms();
-        assert!(t.len() >= 40, "only {} terms", t.len());
-        for want in ["新质生产力", "共同富裕", "乡村振兴", "数字经济", "营商环境", "安全生产"]
-        {
-            assert!(t.iter().any(|x| x.term == want), "{want} missing");
+/// Counts `list` in every stored report again, from its body, one pass per report.
+fn recount(conn: &Connection, list: &[PolicyTerm]) -> Result<()> {
+    let counter = Counter::new(list).map_err(|detail| Error::DataFile { path: "data/terms.toml".into(), detail })?;
+    conn.execute("DELETE FROM report_terms", [])?;
+    let mut insert = conn.prepare("INSERT INTO report_terms (report_id, term, occurrences) VALUES (?1, ?2, ?3)")?;
+    let mut select = conn.prepare("SELECT id, body FROM reports")?;
+    let mut rows = select.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, body): (i64, String) = (row.get(0)?, row.get(1)?);
+        for c in counter.count(&Folded::new(&body).text) {
+            insert.execute(params![id, c.term, c.occurrences as i64])?;
         }
-        let families: HashSet<&str> = t.iter().map(|x| x.family.as_str()).collect();
-        assert!(families.len() >= 4, "{families:?}");
     }
-
-    #[test]
-    fn a_term_listed_twice_is_refused() {
-        let text = "[[family]]\nname = \"a\"\nterms = [{ term = \"乡村振兴\", gloss = \"x\" }]\n\
-                    [[family]]\nname = \"b\"\nterms = [{ term = \"乡村振兴\", gloss = \"y\" }]\n";
-        assert!(parse(text).unwrap_err().contains("乡村振兴"));
-    }
+    Ok(())
 }

@@ -336,6 +336,10 @@ fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Result<()> {
             p.span.end as i64
         ])?;
     }
+    let mut stmt = tx.prepare_cached("INSERT INTO report_terms (report_id, term, occurrences) VALUES (?1, ?2, ?3)")?;
+    for c in &r.term_counts {
+        stmt.execute(params![report_id, c.term, c.occurrences as i64])?;
+    }
     Ok(())
 }
 

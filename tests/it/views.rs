@@ -123,7 +123,8 @@ fn every_view_and_example_runs_in_the_stock_shell_on_the_sample_corpus() {
     let mut uses = 0;
     for (id, body) in &bodies {
         for term in &terms {
-            let want = body.matches(term.as_str()).count() as i64;
+            // Counted in the folded text, so a traditional-character repost counts like the original.
+            let want = gwr::read::Folded::new(body).text.matches(term.as_str()).count() as i64;
             let row = rows
                 .iter()
                 .find(|r| r["report_id"] == *id && r["term"] == term.as_str())
@@ -506,6 +507,67 @@ fn v_targets_gives_hu_zhen_2025_industrial_output_target_from_the_gold() {
     assert_eq!(rows[0]["unit"], want["unit"]);
     assert!(close(num(&rows[0]["value_base"]), 80e8), "{}", rows[0]);
     assert_eq!(rows[0]["comparator"], want["comparator"]);
+}
+
+/// Every (report, term) pair v_term_frequency lists, with its count.
+fn view_term_counts(conn: &Connection) -> Vec<(i64, String, i64)> {
+    let mut stmt = conn
+        .prepare("SELECT report_id, term, occurrences FROM v_term_frequency ORDER BY report_id, term")
+        .expect("prepare");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+/// The same pairs counted directly in every stored body, folded.
+fn direct_term_counts(conn: &Connection, terms: &[String]) -> Vec<(i64, String, i64)> {
+    let bodies: Vec<(i64, String)> = {
+        let mut stmt = conn.prepare("SELECT id, body FROM reports").expect("prepare");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("query").collect::<Result<_, _>>().expect("rows")
+    };
+    let mut out = Vec::new();
+    for (id, body) in &bodies {
+        let folded = gwr::read::Folded::new(body).text;
+        for term in terms {
+            out.push((*id, term.clone(), folded.matches(term.as_str()).count() as i64));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_changed_term_list_recounts_every_stored_report_on_open() {
+    use gwr::store::terms::{sync_list, terms, PolicyTerm};
+    let (wd, _db) = loaded_corpus();
+    let conn = wd.db("warehouse.db");
+    let shipped: Vec<String> = terms().iter().map(|t| t.term.clone()).collect();
+    assert_eq!(view_term_counts(&conn), direct_term_counts(&conn, &shipped));
+
+    // A researcher drops the first term and adds one every report uses.
+    let mut edited = terms().to_vec();
+    let dropped = edited.remove(0);
+    edited.push(PolicyTerm { term: "发展".into(), family: "development".into(), gloss: "development".into() });
+    sync_list(&conn, &edited).expect("sync the edited list");
+    let edited_terms: Vec<String> = edited.iter().map(|t| t.term.clone()).collect();
+    let counts = view_term_counts(&conn);
+    assert_eq!(counts, direct_term_counts(&conn, &edited_terms));
+    assert!(counts.iter().filter(|c| c.1 == "发展").all(|c| c.2 > 0), "发展 is in every report");
+    let stale: i64 = conn
+        .query_row("SELECT count(*) FROM report_terms WHERE term = ?1", [&dropped.term], |r| r.get(0))
+        .expect("count");
+    assert_eq!(stale, 0, "counts of the dropped term {} are left", dropped.term);
+
+    // Opening the warehouse with the shipped list counts it again.
+    wd.gwr(&["migrate"]).ok();
+    assert_eq!(view_term_counts(&conn), direct_term_counts(&conn, &shipped));
+    assert_eq!(scalar::<i64>(&conn, "SELECT count(*) FROM report_terms WHERE term = '发展'"), 0);
+
+    // A warehouse loaded before the counts were stored has none: the first open counts them.
+    conn.execute_batch("DELETE FROM report_terms; DELETE FROM report_terms_list;").expect("forget the counts");
+    wd.gwr(&["migrate"]).ok();
+    assert_eq!(view_term_counts(&conn), direct_term_counts(&conn, &shipped));
 }
 
 #[test]
