@@ -36,6 +36,9 @@ pub struct Writer {
 /// The writer's page cache, in KiB (negative: SQLite's unit for a size rather than a page count).
 const WRITER_CACHE_KIB: i64 = -65_536;
 
+/// WAL pages between checkpoints during a load (4 KiB pages: about 80 MB of WAL at most).
+const WRITER_CHECKPOINT_PAGES: i64 = 20_000;
+
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 impl Writer {
@@ -46,6 +49,10 @@ impl Writer {
         // the WAL in the middle of a transaction. Both cost memory bounded by these numbers.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
+        // Checkpoint the WAL every WRITER_CHECKPOINT_PAGES instead of SQLite's 1,000: the hot index
+        // pages a load rewrites over and over are copied into the database once per checkpoint,
+        // not once per thousand pages (perf: a tenth of the writer's time went to checkpoints).
+        conn.pragma_update(None, "wal_autocheckpoint", WRITER_CHECKPOINT_PAGES)?;
         conn.execute(
             &format!("INSERT INTO load_runs (started_at, tool_version, arguments) VALUES ({NOW}, ?1, ?2)"),
             params![env!("CARGO_PKG_VERSION"), arguments],
