@@ -75,7 +75,7 @@ pub fn parse(body: &str, page: &PageMeta) -> ReportMeta {
                 // sentence is some other day.
                 let rest = l.replace(&c[0], "");
                 if rest.trim_matches(|ch: char| "()（）在上 ".contains(ch)).chars().count() <= 30 {
-                    meta.delivered_on = iso(&c[1], &c[2], &c[3]);
+                    meta.delivered_on = crate::read::page::iso_ymd(&c[1], &c[2], &c[3]);
                 }
             }
         }
@@ -122,12 +122,6 @@ fn strip_region_prefix(name: &str) -> String {
         .find(|rest| rest.chars().count() >= 2)
         .unwrap_or(name)
         .to_string()
-}
-
-fn iso(y: &str, m: &str, d: &str) -> Option<String> {
-    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// The review and plan years, from the strongest evidence present: a title naming both, the

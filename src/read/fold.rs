@@ -92,11 +92,6 @@ impl CharBytes {
     }
 }
 
-/// The characters `start..end` of a text (character offsets).
-pub fn char_slice(s: &str, start: usize, end: usize) -> String {
-    s.chars().skip(start).take(end.saturating_sub(start)).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,7 +103,7 @@ mod tests {
         assert_eq!(f.text, "达到74.23亿元,同比增长23.75%");
         assert_eq!(f.char_len(), body.chars().count());
         let b = f.text.find("23.75").unwrap();
-        assert_eq!(char_slice(body, f.char_of(b), f.char_of(b) + 5), "２３．７５");
+        assert_eq!(CharBytes::new(body).slice(body, f.char_of(b), f.char_of(b) + 5), "２３．７５");
     }
 
     #[test]

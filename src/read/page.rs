@@ -118,9 +118,7 @@ impl Noise {
 
     fn iso_date(&self, s: &str) -> Option<String> {
         let c = self.date.captures(s)?;
-        let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+        iso_ymd(&c[1], &c[2], &c[3])
     }
 
     /// Whether `value` (a line after a key standing alone) is a plausible value for `field`.
@@ -262,6 +260,13 @@ pub fn reflow(lines: Vec<String>) -> Vec<String> {
         out.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
     }
     out
+}
+
+/// The ISO date (YYYY-MM-DD) of a year, month and day as written, if they make a plausible date.
+pub fn iso_ymd(y: &str, m: &str, d: &str) -> Option<String> {
+    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// The ISO date (YYYY-MM-DD) a date-like text names, if it names a plausible one.

@@ -80,12 +80,6 @@ impl Writer {
         Ok(())
     }
 
-    /// Writes one file's reports in one transaction.
-    pub fn write_file(&mut self, file: &FilePlan) -> Result<FileOutcome> {
-        let mut outcomes = self.write_batch(std::slice::from_ref(file))?;
-        outcomes.pop().unwrap_or(Ok(FileOutcome::default()))
-    }
-
     /// Writes a batch of files in one transaction, each file in its own savepoint: a file that
     /// fails is rolled back alone and its error returned in its place.
     pub fn write_batch(&mut self, files: &[FilePlan]) -> Result<Vec<Result<FileOutcome>>> {
