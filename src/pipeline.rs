@@ -56,7 +56,7 @@ pub fn plan_bytes(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
 }
 
 fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path: &str) -> ReportPlan {
-    let folded = Folded::new(&raw.body);
+    let folded = Folded::from_folded(raw.folded.clone());
     // Metadata is read from the folded text, so a full-width or traditional repost names the same
     // town, years and dates as the original.
     let meta = parse::meta::parse(&folded.text, page);

@@ -52,7 +52,11 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(body: &str) -> Self {
-        let text: String = body.chars().map(fold_char).collect();
+        Folded::from_folded(body.chars().map(fold_char).collect())
+    }
+
+    /// A text the reader has folded already (`RawReport::folded`).
+    pub fn from_folded(text: String) -> Self {
         let mut char_at = vec![0u32; text.len() + 1];
         let mut ci = 0u32;
         for (b, ch) in text.char_indices() {

@@ -5,7 +5,6 @@
 //! their folded form, so a full-width or traditional repost reads like the original.
 
 use crate::error::Refusal;
-use crate::read::fold::fold_char;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -53,10 +52,10 @@ pub fn placeholders(text: &str) -> usize {
     genre().placeholder.find_iter(text).count()
 }
 
-/// Refuses a template: a text whose figures are placeholders still to be filled in.
-pub fn check_template(text: &str) -> Result<(), Refusal> {
-    let folded: String = text.chars().map(fold_char).collect();
-    let n = placeholders(&folded);
+/// Refuses a template: a text (folded for parsing) whose figures are placeholders still to be
+/// filled in.
+pub fn check_template(folded: &str) -> Result<(), Refusal> {
+    let n = placeholders(folded);
     if n >= genre().file.min_placeholders {
         return Err(Refusal::new(
             "template",
@@ -69,12 +68,12 @@ pub fn check_template(text: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Whether one text speaks like a work report rather than a news item or another kind of text.
-pub fn reads_as_report(body: &str) -> bool {
+/// Whether one text (folded for parsing) speaks like a work report rather than a news item or
+/// another kind of text.
+pub fn reads_as_report(folded: &str) -> bool {
     let g = &genre().file;
-    let folded: String = body.chars().map(fold_char).collect();
-    let report = cues(&folded, &g.report_cues);
-    let news = cues(&folded, &g.news_cues);
+    let report = cues(folded, &g.report_cues);
+    let news = cues(folded, &g.news_cues);
     report >= g.min_report_cues && (news < g.min_news_cues || report >= news + g.report_cues_over_news)
 }
 

@@ -58,8 +58,8 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
     if let Some(head) = head {
         merge_head(&mut page, head);
     }
-    genre::check_template(&page.lines.join("\n"))?;
-    let reports = split::split(&page.lines);
+    genre::check_template(&page.folded.join("\n"))?;
+    let reports = split::split(&page.lines, &page.folded);
     if reports.is_empty() {
         return Err(Refusal::new(
             "not_a_report",
@@ -67,7 +67,7 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
              review or plan headings; save the report's own text or page",
         ));
     }
-    genre::check_reports(reports.iter().map(|r| r.body.as_str()))?;
+    genre::check_reports(reports.iter().map(|r| r.folded.as_str()))?;
     for r in reports.iter().filter(|r| !r.complete) {
         let title = r.body.lines().next().unwrap_or_default();
         let title: String = title.chars().take(40).collect();

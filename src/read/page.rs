@@ -153,6 +153,9 @@ pub struct CleanPage {
     /// The remaining lines, trimmed, blank lines dropped.
     pub lines: Vec<String>,
     pub meta: PageMeta,
+    /// `lines` folded for parsing (one character for one character): the rest of the reader
+    /// recognises titles, templates and genres on these instead of folding again.
+    pub folded: Vec<String>,
 }
 
 /// Splits a page into the lines that may belong to a report and the metadata its furniture carries.
@@ -203,6 +206,7 @@ pub fn clean(text: &str) -> CleanPage {
         .filter(|l| l.chars().count() <= 20 && (l.ends_with("人民政府") || l.ends_with("政府网")))
         .map(str::to_string);
     page.lines = reflow(std::mem::take(&mut page.lines));
+    page.folded = page.lines.iter().map(|l| l.chars().map(fold_char).collect()).collect();
     page
 }
 

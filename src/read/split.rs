@@ -13,6 +13,8 @@ pub struct RawReport {
     pub index: usize,
     /// The cleaned text: one line per paragraph.
     pub body: String,
+    /// `body` folded for parsing, one character for one character.
+    pub folded: String,
     /// False when the text is cut off.
     pub complete: bool,
 }
@@ -47,7 +49,11 @@ fn patterns() -> &'static Patterns {
 /// "政府工作報告" is a title too).
 pub fn is_title_line(line: &str) -> bool {
     let folded: String = line.chars().map(fold_char).collect();
-    let line = folded.as_str();
+    is_folded_title_line(&folded)
+}
+
+/// [`is_title_line`] for a line already folded.
+fn is_folded_title_line(line: &str) -> bool {
     let p = patterns();
     let n = line.chars().count();
     (6..=60).contains(&n)
@@ -62,12 +68,11 @@ pub fn is_title_line(line: &str) -> bool {
         && !line.contains("汇编")
 }
 
-/// Splits a page's lines into reports.
-pub fn split(lines: &[String]) -> Vec<RawReport> {
+/// Splits a page's lines into reports. `folded` holds the same lines folded for parsing: lines are
+/// recognised on their folded form and kept as written.
+pub fn split(lines: &[String], folded: &[String]) -> Vec<RawReport> {
     let p = patterns();
-    // Lines are recognised on their folded form and kept as written.
-    let folded: Vec<String> = lines.iter().map(|l| l.chars().map(fold_char).collect()).collect();
-    let titles: Vec<usize> = (0..lines.len()).filter(|&i| is_title_line(&folded[i])).collect();
+    let titles: Vec<usize> = (0..lines.len().min(folded.len())).filter(|&i| is_folded_title_line(&folded[i])).collect();
     let mut starts: Vec<usize> = Vec::new();
     for (k, &t) in titles.iter().enumerate() {
         let next = titles.get(k + 1).copied().unwrap_or(lines.len());
@@ -92,7 +97,7 @@ pub fn split(lines: &[String]) -> Vec<RawReport> {
         let end = starts.get(k + 1).copied().unwrap_or(lines.len());
         let text = &lines[s..end];
         let complete = is_complete(&folded[s..end]);
-        reports.push(RawReport { index: k, body: text.join("\n"), complete });
+        reports.push(RawReport { index: k, body: text.join("\n"), folded: folded[s..end].join("\n"), complete });
     }
     reports
 }
@@ -128,7 +133,8 @@ mod tests {
             "2023年政府工作报告汇编(19篇)\n横沥镇2023年政府工作报告 2\n2.六镇镇2023年政府工作报告 31\n\
              横沥镇2023年政府工作报告\n各位代表:\n{body}。\n六镇镇2023年政府工作报告\n{body}\n(五)以人为本"
         );
-        let r = split(&lines(&text));
+        let l = lines(&text);
+        let r = split(&l, &l);
         assert_eq!(r.len(), 2);
         assert!(r[0].body.starts_with("横沥镇2023年政府工作报告\n各位代表"));
         assert!(r[0].complete);
