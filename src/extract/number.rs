@@ -145,12 +145,15 @@ const BARE_QUALIFIERS: &[&str] = &["超过", "突破", "将近", "近", "约", "
 
 const CN_DIGITS: &str = "零一二两三四五六七八九十百千";
 
+/// The quantity pattern, anchored: it is tried only where a number can start (see
+/// [`may_start_number`]), on a window of the text cut at that position.
 fn quantity_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let units: Vec<String> = UNITS.iter().map(|u| regex::escape(u)).collect();
         let pattern = format!(
             r"(?x)
+            ^
             (?:
                 (?P<num>\d+(?:\.\d+)?)
                 (?:\s?(?:-|~|—|–|至|到)\s?(?P<num2>\d+(?:\.\d+)?))?
@@ -294,13 +297,29 @@ fn pre_qualifier(text: &str, at: usize, list: &[&str]) -> Option<(String, usize)
     list.iter().find(|q| before.ends_with(*q)).map(|q| (q.to_string(), at - q.len()))
 }
 
+/// Whether a quantity can start with `c`: a digit, a Chinese numeral or a bare multiplier. (The
+/// pattern's `\d` also matches other scripts' digits, but such a number never parses as a value.)
+fn may_start_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '万' | '亿' | '千' | '百'
+        )
+}
+
+/// The quantity pattern's captures at byte `at` of `text`; their offsets count from `at`.
+fn captures_at(text: &str, at: usize) -> Option<regex::Captures<'_>> {
+    quantity_re().captures(window(text, at).get(at..)?)
+}
+
 /// Reads the quantity whose number starts at byte `at` of `text`, with its context checked.
 fn read_at(text: &str, at: usize) -> Option<Found> {
-    let caps = quantity_re().captures_at(window(text, at), at)?;
+    read_captures(text, at, &captures_at(text, at)?)
+}
+
+/// Reads the quantity matched at byte `at` of `text` (`caps` count from `at`).
+fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found> {
     let whole = caps.get(0)?;
-    if whole.start() != at {
-        return None;
-    }
     let before = &text[..at];
     let prev = before.chars().next_back();
     // Part of a longer number, a decimal or an ordinal (第十五届).
@@ -363,8 +382,9 @@ fn read_at(text: &str, at: usize) -> Option<Found> {
     if caps.name("bare").is_some() && unit_w.is_empty() && bare_mult.is_empty() {
         return None;
     }
-    let end_unit = caps.name("per").or(caps.name("unit")).or(caps.name("q2")).or(caps.name("mult")).map(|m| m.end());
-    let after = &text[end_unit.unwrap_or(whole.end())..];
+    let end_unit =
+        caps.name("per").or(caps.name("unit")).or(caps.name("q2")).or(caps.name("mult")).map(|m| at + m.end());
+    let after = &text[end_unit.unwrap_or(at + whole.end())..];
     // Years and dates: 2024年, 2023年度.
     if unit_w == "年" && mult.is_empty() && value.is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)) {
         return None;
@@ -379,7 +399,7 @@ fn read_at(text: &str, at: usize) -> Option<Found> {
     let start = pre_qualifier(text, at, PRE_QUALIFIERS)
         .filter(|(q, _)| qualifier.as_deref() == Some(q.as_str()))
         .map_or(at, |(_, s)| s);
-    let end = whole.end();
+    let end = at + whole.end();
     let (value_base, unit_base) = to_base(value, &unit);
     let span_start = char_count(text, start);
     let span = Span::new(span_start, span_start + text[start..end].chars().count());
@@ -396,19 +416,26 @@ pub fn quantities(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
-        let Some(m) = quantity_re().find_at(text, pos) else { break };
-        match read_at(text, m.start()) {
+        // The next place, from `pos`, where the pattern matches.
+        let Some((start, caps)) = text[pos..]
+            .char_indices()
+            .filter(|&(_, c)| may_start_number(c))
+            .find_map(|(i, _)| captures_at(text, pos + i).map(|caps| (pos + i, caps)))
+        else {
+            break;
+        };
+        match read_captures(text, start, &caps) {
             Some(f) => {
-                pos = f.end.max(m.start() + 1);
+                pos = f.end.max(start + 1);
                 out.push(f);
             }
             None => {
                 // Skip the whole run of digits so that a rejected year does not yield its tail.
-                let skip = text[m.start()..]
+                let skip = text[start..]
                     .char_indices()
                     .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || CN_DIGITS.contains(*c)))
-                    .map_or(text.len() - m.start(), |(i, _)| i);
-                pos = m.start() + skip.max(text[m.start()..].chars().next().map_or(1, char::len_utf8));
+                    .map_or(text.len() - start, |(i, _)| i);
+                pos = start + skip.max(text[start..].chars().next().map_or(1, char::len_utf8));
             }
         }
         while !text.is_char_boundary(pos) {
@@ -426,11 +453,8 @@ pub fn quantity_at(text: &str, byte: usize) -> Option<Found> {
     read_at(text, byte)
 }
 
-fn growth_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?x)
+/// A growth phrase; `^` anchors it for [`growth_after`], which tries it at given places only.
+const GROWTH_PATTERN: &str = r"(?x)
             (?P<cmp>同比去年|同比上年|较去年同期|较上年同期|与去年同期相比|比去年同期|较去年|较上年|比去年|比上年|同比)?
             (?:分别)?
             (?:
@@ -442,17 +466,25 @@ fn growth_re() -> &'static Regex {
             )
             (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][十百千]*)
             (?P<unit>%|倍|个百分点|百分点|成)
-            (?P<post>以上|左右|多)?",
-        )
-        .expect("the growth pattern is valid")
-    })
+            (?P<post>以上|左右|多)?";
+
+fn growth_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(GROWTH_PATTERN).expect("the growth pattern is valid"))
 }
 
-fn read_growth(text: &str, caps: &regex::Captures) -> Option<Growth> {
+fn growth_re_anchored() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&format!("^(?:{GROWTH_PATTERN})")).expect("the growth pattern is valid"))
+}
+
+/// Reads a growth phrase from `caps`, whose offsets count from byte `at` of `text`.
+fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Option<Growth> {
     let whole = caps.get(0)?;
+    let whole = (at + whole.start())..(at + whole.end());
     let num = caps.name("num")?.as_str();
     let v: f64 = num.parse().ok().or_else(|| chinese_value(num))?;
-    if whole.start() > 0 && text[..whole.start()].ends_with(|c: char| c.is_ascii_digit()) {
+    if whole.start > 0 && text[..whole.start].ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     // A bare sign stands for the verb only after a comparison word (同比-6.2%): alone, "-6.2%" is a
@@ -471,8 +503,8 @@ fn read_growth(text: &str, caps: &regex::Captures) -> Option<Growth> {
     };
     let mut g = Growth {
         qualifier: caps.name("pre").or(caps.name("post")).map(|m| m.as_str().to_string()),
-        start: whole.start(),
-        end: whole.end(),
+        start: whole.start,
+        end: whole.end,
         ..Growth::default()
     };
     match caps.name("unit")?.as_str() {
@@ -486,7 +518,7 @@ fn read_growth(text: &str, caps: &regex::Captures) -> Option<Growth> {
 
 /// Every growth phrase in a folded text (同比增长23.75%, 下降9.9%, 增长74倍...), in order.
 pub fn growths(text: &str) -> Vec<Growth> {
-    growth_re().captures_iter(text).filter_map(|c| read_growth(text, &c)).collect()
+    growth_re().captures_iter(text).filter_map(|c| read_growth(text, 0, &c)).collect()
 }
 
 /// The growth phrase that follows a quantity ending at byte `byte`, in the same clause: after at
@@ -496,11 +528,8 @@ pub fn growths(text: &str) -> Vec<Growth> {
 pub fn growth_after(text: &str, byte: usize) -> Option<Growth> {
     let rest = text.get(byte..)?;
     let at = |i: usize| {
-        let c = growth_re().captures_at(window(text, byte + i), byte + i)?;
-        if c.get(0)?.start() != byte + i {
-            return None;
-        }
-        read_growth(text, &c)
+        let c = growth_re_anchored().captures(window(text, byte + i).get(byte + i..)?)?;
+        read_growth(text, byte + i, &c)
     };
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if let Some(g) = at(i) {

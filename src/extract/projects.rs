@@ -11,6 +11,7 @@
 //! The same project named twice in a report is one row: the first mention, with an investment from
 //! a later one if the first gives none. Term lists are in data/projects.toml.
 
+use super::words::WordList;
 use super::Context;
 use crate::model::{Project, Span};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -205,15 +206,22 @@ fn starts_with_at(chars: &[char], pos: usize, word: &str) -> bool {
     word.chars().all(|w| rest.next() == Some(&w))
 }
 
+/// The status words, for one-pass search.
+fn status_words() -> &'static WordList {
+    static WORDS: OnceLock<WordList> = OnceLock::new();
+    WORDS.get_or_init(|| WordList::new(&terms().status_words))
+}
+
 /// Whether a clause says something is being built or has a status (so a weak suffix names a project).
 fn has_status_word(clause: &str) -> bool {
-    terms().status_words.iter().any(|w| clause.contains(w.as_str()))
+    status_words().any_in(clause)
 }
 
 /// Names ending in a project word inside one clause.
 fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
     let t = terms();
-    let clause = text(chars, cs, ce);
+    // The clause as a string, made only when a weak suffix needs its status words.
+    let mut clause: Option<String> = None;
     let mut out = Vec::new();
     let mut i = cs;
     while i < ce {
@@ -232,7 +240,7 @@ fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
             }
         };
         let mut end = i + suffix.chars().count();
-        if !is_strong && !has_status_word(&clause) {
+        if !is_strong && !has_status_word(clause.get_or_insert_with(|| text(chars, cs, ce))) {
             i = end;
             continue;
         }
@@ -449,22 +457,12 @@ fn amounts_in(s: &str) -> Vec<(usize, Amount)> {
 /// The status the report gives a project: a status word after the name in its clause, else the verb
 /// in front of it.
 fn status_near(chars: &[char], f: &Found, cs: usize, ce: usize) -> Option<String> {
-    let t = terms();
     let after = text(chars, f.end.min(ce), ce);
-    let first_after = t
-        .status_words
-        .iter()
-        .filter_map(|w| after.find(w.as_str()).map(|p| (p, w)))
-        .min_by_key(|(p, w)| (*p, std::cmp::Reverse(w.len())));
-    if let Some((_, w)) = first_after {
-        return Some(w.clone());
+    if let Some((_, w)) = status_words().first_in(&after) {
+        return Some(w.to_string());
     }
     let before = text(chars, cs, f.start.max(cs));
-    t.status_words
-        .iter()
-        .filter_map(|w| before.rfind(w.as_str()).map(|p| (p + w.len(), w)))
-        .max_by_key(|(p, w)| (*p, w.len()))
-        .map(|(_, w)| w.clone())
+    status_words().last_end_in(&before).map(|(_, w)| w.to_string())
 }
 
 #[cfg(test)]

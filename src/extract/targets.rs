@@ -18,6 +18,7 @@
 
 use super::catalog::catalog;
 use super::number::{self, Found, Growth};
+use super::words::WordList;
 use super::Context;
 use crate::model::{Comparator, Part, Quantity, Span, Target};
 use regex::Regex;
@@ -52,6 +53,15 @@ fn terms() -> &'static Terms {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
         t
+    })
+}
+
+/// The cue words, at-least cues and plain cues together, for one-pass search.
+fn cues() -> &'static WordList {
+    static CUES: OnceLock<WordList> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let t = terms();
+        WordList::new(&[t.at_least_cues.as_slice(), t.plain_cues.as_slice()].concat())
     })
 }
 
@@ -163,20 +173,12 @@ fn slice(chars: &[char], s: usize, e: usize) -> String {
 
 /// The cue in force at character `pos`: the last cue word before it in its sentence.
 fn cue_at(chars: &[char], pos: usize, in_goal: bool) -> Option<String> {
-    let t = terms();
     if in_goal {
         return Some("主要预期目标".to_string());
     }
     let sent_start = chars[..pos].iter().rposition(|&c| is_sentence_end(c)).map_or(0, |i| i + 1);
     let before = slice(chars, sent_start, pos);
-    let found = t
-        .at_least_cues
-        .iter()
-        .chain(&t.plain_cues)
-        .filter_map(|c| before.rfind(c.as_str()).map(|b| (b, c)))
-        .max_by_key(|(b, c)| (*b, c.len()))
-        .map(|(_, c)| c.clone());
-    found
+    cues().last_in(&before).map(|(_, c)| c.to_string())
 }
 
 fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool, out: &mut Vec<Target>) {
@@ -195,14 +197,9 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
         .collect();
     // A cue inside the clause, before its first figure, wins over one earlier in the sentence.
     let first = quantities.first().map(|f| f.start).or(growths.first().map(|g| g.start)).unwrap_or(clause.len());
-    let cue = t
-        .at_least_cues
-        .iter()
-        .chain(&t.plain_cues)
-        .filter_map(|c| clause[..first].rfind(c.as_str()).map(|b| (b, c)))
-        .max_by_key(|(b, c)| (*b, c.len()))
-        .map(|(_, c)| c.clone())
-        .filter(|_| !in_goal)
+    let cue = (!in_goal)
+        .then(|| cues().last_in(&clause[..first]).map(|(_, c)| c.to_string()))
+        .flatten()
         .or_else(|| cue_at(chars, s, in_goal));
     let year = ctx.meta.plan_year;
     let span = trimmed_span(chars, s, e);

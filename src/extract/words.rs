@@ -1,0 +1,99 @@
+//! Word lists searched in one pass.
+//!
+//! Extractors ask questions such as "the last cue word before this figure" or "does this clause
+//! hold a status word" for every clause of every report. Asking them word by word builds one
+//! substring searcher per word and call; a [`WordList`] answers them with one automaton pass over
+//! the text, with the same answers.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// A list of words (from a data file), with an automaton over all of them.
+pub struct WordList {
+    words: Vec<String>,
+    automaton: AhoCorasick,
+}
+
+impl WordList {
+    pub fn new(words: &[String]) -> Self {
+        // Standard semantics with overlapping search reports every occurrence of every word, so
+        // each question below sees what a word-by-word search would.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(words)
+            .expect("a list of plain words always builds an automaton");
+        WordList { words: words.to_vec(), automaton }
+    }
+
+    /// Whether `text` contains any of the words.
+    pub fn any_in(&self, text: &str) -> bool {
+        self.automaton.find_overlapping_iter(text).next().is_some()
+    }
+
+    /// The word occurring last in `text` (the greatest start; at equal starts the longer word), with
+    /// its byte start: what `max_by_key((rfind(w), w.len()))` over the words gives.
+    pub fn last_in(&self, text: &str) -> Option<(usize, &str)> {
+        self.automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), &self.words[m.pattern().as_usize()]))
+            .max_by_key(|(start, w)| (*start, w.len()))
+            .map(|(start, w)| (start, w.as_str()))
+    }
+
+    /// The end of the word ending last in `text`, with the word: what
+    /// `max_by_key((rfind(w) + w.len(), w.len()))` over the words gives.
+    pub fn last_end_in(&self, text: &str) -> Option<(usize, &str)> {
+        self.automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.end(), &self.words[m.pattern().as_usize()]))
+            .max_by_key(|(end, w)| (*end, w.len()))
+            .map(|(end, w)| (end, w.as_str()))
+    }
+
+    /// The word occurring first in `text` (the least start; at equal starts the longer word), with
+    /// its byte start: what `min_by_key((find(w), Reverse(w.len())))` over the words gives.
+    pub fn first_in(&self, text: &str) -> Option<(usize, &str)> {
+        self.automaton
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), &self.words[m.pattern().as_usize()]))
+            .min_by_key(|(start, w)| (*start, std::cmp::Reverse(w.len())))
+            .map(|(start, w)| (start, w.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(words: &[&str]) -> WordList {
+        WordList::new(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+    }
+
+    /// The word-by-word answers the automaton must give back.
+    fn last_by_words(words: &[&str], text: &str) -> Option<(usize, String)> {
+        words.iter().filter_map(|w| text.rfind(w).map(|b| (b, w.to_string()))).max_by_key(|(b, w)| (*b, w.len()))
+    }
+
+    fn first_by_words(words: &[&str], text: &str) -> Option<(usize, String)> {
+        words
+            .iter()
+            .filter_map(|w| text.find(w).map(|b| (b, w.to_string())))
+            .min_by_key(|(b, w)| (*b, std::cmp::Reverse(w.len())))
+    }
+
+    #[test]
+    fn answers_as_a_search_word_by_word() {
+        let words = ["力争", "争取", "确保", "力争实现", "建成", "成"];
+        let l = list(&words);
+        for text in ["力争实现地区生产总值增长6%", "确保完成,争取建成", "全年", "争取力争", "建成成"]
+        {
+            assert_eq!(l.last_in(text).map(|(b, w)| (b, w.to_string())), last_by_words(&words, text), "{text}");
+            assert_eq!(l.first_in(text).map(|(b, w)| (b, w.to_string())), first_by_words(&words, text), "{text}");
+            assert_eq!(l.any_in(text), words.iter().any(|w| text.contains(w)), "{text}");
+            let by_words_end = words
+                .iter()
+                .filter_map(|w| text.rfind(w).map(|b| (b + w.len(), w.to_string())))
+                .max_by_key(|(e, w)| (*e, w.len()));
+            assert_eq!(l.last_end_in(text).map(|(e, w)| (e, w.to_string())), by_words_end, "{text}");
+        }
+    }
+}
