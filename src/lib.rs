@@ -15,3 +15,4 @@ pub mod pipeline;
 pub mod read;
 pub mod resolve;
 pub mod store;
+pub mod words;

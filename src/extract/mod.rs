@@ -12,7 +12,6 @@ pub mod period;
 pub mod projects;
 pub mod targets;
 pub mod terms;
-pub mod words;
 
 use crate::model::{Indicator, Part, Project, ReportMeta, Section, Target};
 use crate::read::Folded;

@@ -11,9 +11,9 @@
 //! The same project named twice in a report is one row: the first mention, with an investment from
 //! a later one if the first gives none. Term lists are in data/projects.toml.
 
-use super::words::WordList;
 use super::Context;
 use crate::model::{Project, Span};
+use crate::words::WordList;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;

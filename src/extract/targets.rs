@@ -18,9 +18,9 @@
 
 use super::catalog::catalog;
 use super::number::{self, Found, Growth};
-use super::words::WordList;
 use super::Context;
 use crate::model::{Comparator, Part, Quantity, Span, Target};
+use crate::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;

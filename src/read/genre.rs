@@ -5,6 +5,7 @@
 //! their folded form, so a full-width or traditional repost reads like the original.
 
 use crate::error::Refusal;
+use crate::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -30,6 +31,8 @@ struct GenreFile {
 struct Genre {
     file: GenreFile,
     placeholder: Regex,
+    report_cues: WordList,
+    news_cues: WordList,
 }
 
 fn genre() -> &'static Genre {
@@ -38,13 +41,10 @@ fn genre() -> &'static Genre {
         // Compiled-in data; a malformed file is a build defect the unit tests catch.
         let file: NoiseFile = toml::from_str(NOISE_TOML).expect("data/page_noise.toml [genre] is valid");
         let placeholder = Regex::new(&file.genre.placeholder).expect("[genre] placeholder regex");
-        Genre { file: file.genre, placeholder }
+        let report_cues = WordList::new(&file.genre.report_cues);
+        let news_cues = WordList::new(&file.genre.news_cues);
+        Genre { file: file.genre, placeholder, report_cues, news_cues }
     })
-}
-
-/// Different cues of `list` found in `text`.
-fn cues(text: &str, list: &[String]) -> usize {
-    list.iter().filter(|c| text.contains(c.as_str())).count()
 }
 
 /// Placeholder figures (X.X亿元, xx万元, XX%) in a text.
@@ -71,9 +71,9 @@ pub fn check_template(folded: &str) -> Result<(), Refusal> {
 /// Whether one text (folded for parsing) speaks like a work report rather than a news item or
 /// another kind of text.
 pub fn reads_as_report(folded: &str) -> bool {
+    let report = genre().report_cues.distinct_in(folded);
+    let news = genre().news_cues.distinct_in(folded);
     let g = &genre().file;
-    let report = cues(folded, &g.report_cues);
-    let news = cues(folded, &g.news_cues);
     report >= g.min_report_cues && (news < g.min_news_cues || report >= news + g.report_cues_over_news)
 }
 

@@ -3,6 +3,7 @@
 
 use crate::model::PageMeta;
 use crate::read::fold::fold_char;
+use crate::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -46,7 +47,7 @@ struct Noise {
     key_alone: Regex,
     fields: Vec<(String, Field)>,
     exact: Vec<String>,
-    contains: Vec<String>,
+    contains: WordList,
     breadcrumb: Regex,
     date: Regex,
 }
@@ -79,7 +80,7 @@ fn noise() -> &'static Noise {
             key_alone: Regex::new(&format!(r"^[•·\s]*({alternation})\s*[:：]?\s*$")).expect("key regex"),
             fields,
             exact: file.lines.exact,
-            contains: file.lines.contains,
+            contains: WordList::new(&file.lines.contains),
             breadcrumb: Regex::new(r"^\s*(>|》|»)|(\s>\s|>>|»)").expect("breadcrumb regex"),
             date: Regex::new(r"([0-9]{4})\s*[-年/.]\s*([0-9]{1,2})\s*[-月/.]\s*([0-9]{1,2})").expect("date regex"),
         }
@@ -112,7 +113,7 @@ impl Noise {
     fn is_furniture(&self, line: &str) -> bool {
         let t = line.trim();
         self.exact.iter().any(|e| e == t)
-            || self.contains.iter().any(|c| t.contains(c.as_str()))
+            || self.contains.any_in(t)
             || (t.chars().count() < 80 && self.breadcrumb.is_match(t))
     }
 
