@@ -129,7 +129,11 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     planner.join().map_err(|_| anyhow::anyhow!("the planning thread stopped unexpectedly"))?;
     progress.finish_and_clear();
     let run_id = writer.run_id();
-    writer.finish(&totals)?;
+    let conn = writer.finish(&totals)?;
+    // The panel and rankings of the towns this run touched, rebuilt once, after the last batch.
+    let refreshing = Instant::now();
+    crate::store::derived::refresh(&conn)?;
+    let refresh_time = refreshing.elapsed();
     let r = &totals.reports;
     println!(
         "load run {run_id} into {}: {} files seen, {} reports loaded, {} unchanged, {} replaced, {} duplicate, {} files failed",
@@ -146,12 +150,14 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         let peak = peak_rss_mb().map_or("unknown".to_string(), |mb| format!("{mb:.0} MB"));
         eprintln!(
             "stats: {secs:.2} s, {:.1} MB read ({:.1} MB/s), {:.0} reports/s, peak RSS {peak}; \
-             the writer stored for {:.2} s and waited for planning for {:.2} s",
+             the writer stored for {:.2} s and waited for planning for {:.2} s; \
+             the panel and rankings were refreshed in {:.2} s",
             bytes_read as f64 / 1e6,
             bytes_read as f64 / 1e6 / secs,
             (r.loaded + r.replaced) as f64 / secs,
             writing.as_secs_f64(),
-            waiting.as_secs_f64()
+            waiting.as_secs_f64(),
+            refresh_time.as_secs_f64()
         );
     }
     Ok(if totals.files_failed > 0 { super::EXIT_PARTIAL } else { super::EXIT_OK })

@@ -15,9 +15,14 @@ pub fn sync(conn: &Connection) -> Result<()> {
              OR unit_kind IS NOT excluded.unit_kind OR category IS NOT excluded.category
              OR aliases IS NOT excluded.aliases",
     )?;
+    let mut changed = 0;
     for e in &catalog().entries {
         let aliases = serde_json::to_string(&e.aliases).unwrap_or_else(|_| "[]".into());
-        stmt.execute(params![e.code, e.name_zh, e.name_en, e.unit_kind, e.category, aliases])?;
+        changed += stmt.execute(params![e.code, e.name_zh, e.name_en, e.unit_kind, e.category, aliases])?;
+    }
+    // The stored panel and rankings carry the catalog's names: new names make every town stale.
+    if changed > 0 {
+        conn.execute("INSERT OR IGNORE INTO stale_towns (town_id) SELECT id FROM towns", [])?;
     }
     Ok(())
 }

@@ -22,6 +22,8 @@ pub fn open(path: &Path) -> Result<Connection> {
     super::catalog::sync(&conn)?;
     super::divisions::sync(&conn)?;
     super::terms::sync(&conn)?;
+    // After the catalog: a changed catalog makes the stored panel stale.
+    super::derived::refresh(&conn)?;
     // Last: it describes the columns of everything installed before it.
     super::dictionary::sync(&conn)?;
     Ok(conn)

@@ -4,6 +4,7 @@
 
 pub mod catalog;
 pub mod db;
+pub mod derived;
 pub mod dictionary;
 pub mod divisions;
 pub mod search;

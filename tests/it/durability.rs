@@ -73,6 +73,14 @@ fn a_killed_load_leaves_whole_reports_and_a_rerun_completes_it() {
     wd.gwr(&["load", "corpus", "--db", "killed.db"]).expect_code(1);
     let db = wd.db("killed.db");
     assert_eq!(column::<String>(&db, FACT_COUNTS), expected, "the re-run completes the warehouse");
+    // The stored panel was refreshed for every report, including those the killed runs committed.
+    let apart: i64 = scalar(
+        &db,
+        "SELECT (SELECT count(*) FROM (SELECT * FROM v_indicator_panel EXCEPT SELECT * FROM v_indicator_panel_computed))
+              + (SELECT count(*) FROM (SELECT * FROM v_indicator_panel_computed EXCEPT SELECT * FROM v_indicator_panel))
+              + (SELECT count(*) FROM stale_towns)",
+    );
+    assert_eq!(apart, 0, "the stored panel follows the re-run");
 }
 
 #[test]

@@ -351,6 +351,11 @@ fn attainment_fixture() -> (WorkDir, PathBuf) {
         cha_2025,
         &fact("一般公共预算收入", 2025, 1.2, Some(20.5), "一般公共预算收入1.2亿元,同比增长20.5%"),
     );
+    // The facts were written by hand, as a script editing the warehouse would; the towns they moved
+    // are marked stale (by the triggers on reports and towns), and the stored panel and rankings
+    // follow when gwr next opens the warehouse.
+    drop(conn);
+    wd.gwr(&["migrate", "--db", "warehouse.db"]).ok();
     (wd, db)
 }
 
@@ -960,4 +965,49 @@ fn full_text_search_finds_two_character_and_longer_words_from_a_file_kept_apart(
     assert!(out.lines().all(|l| l.contains("新质生产力") && l.contains("镇\t")), "{out}");
     let none = wd.gwr(&["search", "--db", "missing.db", "安全"]).expect_code(2);
     assert!(none.stderr().contains("gwr index"), "{}", none.stderr());
+}
+
+/// Rows of `stored` missing from `computed` plus rows of `computed` missing from `stored`.
+fn rows_apart(conn: &Connection, stored: &str, computed: &str) -> i64 {
+    scalar(
+        conn,
+        &format!(
+            "SELECT (SELECT count(*) FROM (SELECT * FROM {stored} EXCEPT SELECT * FROM {computed}))
+                  + (SELECT count(*) FROM (SELECT * FROM {computed} EXCEPT SELECT * FROM {stored}))"
+        ),
+    )
+}
+
+#[test]
+fn the_stored_panel_and_rankings_follow_every_load() {
+    let wd = WorkDir::new();
+    wd.copy_corpus();
+    wd.gwr(&["load", "corpus", "--db", "w.db"]).ok();
+    let check = |conn: &Connection| {
+        for (stored, computed) in [
+            ("v_indicator_panel", "v_indicator_panel_computed"),
+            ("v_target_attainment", "v_target_attainment_computed"),
+            ("v_town_rankings", "v_town_rankings_computed"),
+        ] {
+            assert!(scalar::<i64>(conn, &format!("SELECT count(*) FROM {stored}")) > 0, "{stored} is empty");
+            assert_eq!(rows_apart(conn, stored, computed), 0, "{stored} differs from {computed}");
+        }
+        assert_eq!(scalar::<i64>(conn, "SELECT count(*) FROM stale_towns"), 0);
+    };
+    let output_2024 = "SELECT value FROM v_indicator_panel WHERE town = '湖镇镇' AND year = 2024
+         AND indicator_code = 'industrial_output_above_scale'";
+    {
+        let conn = wd.db("w.db");
+        check(&conn);
+        assert_eq!(scalar::<f64>(&conn, output_2024), 74.23);
+    }
+
+    // A changed file replaces its report: the town's panel rows and every ranking are rebuilt.
+    let path = wd.path().join("corpus/000_5f3145f1445451d9.txt");
+    let text = std::fs::read_to_string(&path).expect("read sample 000");
+    std::fs::write(&path, text.replace("达到74.23亿元", "达到75.5亿元")).expect("rewrite sample 000");
+    wd.gwr(&["load", "corpus", "--db", "w.db"]).ok();
+    let conn = wd.db("w.db");
+    check(&conn);
+    assert_eq!(scalar::<f64>(&conn, output_2024), 75.5);
 }

@@ -1,4 +1,6 @@
-CREATE VIEW v_town_rankings AS
+CREATE VIEW v_town_rankings_computed AS
+-- The computation behind v_town_rankings, which reads the table town_rankings: gwr rebuilds that table
+-- from this view when a load that changed the panel ends, so queries read stored rows.
 -- Grain: one row per town x year x indicator_code x unit_base, from v_indicator_panel.
 -- Towns are ranked among the towns with the same indicator, year and base unit (figures in different
 -- units are never ranked together): within their province and overall, by level (value_base,

@@ -1,4 +1,6 @@
-CREATE VIEW v_target_attainment AS
+CREATE VIEW v_target_attainment_computed AS
+-- The computation behind v_target_attainment, which reads the table target_attainment: gwr refreshes
+-- that table from this view when a load ends (for the towns the load touched).
 -- Grain: one row per target with a target year: the target a report set for year Y beside the actual
 -- for Y that the same town's next report gives.
 -- The next report is the town's report reviewing year Y (review_year = Y); where a town has several,
@@ -37,14 +39,15 @@ next_reports AS (
     SELECT report_id, town_id, review_year FROM reviewing_reports WHERE preference = 1
 ),
 full_year_facts AS (
-    SELECT i.*
+    SELECT i.id, i.report_id, i.indicator_code, i.period_year, i.value_base, i.unit_base, i.growth_pct,
+        i.qualifier, i.char_start
     FROM indicators AS i
     WHERE i.indicator_code IS NOT NULL AND i.period_year IS NOT NULL AND i.estimated = 0
         AND ((i.month_from IS NULL AND i.month_to IS NULL) OR (i.month_from = 1 AND i.month_to = 12))
 ),
 level_actuals AS (
     SELECT
-        f.id, f.report_id, f.indicator_code, f.period_year, f.value_base, f.unit_base, f.quote,
+        f.id, f.report_id, f.indicator_code, f.period_year, f.value_base, f.unit_base,
         ROW_NUMBER() OVER (
             PARTITION BY f.report_id, f.indicator_code, f.period_year, f.unit_base
             ORDER BY CASE WHEN f.qualifier IS NULL THEN 0 ELSE 1 END, f.char_start
@@ -54,7 +57,7 @@ level_actuals AS (
 ),
 growth_actuals AS (
     SELECT
-        f.id, f.report_id, f.indicator_code, f.period_year, f.growth_pct, f.quote,
+        f.id, f.report_id, f.indicator_code, f.period_year, f.growth_pct,
         ROW_NUMBER() OVER (
             PARTITION BY f.report_id, f.indicator_code, f.period_year
             ORDER BY f.char_start
@@ -68,10 +71,10 @@ paired AS (
         n.report_id AS next_report_id,
         la.id AS level_indicator_id,
         la.value_base AS actual_value_base,
-        la.quote AS actual_level_quote,
+        li.quote AS actual_level_quote,
         ga.id AS growth_indicator_id,
         ga.growth_pct AS actual_growth_pct,
-        ga.quote AS actual_growth_quote
+        gi.quote AS actual_growth_quote
     FROM targets_with_year AS g
     LEFT JOIN next_reports AS n
         ON n.town_id = g.town_id AND n.review_year = g.target_year AND n.report_id <> g.report_id
@@ -81,6 +84,9 @@ paired AS (
     LEFT JOIN growth_actuals AS ga
         ON ga.report_id = n.report_id AND ga.indicator_code = g.indicator_code
         AND ga.period_year = g.target_year AND ga.preference = 1
+    -- The actuals are chosen on narrow rows; only the chosen ones fetch their quotes.
+    LEFT JOIN indicators AS li ON li.id = la.id
+    LEFT JOIN indicators AS gi ON gi.id = ga.id
 ),
 judged AS (
     SELECT

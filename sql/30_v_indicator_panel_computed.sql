@@ -1,4 +1,6 @@
-CREATE VIEW v_indicator_panel AS
+CREATE VIEW v_indicator_panel_computed AS
+-- The computation behind v_indicator_panel, which reads the table indicator_panel: gwr refreshes that
+-- table from this view when a load ends (for the towns the load touched), so queries read stored rows.
 -- Grain: one row per town x year x indicator_code: the one full-year figure a researcher would cite.
 -- Candidates are the full-year facts with a catalog code (v_indicators.full_year = 1). When a town's
 -- reports give the same indicator for the same year more than once, the figure cited is chosen by,
@@ -12,15 +14,37 @@ CREATE VIEW v_indicator_panel AS
 --   6. the first mention in the report (the headline figure usually comes first).
 -- candidate_count and distinct_values say how many facts competed and how many different levels
 -- they gave: distinct_values > 1 flags a year the reports disagree on.
+-- The choice is made on narrow rows (ids and the keys above) read from the tables, and only the
+-- chosen facts are joined to their text, names and places: a panel over millions of facts then
+-- sorts a few columns instead of every quote.
 WITH
 candidates AS (
-    SELECT *
-    FROM v_indicators
-    WHERE indicator_code IS NOT NULL AND full_year = 1
+    SELECT
+        i.id AS indicator_id,
+        r.town_id,
+        i.period_year,
+        i.indicator_code,
+        r.review_year AS report_review_year,
+        i.estimated,
+        i.value_base,
+        i.growth_pct,
+        i.qualifier,
+        i.report_id,
+        i.char_start
+    FROM indicators AS i
+    JOIN reports AS r ON r.id = i.report_id
+    JOIN towns AS t ON t.id = r.town_id
+    WHERE i.indicator_code IS NOT NULL
+        AND i.period_year IS NOT NULL
+        -- full_year in v_indicators: no month range, or January to December.
+        AND ((i.month_from IS NULL AND i.month_to IS NULL) OR (i.month_from = 1 AND i.month_to = 12))
 ),
 ranked AS (
     SELECT
-        c.*,
+        c.indicator_id,
+        c.town_id,
+        c.period_year,
+        c.indicator_code,
         ROW_NUMBER() OVER (
             PARTITION BY c.town_id, c.period_year, c.indicator_code
             ORDER BY
@@ -44,33 +68,37 @@ spread AS (
 final AS (
     SELECT
         r.town_id,
-        r.town,
-        r.county,
-        r.city,
-        r.province,
-        r.period_year AS year,
-        r.indicator_code,
-        r.indicator_name_zh,
-        r.indicator_name_en,
-        r.indicator_category,
-        r.value,
-        r.unit,
-        r.value_base,
-        r.unit_base,
-        r.growth_pct,
-        r.qualifier,
-        r.estimated,
-        r.indicator_id,
-        r.report_id,
-        r.report_review_year,
-        r.quote,
-        (SELECT CAST(r.n_candidates AS INTEGER)
+        t.name AS town,
+        t.county,
+        t.city,
+        t.province,
+        i.period_year AS year,
+        i.indicator_code,
+        c.name_zh AS indicator_name_zh,
+        c.name_en AS indicator_name_en,
+        c.category AS indicator_category,
+        i.value,
+        i.unit,
+        i.value_base,
+        i.unit_base,
+        i.growth_pct,
+        i.qualifier,
+        i.estimated,
+        i.id AS indicator_id,
+        i.report_id,
+        r.review_year AS report_review_year,
+        i.quote,
+        (SELECT CAST(k.n_candidates AS INTEGER)
             UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS candidate_count,
         (SELECT CAST(s.n_values AS INTEGER)
             UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS distinct_values
-    FROM ranked AS r
+    FROM ranked AS k
     JOIN spread AS s
-        ON s.town_id = r.town_id AND s.period_year = r.period_year AND s.indicator_code = r.indicator_code
-    WHERE r.preference = 1
+        ON s.town_id = k.town_id AND s.period_year = k.period_year AND s.indicator_code = k.indicator_code
+    JOIN indicators AS i ON i.id = k.indicator_id
+    JOIN reports AS r ON r.id = i.report_id
+    JOIN towns AS t ON t.id = r.town_id
+    LEFT JOIN indicator_catalog AS c ON c.code = i.indicator_code
+    WHERE k.preference = 1
 )
 SELECT * FROM final;
