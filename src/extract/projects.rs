@@ -34,6 +34,18 @@ struct Terms {
     /// suffix search is skipped there.
     #[serde(skip)]
     suffix_starts: Vec<char>,
+    /// The lists above as characters, in the same order: they are compared against the text at
+    /// nearly every character, and a slice comparison does not decode the word each time.
+    #[serde(skip)]
+    strong_chars: Vec<Vec<char>>,
+    #[serde(skip)]
+    weak_chars: Vec<Vec<char>>,
+    #[serde(skip)]
+    phase_chars: Vec<Vec<char>>,
+    #[serde(skip)]
+    lead_chars: Vec<Vec<char>>,
+    #[serde(skip)]
+    inner_verb_chars: Vec<Vec<char>>,
 }
 
 fn terms() -> &'static Terms {
@@ -51,6 +63,12 @@ fn terms() -> &'static Terms {
         t.suffix_starts = t.strong_suffixes.iter().chain(&t.weak_suffixes).filter_map(|w| w.chars().next()).collect();
         t.suffix_starts.sort_unstable();
         t.suffix_starts.dedup();
+        let as_chars = |list: &[String]| list.iter().map(|w| w.chars().collect()).collect();
+        t.strong_chars = as_chars(&t.strong_suffixes);
+        t.weak_chars = as_chars(&t.weak_suffixes);
+        t.phase_chars = as_chars(&t.phases);
+        t.lead_chars = as_chars(&t.lead_words);
+        t.inner_verb_chars = as_chars(&t.inner_verbs);
         t
     })
 }
@@ -75,8 +93,37 @@ struct Found {
     named: bool,
 }
 
+/// The report as characters, with the byte offset of each (and of the end), so that a run of
+/// characters is a slice of the text rather than a new String.
+struct Chars<'a> {
+    text: &'a str,
+    chars: Vec<char>,
+    bytes: Vec<usize>,
+}
+
+impl<'a> Chars<'a> {
+    fn new(text: &'a str) -> Self {
+        let (bytes, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+        let mut bytes = bytes;
+        bytes.push(text.len());
+        Chars { text, chars, bytes }
+    }
+
+    /// Characters `s..e` as a slice of the text.
+    fn str(&self, s: usize, e: usize) -> &'a str {
+        &self.text[self.bytes[s]..self.bytes[e]]
+    }
+}
+
+impl std::ops::Deref for Chars<'_> {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        &self.chars
+    }
+}
+
 pub fn extract(ctx: &Context) -> Vec<Project> {
-    let chars: Vec<char> = ctx.folded.text.chars().collect();
+    let chars = Chars::new(&ctx.folded.text);
     let mut found = Vec::new();
     for (s, e) in spans_where(&chars, is_clause_end) {
         found.extend(named_in_clause(&chars, s, e));
@@ -190,20 +237,13 @@ fn enclosing(chars: &[char], pos: usize, sep: fn(char) -> bool) -> (usize, usize
     (start, end)
 }
 
-fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    end >= n && starts_with_at(chars, end - n, word)
+fn ends_with_at(chars: &[char], end: usize, word: &[char]) -> bool {
+    chars.get(..end).is_some_and(|head| head.ends_with(word))
 }
 
-fn text(chars: &[char], s: usize, e: usize) -> String {
-    chars[s..e].iter().collect()
-}
-
-/// Whether `word` stands at `pos`. Called for every character against every term, so it gives up
-/// at the first differing character instead of measuring the word first.
-fn starts_with_at(chars: &[char], pos: usize, word: &str) -> bool {
-    let mut rest = chars.get(pos..).unwrap_or_default().iter();
-    word.chars().all(|w| rest.next() == Some(&w))
+/// Whether `word` stands at `pos`.
+fn starts_with_at(chars: &[char], pos: usize, word: &[char]) -> bool {
+    chars.get(pos..).is_some_and(|rest| rest.starts_with(word))
 }
 
 /// The status words, for one-pass search.
@@ -218,10 +258,8 @@ fn has_status_word(clause: &str) -> bool {
 }
 
 /// Names ending in a project word inside one clause.
-fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
+fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found> {
     let t = terms();
-    // The clause as a string, made only when a weak suffix needs its status words.
-    let mut clause: Option<String> = None;
     let mut out = Vec::new();
     let mut i = cs;
     while i < ce {
@@ -229,8 +267,8 @@ fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let strong = t.strong_suffixes.iter().find(|s| starts_with_at(chars, i, s));
-        let weak = t.weak_suffixes.iter().find(|s| starts_with_at(chars, i, s));
+        let strong = t.strong_chars.iter().find(|s| starts_with_at(chars, i, s));
+        let weak = t.weak_chars.iter().find(|s| starts_with_at(chars, i, s));
         let (suffix, is_strong) = match (strong, weak) {
             (Some(s), _) => (s, true),
             (None, Some(w)) => (w, false),
@@ -239,17 +277,17 @@ fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
                 continue;
             }
         };
-        let mut end = i + suffix.chars().count();
-        if !is_strong && !has_status_word(clause.get_or_insert_with(|| text(chars, cs, ce))) {
+        let mut end = i + suffix.len();
+        if !is_strong && !has_status_word(chars.str(cs, ce)) {
             i = end;
             continue;
         }
-        if let Some(ph) = t.phases.iter().find(|p| starts_with_at(chars, end, p)) {
-            end += ph.chars().count();
+        if let Some(ph) = t.phase_chars.iter().find(|p| starts_with_at(chars, end, p)) {
+            end += ph.len();
         }
         // "...项目工程": the longer word ends the name.
-        if let Some(s) = t.strong_suffixes.iter().find(|s| starts_with_at(chars, end, s)) {
-            end += s.chars().count();
+        if let Some(s) = t.strong_chars.iter().find(|s| starts_with_at(chars, end, s)) {
+            end += s.len();
         }
         if end > ce {
             break;
@@ -263,7 +301,7 @@ fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
 }
 
 /// The name that ends at `end`, reading back to the start of its phrase inside the clause.
-fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
+fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Found> {
     // A name does not run across an enumeration comma, 等 (which closes an enumeration) or 的
     // (which closes a description: "总投资3.1亿元的划船塘光伏发电项目").
     // 及/和 join two names when a project word stands before them ("...提升工程及职工宿舍项目").
@@ -271,7 +309,7 @@ fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
     let mut start = end;
     while start > cs && !matches!(chars[start - 1], '、' | '等' | '的') {
         if matches!(chars[start - 1], '及' | '和' | '与')
-            && t.strong_suffixes.iter().chain(&t.weak_suffixes).any(|s| ends_with_at(chars, start - 1, s))
+            && t.strong_chars.iter().chain(&t.weak_chars).any(|s| ends_with_at(chars, start - 1, s))
         {
             break;
         }
@@ -291,29 +329,29 @@ fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
     // A verb inside the run starts the name after it; a category after it means no project at all
     // ("小微园完成签约项目").
     for k in (start + 1..end).rev() {
-        let Some(v) = t.inner_verbs.iter().find(|v| starts_with_at(chars, k, v)) else { continue };
-        let raw = text(chars, k + v.chars().count(), end);
-        if is_generic(&raw) {
-            if t.strong_suffixes.contains(&raw) {
+        let Some(v) = t.inner_verb_chars.iter().find(|v| starts_with_at(chars, k, v)) else { continue };
+        let raw = chars.str(k + v.len(), end);
+        if is_generic(raw) {
+            if t.strong_suffixes.iter().any(|s| s == raw) {
                 continue;
             }
             return None;
         }
-        let after = strip_lead(chars, k + v.chars().count(), end);
+        let after = strip_lead(chars, k + v.len(), end);
         if end - after >= 6 {
             start = after;
             break;
         }
     }
-    let name = text(chars, start, end);
+    let name = chars.str(start, end);
     let bare_suffix = t
         .strong_suffixes
         .iter()
         .chain(&t.weak_suffixes)
         .any(|s| name.ends_with(s.as_str()) && name.chars().count() < s.chars().count() + 2);
     let starts_with_suffix = t.strong_suffixes.iter().any(|s| name.starts_with(s.as_str()));
-    (!bare_suffix && !starts_with_suffix && !is_generic(&name) && name.chars().count() <= 40).then_some(Found {
-        name,
+    (!bare_suffix && !starts_with_suffix && !is_generic(name) && name.chars().count() <= 40).then(|| Found {
+        name: name.to_string(),
         start,
         end,
         named: true,
@@ -321,7 +359,7 @@ fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
 }
 
 /// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C.
-fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
+fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found> {
     static CLOSER: OnceLock<Regex> = OnceLock::new();
     let closer = CLOSER.get_or_init(|| Regex::new(r"^等[^、等]{0,14}?(项目|工程)").expect("valid regex"));
     let mut out = Vec::new();
@@ -329,10 +367,10 @@ fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
         if chars[i] != '等' {
             continue;
         }
-        let rest = text(chars, i, ce);
-        let Some(m) = closer.find(&rest) else { continue };
-        let tail: String = m.as_str().chars().skip(1).collect();
-        if !is_generic(&tail) {
+        let rest = chars.str(i, ce);
+        let Some(m) = closer.find(rest) else { continue };
+        let tail = &m.as_str()['等'.len_utf8()..];
+        if !is_generic(tail) {
             continue;
         }
         // Items run back from 等 over enumeration commas to the start of the clause.
@@ -343,10 +381,10 @@ fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
             if chars[j] == '、' || j == cs {
                 let item_start = if chars[j] == '、' { j + 1 } else { j };
                 let s = strip_lead(chars, item_start, item_end);
-                let name = text(chars, s, item_end);
+                let name = chars.str(s, item_end);
                 let n = name.chars().count();
-                if (2..=30).contains(&n) && !is_generic(&name) && !name.chars().any(|c| c.is_ascii_digit()) {
-                    out.push(Found { name, start: s, end: item_end, named: false });
+                if (2..=30).contains(&n) && !is_generic(name) && !name.chars().any(|c| c.is_ascii_digit()) {
+                    out.push(Found { name: name.to_string(), start: s, end: item_end, named: false });
                 }
                 item_end = j;
             }
@@ -356,7 +394,7 @@ fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
 }
 
 /// Drops verbs, adverbs and an investment phrase from the front of a name.
-fn strip_lead(chars: &[char], mut start: usize, end: usize) -> usize {
+fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     static AMOUNT: OnceLock<Regex> = OnceLock::new();
     let amount = AMOUNT.get_or_init(|| {
         Regex::new(
@@ -367,15 +405,15 @@ fn strip_lead(chars: &[char], mut start: usize, end: usize) -> usize {
     let t = terms();
     loop {
         let before = start;
-        if let Some(w) = t.lead_words.iter().find(|w| starts_with_at(chars, start, w)) {
-            let n = w.chars().count();
+        if let Some(w) = t.lead_chars.iter().find(|w| starts_with_at(chars, start, w)) {
+            let n = w.len();
             // Keep at least two characters of name.
             if start + n + 2 <= end {
                 start += n;
             }
         }
-        let rest = text(chars, start, end);
-        if let Some(m) = amount.find(&rest) {
+        let rest = chars.str(start, end);
+        if let Some(m) = amount.find(rest) {
             let n = m.as_str().chars().count();
             if n > 0 && start + n + 2 <= end {
                 start += n;
@@ -419,7 +457,7 @@ fn is_generic(name: &str) -> bool {
 /// The investment stated for a project: in its clause, or in its sentence when the sentence names it
 /// alone.
 fn investment_near(
-    chars: &[char],
+    chars: &Chars,
     f: &Found,
     clause: (usize, usize),
     sentence: (usize, usize),
@@ -429,7 +467,7 @@ fn investment_near(
         return None;
     }
     let nearest = |s: usize, e: usize| -> Option<Amount> {
-        let found = amounts_in(&text(chars, s, e));
+        let found = amounts_in(chars.str(s, e));
         found.into_iter().min_by_key(|(pos, _)| (s + pos).abs_diff(f.start)).map(|(_, a)| a)
     };
     nearest(clause.0, clause.1).or_else(|| if in_sentence == 1 { nearest(sentence.0, sentence.1) } else { None })
@@ -456,13 +494,13 @@ fn amounts_in(s: &str) -> Vec<(usize, Amount)> {
 
 /// The status the report gives a project: a status word after the name in its clause, else the verb
 /// in front of it.
-fn status_near(chars: &[char], f: &Found, cs: usize, ce: usize) -> Option<String> {
-    let after = text(chars, f.end.min(ce), ce);
-    if let Some((_, w)) = status_words().first_in(&after) {
+fn status_near(chars: &Chars, f: &Found, cs: usize, ce: usize) -> Option<String> {
+    let after = chars.str(f.end.min(ce), ce);
+    if let Some((_, w)) = status_words().first_in(after) {
         return Some(w.to_string());
     }
-    let before = text(chars, cs, f.start.max(cs));
-    status_words().last_end_in(&before).map(|(_, w)| w.to_string())
+    let before = chars.str(cs, f.start.max(cs));
+    status_words().last_end_in(before).map(|(_, w)| w.to_string())
 }
 
 #[cfg(test)]
