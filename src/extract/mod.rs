@@ -57,6 +57,35 @@ impl Context<'_> {
     }
 }
 
+/// The report as characters, with the byte offset of each (and of the end), so that a run of
+/// characters is a slice of the text rather than a new String.
+pub(crate) struct Chars<'a> {
+    text: &'a str,
+    chars: Vec<char>,
+    bytes: Vec<usize>,
+}
+
+impl<'a> Chars<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let (bytes, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+        let mut bytes = bytes;
+        bytes.push(text.len());
+        Chars { text, chars, bytes }
+    }
+
+    /// Characters `s..e` as a slice of the text.
+    pub fn str(&self, s: usize, e: usize) -> &'a str {
+        &self.text[self.bytes[s]..self.bytes[e]]
+    }
+}
+
+impl std::ops::Deref for Chars<'_> {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        &self.chars
+    }
+}
+
 pub fn extract(ctx: &Context) -> Facts {
     debug_assert!(ctx.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start), "sections in document order");
     Facts { indicators: indicators::extract(ctx), targets: targets::extract(ctx), projects: projects::extract(ctx) }

@@ -11,7 +11,7 @@
 //! The same project named twice in a report is one row: the first mention, with an investment from
 //! a later one if the first gives none. Term lists are in data/projects.toml.
 
-use super::Context;
+use super::{Chars, Context};
 use crate::model::{Project, Span};
 use crate::words::WordList;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -91,35 +91,6 @@ struct Found {
     end: usize,
     /// A suffix match, rather than an item of an enumeration (whose clause investment is the group's).
     named: bool,
-}
-
-/// The report as characters, with the byte offset of each (and of the end), so that a run of
-/// characters is a slice of the text rather than a new String.
-struct Chars<'a> {
-    text: &'a str,
-    chars: Vec<char>,
-    bytes: Vec<usize>,
-}
-
-impl<'a> Chars<'a> {
-    fn new(text: &'a str) -> Self {
-        let (bytes, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
-        let mut bytes = bytes;
-        bytes.push(text.len());
-        Chars { text, chars, bytes }
-    }
-
-    /// Characters `s..e` as a slice of the text.
-    fn str(&self, s: usize, e: usize) -> &'a str {
-        &self.text[self.bytes[s]..self.bytes[e]]
-    }
-}
-
-impl std::ops::Deref for Chars<'_> {
-    type Target = [char];
-    fn deref(&self) -> &[char] {
-        &self.chars
-    }
 }
 
 pub fn extract(ctx: &Context) -> Vec<Project> {

@@ -18,7 +18,7 @@
 
 use super::catalog::catalog;
 use super::number::{self, Found, Growth};
-use super::Context;
+use super::{Chars, Context};
 use crate::model::{Comparator, Part, Quantity, Span, Target};
 use crate::words::WordList;
 use regex::Regex;
@@ -56,6 +56,12 @@ fn terms() -> &'static Terms {
     })
 }
 
+/// The words promising none, for one-pass search.
+fn zero_words() -> &'static WordList {
+    static WORDS: OnceLock<WordList> = OnceLock::new();
+    WORDS.get_or_init(|| WordList::new(&terms().zero_words))
+}
+
 /// The cue words, at-least cues and plain cues together, for one-pass search.
 fn cues() -> &'static WordList {
     static CUES: OnceLock<WordList> = OnceLock::new();
@@ -75,7 +81,7 @@ fn is_sentence_end(c: char) -> bool {
 
 pub fn extract(ctx: &Context) -> Vec<Target> {
     let text = &ctx.folded.text;
-    let chars: Vec<char> = text.chars().collect();
+    let chars = Chars::new(text);
     let plan = plan_ranges(ctx, &chars);
     let goal = goal_sentence(&chars);
     let mut out: Vec<Target> = Vec::new();
@@ -153,9 +159,9 @@ fn plan_ranges(ctx: &Context, chars: &[char]) -> Vec<(usize, usize)> {
 
 /// The clauses of the main expected targets: from after the colon (or 是/为) that follows the cue to
 /// the end of its sentence.
-fn goal_sentence(chars: &[char]) -> Option<(usize, usize)> {
+fn goal_sentence(chars: &Chars) -> Option<(usize, usize)> {
     let t = terms();
-    let text: String = chars.iter().collect();
+    let text = chars.text;
     let (byte, cue) = t.goal_sentence.iter().filter_map(|c| text.find(c.as_str()).map(|b| (b, c))).min()?;
     let at = text[..byte].chars().count() + cue.chars().count();
     let mut s = at;
@@ -167,40 +173,40 @@ fn goal_sentence(chars: &[char]) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-fn slice(chars: &[char], s: usize, e: usize) -> String {
-    chars[s..e].iter().collect()
-}
-
 /// The cue in force at character `pos`: the last cue word before it in its sentence.
-fn cue_at(chars: &[char], pos: usize, in_goal: bool) -> Option<String> {
+fn cue_at(chars: &Chars, pos: usize, in_goal: bool) -> Option<String> {
     if in_goal {
         return Some("主要预期目标".to_string());
     }
     let sent_start = chars[..pos].iter().rposition(|&c| is_sentence_end(c)).map_or(0, |i| i + 1);
-    let before = slice(chars, sent_start, pos);
-    cues().last_in(&before).map(|(_, c)| c.to_string())
+    let before = chars.str(sent_start, pos);
+    cues().last_in(before).map(|(_, c)| c.to_string())
 }
 
-fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool, out: &mut Vec<Target>) {
+fn read_clause(ctx: &Context, chars: &Chars, s: usize, e: usize, in_goal: bool, out: &mut Vec<Target>) {
     let t = terms();
-    let clause = slice(chars, s, e);
-    let mut growths = number::growths(&clause);
-    let lists = rate_lists(&clause, &mut growths);
-    let quantities: Vec<Found> = number::quantities(&clause)
+    let clause = chars.str(s, e);
+    let mut growths = number::growths(clause);
+    let lists = rate_lists(clause, &mut growths);
+    let quantities: Vec<Found> = number::quantities(clause)
         .into_iter()
         .filter(|f| !growths.iter().any(|g| f.start < g.end && g.start < f.end))
         .filter(|f| !t.not_target_units.contains(&f.quantity.unit))
         // Chinese numerals in a plan count slogans and batches (两个维护, 一批项目, 五个方面), and
         // figures in quotes are names of campaigns ("15条", "六类排水户").
-        .filter(|f| !f.chinese && !in_quotes(&clause, f.start))
-        .filter(|f| !is_modifier(&clause, f))
+        .filter(|f| !f.chinese && !in_quotes(clause, f.start))
+        .filter(|f| !is_modifier(clause, f))
         .collect();
     // A cue inside the clause, before its first figure, wins over one earlier in the sentence.
     let first = quantities.first().map(|f| f.start).or(growths.first().map(|g| g.start)).unwrap_or(clause.len());
-    let cue = (!in_goal)
-        .then(|| cues().last_in(&clause[..first]).map(|(_, c)| c.to_string()))
-        .flatten()
-        .or_else(|| cue_at(chars, s, in_goal));
+    // Most clauses of a plan state no figure and give no target: the cue is looked up only for those
+    // that do.
+    let cue_here = || {
+        (!in_goal)
+            .then(|| cues().last_in(&clause[..first]).map(|(_, c)| c.to_string()))
+            .flatten()
+            .or_else(|| cue_at(chars, s, in_goal))
+    };
     let year = ctx.meta.plan_year;
     let span = trimmed_span(chars, s, e);
     let code = |name: &str| catalog().code_of(name).map(str::to_string);
@@ -208,7 +214,7 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
     // A rate clause with no name of its own continues the target before it.
     if quantities.is_empty() && growths.len() == 1 {
         let g = &growths[0];
-        let name = name_before(&clause, g.start);
+        let name = name_before(clause, g.start);
         if name.chars().count() < 2 {
             if let Some(prev) = out.last_mut() {
                 if prev.growth_pct.is_none() && prev.span.end + 1 == s && g.pct.is_some() {
@@ -221,8 +227,11 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
         }
     }
     if quantities.is_empty() && growths.is_empty() {
-        if let Some((b, _)) = t.zero_words.iter().filter_map(|w| clause.find(w.as_str()).map(|b| (b, w))).min() {
-            let mut name = name_before(&clause, b);
+        // The first zero word's start: only the byte is used, so the tie between two words at one
+        // start does not matter.
+        if let Some((b, _)) = zero_words().first_in(clause) {
+            let cue = cue_here();
+            let mut name = name_before(clause, b);
             for w in &t.zero_lead {
                 name = name.trim_end_matches(w.as_str()).trim_end_matches(['“', '"']).to_string();
             }
@@ -244,12 +253,13 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
             return;
         }
         if in_goal {
-            if let Some(tg) = qualitative_target(&clause, span, cue, year) {
+            if let Some(tg) = qualitative_target(clause, span, cue_here(), year) {
                 out.push(Target { indicator_code: code(&tg.name), ..tg });
             }
         }
         return;
     }
+    let cue = cue_here();
     for (gi, g) in growths.iter().enumerate().filter(|(_, g)| g.pct.is_some()) {
         if quantities.iter().any(|f| f.start < g.start) {
             continue; // joined to the level before it below
@@ -261,7 +271,7 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
                 continue;
             }
             let items = &growths[first..first + n];
-            let names = list_names(&name_before(&clause, g.start), n);
+            let names = list_names(&name_before(clause, g.start), n);
             let shared = items.iter().rev().find_map(growth_comparator);
             for (item, name) in items.iter().zip(names) {
                 out.push(Target {
@@ -280,7 +290,7 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
             continue;
         }
         let comparator = growth_comparator(g).unwrap_or_else(|| cue_comparator(cue.as_deref()));
-        for name in split_names(&name_before(&clause, g.start)) {
+        for name in split_names(&name_before(clause, g.start)) {
             out.push(Target {
                 section: ctx.section_at(s),
                 indicator_code: code(&name),
@@ -296,9 +306,9 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
         }
     }
     for (k, f) in quantities.iter().enumerate() {
-        let mut name = name_before(&clause, f.start);
+        let mut name = name_before(clause, f.start);
         if name.chars().count() < 3 {
-            name = name_after(&clause, f.end);
+            name = name_after(clause, f.end);
         }
         // A rate right after this level in the same clause belongs to it.
         let next_q = quantities.get(k + 1).map_or(clause.len(), |n| n.start);
