@@ -145,11 +145,51 @@ const BARE_QUALIFIERS: &[&str] = &["超过", "突破", "将近", "近", "约", "
 
 const CN_DIGITS: &str = "零一二两三四五六七八九十百千";
 
+/// The index of the capture group `name` of `re`. Readers ask for groups by index: `Captures::name`
+/// looks the name up in a hashed map on every call, and they ask for a dozen groups per figure.
+fn group(re: &Regex, name: &str) -> usize {
+    re.capture_names().position(|n| n == Some(name)).expect("the pattern has the group")
+}
+
+/// The quantity pattern with the indexes of its groups.
+struct QuantityRe {
+    re: Regex,
+    num: usize,
+    num2: usize,
+    cn: usize,
+    bare: usize,
+    q1: usize,
+    mult: usize,
+    q2: usize,
+    unit: usize,
+    per: usize,
+    post: usize,
+}
+
+fn quantity_re() -> &'static QuantityRe {
+    static RE: OnceLock<QuantityRe> = OnceLock::new();
+    RE.get_or_init(|| {
+        let re = quantity_pattern();
+        QuantityRe {
+            num: group(&re, "num"),
+            num2: group(&re, "num2"),
+            cn: group(&re, "cn"),
+            bare: group(&re, "bare"),
+            q1: group(&re, "q1"),
+            mult: group(&re, "mult"),
+            q2: group(&re, "q2"),
+            unit: group(&re, "unit"),
+            per: group(&re, "per"),
+            post: group(&re, "post"),
+            re,
+        }
+    })
+}
+
 /// The quantity pattern, anchored: it is tried only where a number can start (see
 /// [`may_start_number`]), on a window of the text cut at that position.
-fn quantity_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+fn quantity_pattern() -> Regex {
+    {
         let units: Vec<String> = UNITS.iter().map(|u| regex::escape(u)).collect();
         let pattern = format!(
             r"(?x)
@@ -170,7 +210,7 @@ fn quantity_re() -> &'static Regex {
             units = units.join("|")
         );
         Regex::new(&pattern).expect("the quantity pattern is valid")
-    })
+    }
 }
 
 /// The value of a Chinese numeral (一百二十三 → 123, 两百 → 200, 十五 → 15), or `None` when the
@@ -309,7 +349,7 @@ fn may_start_number(c: char) -> bool {
 
 /// The quantity pattern's captures at byte `at` of `text`; their offsets count from `at`.
 fn captures_at(text: &str, at: usize) -> Option<regex::Captures<'_>> {
-    quantity_re().captures(window(text, at).get(at..)?)
+    quantity_re().re.captures(window(text, at).get(at..)?)
 }
 
 /// Reads the quantity whose number starts at byte `at` of `text`, with its context checked.
@@ -319,6 +359,7 @@ fn read_at(text: &str, at: usize) -> Option<Found> {
 
 /// Reads the quantity matched at byte `at` of `text` (`caps` count from `at`).
 fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found> {
+    let g = quantity_re();
     let whole = caps.get(0)?;
     let before = &text[..at];
     let prev = before.chars().next_back();
@@ -326,18 +367,18 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     if prev.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '第') {
         return None;
     }
-    let mult = caps.name("mult").map_or("", |m| m.as_str());
-    let unit_w = caps.name("unit").map_or("", |m| m.as_str());
-    let per = caps.name("per").map(|m| m.as_str());
-    let chinese = caps.name("cn").is_some();
-    let (value, value_min, value_max, qual_pre) = if let Some(n) = caps.name("num") {
+    let mult = caps.get(g.mult).map_or("", |m| m.as_str());
+    let unit_w = caps.get(g.unit).map_or("", |m| m.as_str());
+    let per = caps.get(g.per).map(|m| m.as_str());
+    let chinese = caps.get(g.cn).is_some();
+    let (value, value_min, value_max, qual_pre) = if let Some(n) = caps.get(g.num) {
         let v: f64 = n.as_str().parse().ok()?;
-        match caps.name("num2").and_then(|m| m.as_str().parse::<f64>().ok()) {
+        match caps.get(g.num2).and_then(|m| m.as_str().parse::<f64>().ok()) {
             Some(v2) if v2 > v => (None, Some(v), Some(v2), None),
             Some(_) => return None,
             None => (Some(v), None, None, None),
         }
-    } else if let Some(c) = caps.name("cn") {
+    } else if let Some(c) = caps.get(g.cn) {
         if prev.is_some_and(|p| CN_DIGITS.contains(p)) {
             return None;
         }
@@ -351,7 +392,7 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
         (Some(chinese_value(c.as_str())?), None, None, None)
     } else {
         // A bare multiplier counts only after a qualifier: 逾万人次, 上百家.
-        let b = caps.name("bare")?;
+        let b = caps.get(g.bare)?;
         let (q, _) = pre_qualifier(text, at, BARE_QUALIFIERS)?;
         // 近千万元 is a thousand 万元; any other multiplier after a bare one is not a quantity.
         let thousand_wan = matches!(b.as_str(), "千" | "百") && matches!(mult, "万" | "亿");
@@ -363,7 +404,7 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
             s => (Some(if s == "千" { 1000.0 } else { 100.0 }), None, None, Some(q)),
         }
     };
-    let bare_mult = caps.name("bare").map_or("", |m| if matches!(m.as_str(), "万" | "亿") { m.as_str() } else { "" });
+    let bare_mult = caps.get(g.bare).map_or("", |m| if matches!(m.as_str(), "万" | "亿") { m.as_str() } else { "" });
     // Chinese numerals take 千/百 inside the numeral; after them only 万/亿 are multipliers.
     if chinese && matches!(mult, "千" | "百") {
         return None;
@@ -379,11 +420,10 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     if unit_w.is_empty() && matches!(mult, "千" | "百" | "千万" | "百万") {
         return None;
     }
-    if caps.name("bare").is_some() && unit_w.is_empty() && bare_mult.is_empty() {
+    if caps.get(g.bare).is_some() && unit_w.is_empty() && bare_mult.is_empty() {
         return None;
     }
-    let end_unit =
-        caps.name("per").or(caps.name("unit")).or(caps.name("q2")).or(caps.name("mult")).map(|m| at + m.end());
+    let end_unit = caps.get(g.per).or(caps.get(g.unit)).or(caps.get(g.q2)).or(caps.get(g.mult)).map(|m| at + m.end());
     let after = &text[end_unit.unwrap_or(at + whole.end())..];
     // Years and dates: 2024年, 2023年度.
     if unit_w == "年" && mult.is_empty() && value.is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)) {
@@ -395,7 +435,7 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     }
     let qualifier = qual_pre
         .or_else(|| pre_qualifier(text, at, PRE_QUALIFIERS).filter(|(q, _)| q != "上").map(|(q, _)| q))
-        .or_else(|| caps.name("q1").or(caps.name("q2")).or(caps.name("post")).map(|m| m.as_str().to_string()));
+        .or_else(|| caps.get(g.q1).or(caps.get(g.q2)).or(caps.get(g.post)).map(|m| m.as_str().to_string()));
     let start = pre_qualifier(text, at, PRE_QUALIFIERS)
         .filter(|(q, _)| qualifier.as_deref() == Some(q.as_str()))
         .map_or(at, |(_, s)| s);
@@ -473,6 +513,34 @@ fn growth_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(GROWTH_PATTERN).expect("the growth pattern is valid"))
 }
 
+/// The indexes of the growth pattern's groups: the same in the anchored pattern, whose wrapper
+/// group does not capture.
+struct GrowthGroups {
+    cmp: usize,
+    verb: usize,
+    pre: usize,
+    sign: usize,
+    num: usize,
+    unit: usize,
+    post: usize,
+}
+
+fn growth_groups() -> &'static GrowthGroups {
+    static GROUPS: OnceLock<GrowthGroups> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let re = growth_re();
+        GrowthGroups {
+            cmp: group(re, "cmp"),
+            verb: group(re, "verb"),
+            pre: group(re, "pre"),
+            sign: group(re, "sign"),
+            num: group(re, "num"),
+            unit: group(re, "unit"),
+            post: group(re, "post"),
+        }
+    })
+}
+
 fn growth_re_anchored() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(&format!("^(?:{GROWTH_PATTERN})")).expect("the growth pattern is valid"))
@@ -480,19 +548,20 @@ fn growth_re_anchored() -> &'static Regex {
 
 /// Reads a growth phrase from `caps`, whose offsets count from byte `at` of `text`.
 fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Option<Growth> {
+    let gr = growth_groups();
     let whole = caps.get(0)?;
     let whole = (at + whole.start())..(at + whole.end());
-    let num = caps.name("num")?.as_str();
+    let num = caps.get(gr.num)?.as_str();
     let v: f64 = num.parse().ok().or_else(|| chinese_value(num))?;
     if whole.start > 0 && text[..whole.start].ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     // A bare sign stands for the verb only after a comparison word (同比-6.2%): alone, "-6.2%" is a
     // figure, not a change.
-    let sign = match (caps.name("verb"), caps.name("sign")) {
+    let sign = match (caps.get(gr.verb), caps.get(gr.sign)) {
         (Some(verb), _) if verb.as_str().starts_with(['下', '减', '降', '回', '缩', '压']) => -1.0,
         (Some(_), _) => 1.0,
-        (None, Some(sign)) if caps.name("cmp").is_some() => {
+        (None, Some(sign)) if caps.get(gr.cmp).is_some() => {
             if sign.as_str() == "+" {
                 1.0
             } else {
@@ -502,12 +571,12 @@ fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Option<Growth> 
         _ => return None,
     };
     let mut g = Growth {
-        qualifier: caps.name("pre").or(caps.name("post")).map(|m| m.as_str().to_string()),
+        qualifier: caps.get(gr.pre).or(caps.get(gr.post)).map(|m| m.as_str().to_string()),
         start: whole.start,
         end: whole.end,
         ..Growth::default()
     };
-    match caps.name("unit")?.as_str() {
+    match caps.get(gr.unit)?.as_str() {
         "%" => g.pct = Some(sign * v),
         "成" => g.pct = Some(sign * v * 10.0),
         "倍" => g.multiple = Some(sign * v),
@@ -554,6 +623,12 @@ pub fn growth_after(text: &str, byte: usize) -> Option<Growth> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn anchored_growth_pattern_numbers_its_groups_alike() {
+        let names = |re: &Regex| re.capture_names().map(|n| n.map(str::to_string)).collect::<Vec<_>>();
+        assert_eq!(names(growth_re()), names(growth_re_anchored()));
+    }
 
     fn one(text: &str) -> Quantity {
         let all = quantities(text);
