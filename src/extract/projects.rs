@@ -209,12 +209,14 @@ fn enclosing(chars: &[char], pos: usize, sep: fn(char) -> bool) -> (usize, usize
 }
 
 fn ends_with_at(chars: &[char], end: usize, word: &[char]) -> bool {
-    chars.get(..end).is_some_and(|head| head.ends_with(word))
+    end >= word.len() && starts_with_at(chars, end - word.len(), word)
 }
 
-/// Whether `word` stands at `pos`.
+/// Whether `word` stands at `pos`. Called for nearly every character against whole term lists, and
+/// most tries fail at the first character: compared character by character, a failed try costs
+/// one comparison, where a slice comparison calls memcmp.
 fn starts_with_at(chars: &[char], pos: usize, word: &[char]) -> bool {
-    chars.get(pos..).is_some_and(|rest| rest.starts_with(word))
+    chars.get(pos..).is_some_and(|rest| rest.len() >= word.len() && rest.iter().zip(word).all(|(a, b)| a == b))
 }
 
 /// The status words, for one-pass search.
