@@ -79,8 +79,13 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
     }
     // NUL, other control characters and zero-width marks carry no text; dropping them here keeps
     // every later offset pointing at characters a person can see.
-    let text: String = text.chars().filter(|&c| !is_invisible(c)).collect();
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // Most texts have neither: they are kept as decoded.
+    let text = if text.contains(|c: char| c == '\r' || is_invisible(c)) {
+        let text: String = text.chars().filter(|&c| !is_invisible(c)).collect();
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.into_owned()
+    };
     if text.trim().is_empty() {
         return Err(Refusal::new(
             "empty",
@@ -178,6 +183,17 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
 }
 
 fn count_errors(codec: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
+    if codec == encoding_rs::UTF_8 {
+        // The standard library splits bytes at the same malformed sequences as the WHATWG decoder
+        // (maximal subparts), one per chunk, without restarting a decoder at each: a GB18030 file
+        // sniffed as UTF-8 has one every few bytes.
+        return bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+    }
+    decoder_errors(codec, bytes)
+}
+
+/// Malformed sequences as the codec's decoder reports them.
+fn decoder_errors(codec: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
     let mut decoder = codec.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 3);
     let mut errors = 0;
@@ -213,6 +229,34 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn utf8_errors_counted_as_the_decoder_does() {
+        let (gb, _, _) = encoding_rs::GB18030.encode("湖镇镇政府工作报告,规上工业产值74.23亿元");
+        let cases: [&[u8]; 8] = [
+            &gb,
+            b"\xE4\xB8",
+            b"ok\xF0\x9F\x98",
+            b"\xED\xA0\x80x",
+            b"\xC0\xAF\xC1",
+            b"\xF4\x90\x80\x80",
+            b"\xE4\xB8\xE4\xB8\xAD\xFF",
+            "镇长".as_bytes(),
+        ];
+        for bytes in cases {
+            assert_eq!(count_errors(encoding_rs::UTF_8, bytes), decoder_errors(encoding_rs::UTF_8, bytes), "{bytes:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn utf8_error_count_matches_the_decoder_on_any_bytes(
+            bytes in proptest::collection::vec(prop_oneof![any::<u8>(), 0x80u8..0xC0, 0xE0u8..0xF5], 0..64)
+        ) {
+            prop_assert_eq!(count_errors(encoding_rs::UTF_8, &bytes), decoder_errors(encoding_rs::UTF_8, &bytes));
+        }
+    }
 
     #[test]
     fn utf8_with_bom_and_crlf() {
