@@ -243,6 +243,17 @@ fn tail_marker_re() -> &'static Regex {
 }
 
 /// The byte range `start..end` of `text` with markers and verbs trimmed from both ends.
+/// `s.starts_with(w)`, byte by byte: trimming tries every word of a list on every name, and most
+/// tries fail within a byte or two, where `starts_with` calls memcmp.
+fn has_prefix(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.bytes().zip(w.bytes()).all(|(a, b)| a == b)
+}
+
+/// `s.ends_with(w)`, byte by byte from the end (see [`has_prefix`]).
+fn has_suffix(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.bytes().rev().zip(w.bytes().rev()).all(|(a, b)| a == b)
+}
+
 fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     loop {
         let s = &text[start..end];
@@ -263,7 +274,7 @@ fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
             }
         }
         let s = &text[start..end];
-        if let Some(w) = LEAD_WORDS.iter().find(|w| s.starts_with(*w) && s.len() >= w.len()) {
+        if let Some(w) = LEAD_WORDS.iter().find(|w| has_prefix(s, w)) {
             start += w.len();
         }
         let s = &text[start..end];
@@ -273,7 +284,7 @@ fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
             }
         }
         let s = &text[start..end];
-        if let Some(w) = TAIL_WORDS.iter().find(|w| s.ends_with(*w) && s.len() >= w.len()) {
+        if let Some(w) = TAIL_WORDS.iter().find(|w| has_suffix(s, w)) {
             end -= w.len();
         }
         if (start, end) == before {

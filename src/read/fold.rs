@@ -74,15 +74,15 @@ impl Folded {
 
     /// A text the reader has folded already (`RawReport::folded`).
     pub fn from_folded(text: String) -> Self {
-        let mut char_at = vec![0u32; text.len() + 1];
-        let mut ci = 0u32;
-        for (b, ch) in text.char_indices() {
-            for slot in &mut char_at[b..b + ch.len_utf8()] {
-                *slot = ci;
-            }
-            ci += 1;
-        }
-        char_at[text.len()] = ci;
+        // Every byte but a continuation byte (10xxxxxx) starts a character: counting those, byte
+        // by byte, gives each byte its character without decoding.
+        let mut chars = 0u32;
+        let mut char_at: Vec<u32> = Vec::with_capacity(text.len() + 1);
+        char_at.extend(text.bytes().map(|b| {
+            chars += u32::from(b & 0xC0 != 0x80);
+            chars - 1
+        }));
+        char_at.push(chars);
         Folded { text, char_at }
     }
 
