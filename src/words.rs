@@ -31,11 +31,16 @@ impl WordList {
 
     /// How many different words of the list `text` contains.
     pub fn distinct_in(&self, text: &str) -> usize {
+        self.seen_in(text).iter().filter(|&&s| s).count()
+    }
+
+    /// Which words of the list `text` contains, by index in the list.
+    pub fn seen_in(&self, text: &str) -> Vec<bool> {
         let mut seen = vec![false; self.words.len()];
         for m in self.automaton.find_overlapping_iter(text) {
             seen[m.pattern().as_usize()] = true;
         }
-        seen.iter().filter(|&&s| s).count()
+        seen
     }
 
     /// Whether `text` contains any of the words.
@@ -94,6 +99,12 @@ mod tests {
             .min_by_key(|(b, w)| (*b, std::cmp::Reverse(w.len())))
     }
 
+    /// Lists searched together (genre cues) may share a word: each copy is seen.
+    #[test]
+    fn a_word_listed_twice_is_seen_twice() {
+        assert_eq!(list(&["报告", "会议", "报告"]).seen_in("工作报告"), [true, false, true]);
+    }
+
     #[test]
     fn answers_as_a_search_word_by_word() {
         let words = ["力争", "争取", "确保", "力争实现", "建成", "成"];
@@ -104,6 +115,8 @@ mod tests {
             assert_eq!(l.first_in(text).map(|(b, w)| (b, w.to_string())), first_by_words(&words, text), "{text}");
             assert_eq!(l.any_in(text), words.iter().any(|w| text.contains(w)), "{text}");
             assert_eq!(l.distinct_in(text), words.iter().filter(|w| text.contains(*w)).count(), "{text}");
+            let seen: Vec<bool> = words.iter().map(|w| text.contains(w)).collect();
+            assert_eq!(l.seen_in(text), seen, "{text}");
             let by_words_end = words
                 .iter()
                 .filter_map(|w| text.rfind(w).map(|b| (b + w.len(), w.to_string())))
