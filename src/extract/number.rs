@@ -451,20 +451,64 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     })
 }
 
+/// The first characters of the units, sorted.
+fn unit_starts() -> &'static [char] {
+    static STARTS: OnceLock<Vec<char>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut v: Vec<char> = UNITS.iter().filter_map(|u| u.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// Whether the numeral at byte `at` is surely followed by nothing the pattern reads after a number
+/// (range, multiplier, qualifier, unit, per-unit): the pattern would then match the bare numeral,
+/// whose unit is empty, and [`read_captures`] refuse it. Most Chinese numerals in a report are
+/// words (进一步, 一是, 统一), and this spares the pattern there. When in doubt it says no.
+fn surely_unitless(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let mut chars = rest.chars();
+    let next = match chars.next() {
+        Some(c) if c.is_ascii_digit() => chars.find(|c| !c.is_ascii_digit()),
+        // The pattern's Chinese numeral: one of these, then any of CN_DIGITS.
+        Some('一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') => {
+            chars.find(|&c| !CN_DIGITS.contains(c))
+        }
+        _ => return false,
+    };
+    next.is_none_or(|n| {
+        !(n == '.'
+            || n.is_numeric()
+            || n.is_whitespace()
+            || "余多万亿千百以左/-~—–至到".contains(n)
+            || unit_starts().binary_search(&n).is_ok())
+    })
+}
+
 /// Every quantity (number with a unit or multiplier) in a folded text, in order.
 pub fn quantities(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
-        // The next place, from `pos`, where the pattern matches.
-        let Some((start, caps)) = text[pos..]
-            .char_indices()
-            .filter(|&(_, c)| may_start_number(c))
-            .find_map(|(i, _)| captures_at(text, pos + i).map(|caps| (pos + i, caps)))
-        else {
+        // The next place, from `pos`, where a number can start. The pattern matches at every such
+        // place (each of its three alternatives opens with one of those characters, and all that
+        // follows is optional), so the first is where it matches.
+        let Some(start) = text[pos..].char_indices().find(|&(_, c)| may_start_number(c)).map(|(i, _)| pos + i) else {
             break;
         };
-        match read_captures(text, start, &caps) {
+        let found = if surely_unitless(text, start) {
+            None
+        } else {
+            match captures_at(text, start) {
+                Some(caps) => read_captures(text, start, &caps),
+                None => {
+                    pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+            }
+        };
+        match found {
             Some(f) => {
                 pos = f.end.max(start + 1);
                 out.push(f);
@@ -623,6 +667,23 @@ pub fn growth_after(text: &str, byte: usize) -> Option<Growth> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut refuses only numerals the pattern and reader refuse too.
+    #[test]
+    fn surely_unitless_numerals_are_never_read() {
+        let texts = [
+            "进一步统一思想,一是抓好三个一批,第十五届,2024年,5-8分钟,一百二十三户,十余家,逾万人次,两百万余元",
+            "增长23.75%,74.23亿元,7526万元,33.34万,5千亩,110千伏,一二三,十五个百分点,3 个月,2.5/吨,五以上",
+            "一 二 三,1.2.3,九十,七成,六/天,八至九,四左右,二〇二四,9９,一x,一\n个",
+        ];
+        for text in texts {
+            for (at, _) in text.char_indices() {
+                if surely_unitless(text, at) {
+                    assert_eq!(read_at(text, at), None, "{text} at {at}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn anchored_growth_pattern_numbers_its_groups_alike() {
