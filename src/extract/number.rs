@@ -332,9 +332,9 @@ fn window(text: &str, at: usize) -> &str {
 }
 
 /// The qualifier written just before byte `at`, if any, with its start.
-fn pre_qualifier(text: &str, at: usize, list: &[&str]) -> Option<(String, usize)> {
+fn pre_qualifier(text: &str, at: usize, list: &[&'static str]) -> Option<(&'static str, usize)> {
     let before = text.get(..at)?;
-    list.iter().find(|q| before.ends_with(*q)).map(|q| (q.to_string(), at - q.len()))
+    list.iter().find(|q| before.ends_with(*q)).map(|q| (*q, at - q.len()))
 }
 
 /// Whether a quantity can start with `c`: a digit, a Chinese numeral or a bare multiplier. (The
@@ -400,8 +400,8 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
             return None;
         }
         match b.as_str() {
-            "万" | "亿" => (Some(1.0), None, None, Some(q)),
-            s => (Some(if s == "千" { 1000.0 } else { 100.0 }), None, None, Some(q)),
+            "万" | "亿" => (Some(1.0), None, None, Some(q.to_string())),
+            s => (Some(if s == "千" { 1000.0 } else { 100.0 }), None, None, Some(q.to_string())),
         }
     };
     let bare_mult = caps.get(g.bare).map_or("", |m| if matches!(m.as_str(), "万" | "亿") { m.as_str() } else { "" });
@@ -409,12 +409,16 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     if chinese && matches!(mult, "千" | "百") {
         return None;
     }
+    // The unit is checked before it is written out: most numerals read here have none.
+    if bare_mult.is_empty() && mult.is_empty() && unit_w.is_empty() && per.is_none() {
+        return None;
+    }
+    if unit_w.is_empty() && per.is_some() {
+        return None;
+    }
     let mut unit = format!("{bare_mult}{mult}{unit_w}");
     if let Some(p) = per {
         unit = format!("{unit}/{p}");
-    }
-    if unit.is_empty() || (unit_w.is_empty() && per.is_some()) {
-        return None;
     }
     // 千 and 百 stand as a unit only before one (5千亩); alone they start a word (110千伏).
     if unit_w.is_empty() && matches!(mult, "千" | "百" | "千万" | "百万") {
@@ -433,12 +437,11 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     if chinese && after.chars().next().is_some_and(|c| CN_DIGITS.contains(c) || matches!(c, '"' | '“' | '大')) {
         return None;
     }
+    let pre = pre_qualifier(text, at, PRE_QUALIFIERS);
     let qualifier = qual_pre
-        .or_else(|| pre_qualifier(text, at, PRE_QUALIFIERS).filter(|(q, _)| q != "上").map(|(q, _)| q))
+        .or_else(|| pre.filter(|(q, _)| *q != "上").map(|(q, _)| q.to_string()))
         .or_else(|| caps.get(g.q1).or(caps.get(g.q2)).or(caps.get(g.post)).map(|m| m.as_str().to_string()));
-    let start = pre_qualifier(text, at, PRE_QUALIFIERS)
-        .filter(|(q, _)| qualifier.as_deref() == Some(q.as_str()))
-        .map_or(at, |(_, s)| s);
+    let start = pre.filter(|(q, _)| qualifier.as_deref() == Some(*q)).map_or(at, |(_, s)| s);
     let end = at + whole.end();
     let (value_base, unit_base) = to_base(value, &unit);
     let span_start = char_count(text, start);

@@ -107,12 +107,21 @@ pub fn extract(ctx: &Context) -> Vec<Target> {
 /// The plan part as character ranges.
 fn plan_ranges(ctx: &Context, chars: &[char]) -> Vec<(usize, usize)> {
     if !ctx.sections.is_empty() {
+        // The innermost section of a character changes only where a section starts or ends: the
+        // part is asked once per stretch between those places, not once per character.
+        let n = chars.len();
+        let mut bounds: Vec<usize> =
+            ctx.sections.iter().flat_map(|s| [s.span.start, s.span.end]).filter(|&b| b < n).collect();
+        bounds.push(0);
+        bounds.sort_unstable();
+        bounds.dedup();
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for (i, _) in chars.iter().enumerate() {
-            if ctx.part_at(i) == Some(Part::Plan) {
+        for (k, &from) in bounds.iter().enumerate() {
+            let to = bounds.get(k + 1).copied().unwrap_or(n);
+            if from < to && ctx.part_at(from) == Some(Part::Plan) {
                 match out.last_mut() {
-                    Some(last) if last.1 == i => last.1 = i + 1,
-                    _ => out.push((i, i + 1)),
+                    Some(last) if last.1 == from => last.1 = to,
+                    _ => out.push((from, to)),
                 }
             }
         }
