@@ -67,8 +67,13 @@ pub(crate) struct Chars<'a> {
 
 impl<'a> Chars<'a> {
     pub fn new(text: &'a str) -> Self {
-        let (bytes, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
-        let mut bytes = bytes;
+        // A text has at most one character per byte: sized once, filled without growing.
+        let mut chars = Vec::with_capacity(text.len());
+        let mut bytes = Vec::with_capacity(text.len() + 1);
+        for (b, c) in text.char_indices() {
+            bytes.push(b);
+            chars.push(c);
+        }
         bytes.push(text.len());
         Chars { text, chars, bytes }
     }
@@ -88,5 +93,11 @@ impl std::ops::Deref for Chars<'_> {
 
 pub fn extract(ctx: &Context) -> Facts {
     debug_assert!(ctx.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start), "sections in document order");
-    Facts { indicators: indicators::extract(ctx), targets: targets::extract(ctx), projects: projects::extract(ctx) }
+    // Targets and projects both walk the text by characters: it is split into them once.
+    let chars = Chars::new(&ctx.folded.text);
+    Facts {
+        indicators: indicators::extract(ctx),
+        targets: targets::extract_in(ctx, &chars),
+        projects: projects::extract_in(ctx, &chars),
+    }
 }

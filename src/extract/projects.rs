@@ -94,11 +94,15 @@ struct Found {
 }
 
 pub fn extract(ctx: &Context) -> Vec<Project> {
-    let chars = Chars::new(&ctx.folded.text);
+    extract_in(ctx, &Chars::new(&ctx.folded.text))
+}
+
+/// [`extract`] with the text already split into characters.
+pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     let mut found = Vec::new();
-    for (s, e) in spans_where(&chars, is_clause_end) {
-        found.extend(named_in_clause(&chars, s, e));
-        found.extend(enumerated_in_clause(&chars, s, e));
+    for (s, e) in spans_where(chars, is_clause_end) {
+        found.extend(named_in_clause(chars, s, e));
+        found.extend(enumerated_in_clause(chars, s, e));
     }
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // A name found both ways, or nested in a longer one found at the same place, is one project.
@@ -113,11 +117,11 @@ pub fn extract(ctx: &Context) -> Vec<Project> {
     let mut out: Vec<Project> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     for f in &kept {
-        let (sent_s, sent_e) = enclosing(&chars, f.start, is_sentence_end);
-        let (cl_s, cl_e) = enclosing(&chars, f.start, is_clause_end);
+        let (sent_s, sent_e) = enclosing(chars, f.start, is_sentence_end);
+        let (cl_s, cl_e) = enclosing(chars, f.start, is_clause_end);
         let in_sentence = kept.iter().filter(|k| k.start >= sent_s && k.end <= sent_e).count();
-        let investment = investment_near(&chars, f, (cl_s, cl_e), (sent_s, sent_e), in_sentence);
-        let status = status_near(&chars, f, cl_s, cl_e);
+        let investment = investment_near(chars, f, (cl_s, cl_e), (sent_s, sent_e), in_sentence);
+        let status = status_near(chars, f, cl_s, cl_e);
         let key = same_project_key(&f.name);
         if let Some(i) = keys.iter().position(|k| same_project(k, &key)) {
             if out[i].investment.is_none() {

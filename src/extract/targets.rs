@@ -21,6 +21,7 @@ use super::number::{self, Found, Growth};
 use super::{Chars, Context};
 use crate::model::{Comparator, Part, Quantity, Span, Target};
 use crate::words::WordList;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -56,10 +57,17 @@ fn terms() -> &'static Terms {
     })
 }
 
-/// The words promising none, for one-pass search.
-fn zero_words() -> &'static WordList {
-    static WORDS: OnceLock<WordList> = OnceLock::new();
-    WORDS.get_or_init(|| WordList::new(&terms().zero_words))
+/// The words promising none, for one-pass search. Only where the first one starts is asked, which
+/// a leftmost search answers at its first match; its prefilter skips to the words' rare bytes, so
+/// the many clauses without one are passed over quickly.
+fn zero_words() -> &'static AhoCorasick {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&terms().zero_words)
+            .expect("the zero words build an automaton")
+    })
 }
 
 /// The cue words, at-least cues and plain cues together, for one-pass search.
@@ -80,10 +88,13 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 pub fn extract(ctx: &Context) -> Vec<Target> {
-    let text = &ctx.folded.text;
-    let chars = Chars::new(text);
+    extract_in(ctx, &Chars::new(&ctx.folded.text))
+}
+
+/// [`extract`] with the text already split into characters.
+pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
     let plan = plan_ranges(ctx, &chars);
-    let goal = goal_sentence(&chars);
+    let goal = goal_sentence(chars);
     let mut out: Vec<Target> = Vec::new();
     let mut start = 0;
     for (i, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
@@ -236,9 +247,8 @@ fn read_clause(ctx: &Context, chars: &Chars, s: usize, e: usize, in_goal: bool, 
         }
     }
     if quantities.is_empty() && growths.is_empty() {
-        // The first zero word's start: only the byte is used, so the tie between two words at one
-        // start does not matter.
-        if let Some((b, _)) = zero_words().first_in(clause) {
+        // The first zero word's start: the least start of any of them.
+        if let Some(b) = zero_words().find(clause).map(|m| m.start()) {
             let cue = cue_here();
             let mut name = name_before(clause, b);
             for w in &t.zero_lead {
