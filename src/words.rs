@@ -11,6 +11,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 pub struct WordList {
     words: Vec<String>,
     automaton: AhoCorasick,
+    /// The same words for questions one leftmost match answers (is there one, which comes first):
+    /// the search stops at that match, and its prefilter skips to the words' rarest bytes.
+    leftmost: AhoCorasick,
 }
 
 impl WordList {
@@ -26,7 +29,11 @@ impl WordList {
             .prefilter(false)
             .build(words)
             .expect("a list of plain words always builds an automaton");
-        WordList { words: words.to_vec(), automaton }
+        let leftmost = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("a list of plain words always builds an automaton");
+        WordList { words: words.to_vec(), automaton, leftmost }
     }
 
     /// How many different words of the list `text` contains.
@@ -45,7 +52,7 @@ impl WordList {
 
     /// Whether `text` contains any of the words.
     pub fn any_in(&self, text: &str) -> bool {
-        self.automaton.is_match(text)
+        self.leftmost.is_match(text)
     }
 
     /// The word occurring last in `text` (the greatest start; at equal starts the longer word), with
@@ -71,11 +78,8 @@ impl WordList {
     /// The word occurring first in `text` (the least start; at equal starts the longer word), with
     /// its byte start: what `min_by_key((find(w), Reverse(w.len())))` over the words gives.
     pub fn first_in(&self, text: &str) -> Option<(usize, &str)> {
-        self.automaton
-            .find_overlapping_iter(text)
-            .map(|m| (m.start(), &self.words[m.pattern().as_usize()]))
-            .min_by_key(|(start, w)| (*start, std::cmp::Reverse(w.len())))
-            .map(|(start, w)| (start, w.as_str()))
+        // Leftmost-longest semantics is exactly this: the least start, the longest word there.
+        self.leftmost.find(text).map(|m| (m.start(), self.words[m.pattern().as_usize()].as_str()))
     }
 }
 
