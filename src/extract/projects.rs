@@ -413,7 +413,12 @@ fn is_generic(name: &str) -> bool {
     if name.starts_with('“') && name.contains("”项目") && name.chars().count() <= 10 {
         return true;
     }
-    let stripped: String = name.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '(' | ')')).collect();
+    let quote_or_paren = |c: char| matches!(c, '“' | '”' | '"' | '(' | ')');
+    let stripped: std::borrow::Cow<str> = if name.contains(quote_or_paren) {
+        name.chars().filter(|&c| !quote_or_paren(c)).collect::<String>().into()
+    } else {
+        name.into()
+    };
     // Every candidate name is checked against every generic and lead word: one automaton pass
     // drops them all (longest match first), instead of one search and one copy per word.
     static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
@@ -424,11 +429,21 @@ fn is_generic(name: &str) -> bool {
             .build(t.generic_words.iter().chain(&t.lead_words))
             .expect("the term lists build an automaton")
     });
-    let mut rest = String::with_capacity(stripped.len());
-    words.replace_all_with(&stripped, &mut rest, |_, _, _| true);
-    let rest: String =
-        rest.chars().filter(|c| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c)).collect();
-    rest.chars().count() < 2
+    // What is left once the words are dropped, without digits and counts, must be under two
+    // characters: counted between the matches, stopping at the second.
+    let counts = |c: &char| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c);
+    let mut left = 0;
+    let mut from = 0;
+    for m in
+        words.find_iter(stripped.as_ref()).map(|m| m.range()).chain(std::iter::once(stripped.len()..stripped.len()))
+    {
+        left += stripped[from..m.start].chars().filter(counts).count();
+        if left >= 2 {
+            return false;
+        }
+        from = m.end;
+    }
+    true
 }
 
 /// The investment stated for a project: in its clause, or in its sentence when the sentence names it
