@@ -46,6 +46,12 @@ struct Terms {
     lead_chars: Vec<Vec<char>>,
     #[serde(skip)]
     inner_verb_chars: Vec<Vec<char>>,
+    /// The first characters of the lead words and of the inner verbs, sorted: as for the suffixes,
+    /// a character that starts none is passed over without trying the list.
+    #[serde(skip)]
+    lead_starts: Vec<char>,
+    #[serde(skip)]
+    inner_verb_starts: Vec<char>,
 }
 
 fn terms() -> &'static Terms {
@@ -69,6 +75,14 @@ fn terms() -> &'static Terms {
         t.phase_chars = as_chars(&t.phases);
         t.lead_chars = as_chars(&t.lead_words);
         t.inner_verb_chars = as_chars(&t.inner_verbs);
+        let starts = |list: &[Vec<char>]| {
+            let mut v: Vec<char> = list.iter().filter_map(|w| w.first().copied()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        t.lead_starts = starts(&t.lead_chars);
+        t.inner_verb_starts = starts(&t.inner_verb_chars);
         t
     })
 }
@@ -216,6 +230,15 @@ fn ends_with_at(chars: &[char], end: usize, word: &[char]) -> bool {
     end >= word.len() && starts_with_at(chars, end - word.len(), word)
 }
 
+/// The first word of `list` standing at `pos`; `starts` holds the first characters of its words.
+fn find_at<'w>(chars: &[char], pos: usize, list: &'w [Vec<char>], starts: &[char]) -> Option<&'w Vec<char>> {
+    let first = chars.get(pos)?;
+    if starts.binary_search(first).is_err() {
+        return None;
+    }
+    list.iter().find(|w| starts_with_at(chars, pos, w))
+}
+
 /// Whether `word` stands at `pos`. Called for nearly every character against whole term lists, and
 /// most tries fail at the first character: compared character by character, a failed try costs
 /// one comparison, where a slice comparison calls memcmp.
@@ -306,7 +329,7 @@ fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Found> {
     // A verb inside the run starts the name after it; a category after it means no project at all
     // ("小微园完成签约项目").
     for k in (start + 1..end).rev() {
-        let Some(v) = t.inner_verb_chars.iter().find(|v| starts_with_at(chars, k, v)) else { continue };
+        let Some(v) = find_at(chars, k, &t.inner_verb_chars, &t.inner_verb_starts) else { continue };
         let raw = chars.str(k + v.len(), end);
         if is_generic(raw) {
             if t.strong_suffixes.iter().any(|s| s == raw) {
@@ -382,7 +405,7 @@ fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     let t = terms();
     loop {
         let before = start;
-        if let Some(w) = t.lead_chars.iter().find(|w| starts_with_at(chars, start, w)) {
+        if let Some(w) = find_at(chars, start, &t.lead_chars, &t.lead_starts) {
             let n = w.len();
             // Keep at least two characters of name.
             if start + n + 2 <= end {
