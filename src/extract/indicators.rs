@@ -29,6 +29,7 @@ use super::number::{self, Found, Growth};
 use super::period::period_at;
 use super::Context;
 use crate::model::{Indicator, Part, Quantity, Span};
+use crate::words::WordList;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -330,7 +331,7 @@ fn noun_after(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
     let mut end = 0;
     for (n, (i, c)) in rest.char_indices().enumerate() {
-        if n >= 12 || clause_end(c) || c.is_ascii_digit() || STOPS.iter().any(|s| rest[i..].starts_with(s)) {
+        if n >= 12 || clause_end(c) || c.is_ascii_digit() || STOPS.iter().any(|s| has_prefix(&rest[i..], s)) {
             break;
         }
         end = i + c.len_utf8();
@@ -370,6 +371,12 @@ fn readable(ctx: &Context, pos: usize, fallback_end: usize) -> bool {
 }
 
 /// Whether a quantity is a figure rather than a threshold, a target, a modifier or rhetoric.
+/// [`FUTURE_WORDS`], for one-pass search.
+fn future_words() -> &'static WordList {
+    static WORDS: OnceLock<WordList> = OnceLock::new();
+    WORDS.get_or_init(|| WordList::new(&FUTURE_WORDS.iter().map(|w| w.to_string()).collect::<Vec<_>>()))
+}
+
 fn is_figure(text: &str, f: &Found, clause: &str) -> bool {
     let q = &f.quantity;
     let after = &text[f.end..];
@@ -396,7 +403,7 @@ fn is_figure(text: &str, f: &Found, clause: &str) -> bool {
         }
     }
     // What is planned or expected, not done: 将增加至580张, 可达15万吨, 计划完成60%.
-    if FUTURE_WORDS.iter().any(|w| clause.contains(w)) {
+    if future_words().any_in(clause) {
         return false;
     }
     // Chinese numerals in these reports mostly name things (八项规定, 十件民生实事, 四张名片); a count
