@@ -54,8 +54,8 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
             "the file is empty or holds only white space: nothing to load; check that the page was saved completely",
         ));
     }
-    let (encoding, body) = match forced {
-        Some(e) => (e, strip_bom(bytes, e)),
+    let (encoding, body, counted) = match forced {
+        Some(e) => (e, strip_bom(bytes, e), None),
         None => sniff(bytes),
     };
     if encoding != Encoding::Utf16Le && encoding != Encoding::Utf16Be && looks_binary(body) {
@@ -65,7 +65,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
              Word document, save it as text first",
         ));
     }
-    let replaced = count_errors(encoding.codec(), body);
+    let replaced = counted.unwrap_or_else(|| count_errors(encoding.codec(), body));
     let (text, _) = encoding.codec().decode_without_bom_handling(body);
     if replaced > 0 && is_unreadable(&text) {
         let hint = match forced {
@@ -133,21 +133,23 @@ fn strip_bom(bytes: &[u8], e: Encoding) -> &[u8] {
     bytes.strip_prefix(bom).unwrap_or(bytes)
 }
 
-fn sniff(bytes: &[u8]) -> (Encoding, &[u8]) {
+/// The encoding of the bytes and the bytes without their BOM, with the count of malformed sequences
+/// in that encoding when telling the encodings apart counted them already.
+fn sniff(bytes: &[u8]) -> (Encoding, &[u8], Option<usize>) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (Encoding::Utf8, rest);
+        return (Encoding::Utf8, rest, None);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return (Encoding::Utf16Le, rest);
+        return (Encoding::Utf16Le, rest, None);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return (Encoding::Utf16Be, rest);
+        return (Encoding::Utf16Be, rest, None);
     }
     if let Some(e) = utf16_without_bom(bytes) {
-        return (e, bytes);
+        return (e, bytes, None);
     }
     if is_utf8(bytes) {
-        return (Encoding::Utf8, bytes);
+        return (Encoding::Utf8, bytes, Some(0));
     }
     // Not valid UTF-8: GB18030 (a superset of GBK and GB2312) if it decodes cleanly, else the
     // encoding with fewer bad sequences, so a UTF-8 file with a few damaged bytes stays UTF-8.
@@ -156,13 +158,13 @@ fn sniff(bytes: &[u8]) -> (Encoding, &[u8]) {
     let utf8_bad = count_errors(encoding_rs::UTF_8, bytes);
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
     if utf8_bad * UTF8_DAMAGE_RATIO <= non_ascii {
-        return (Encoding::Utf8, bytes);
+        return (Encoding::Utf8, bytes, Some(utf8_bad));
     }
     let gb_bad = count_errors(encoding_rs::GB18030, bytes);
     if gb_bad < utf8_bad {
-        (Encoding::Gb18030, bytes)
+        (Encoding::Gb18030, bytes, Some(gb_bad))
     } else {
-        (Encoding::Utf8, bytes)
+        (Encoding::Utf8, bytes, Some(utf8_bad))
     }
 }
 
