@@ -37,21 +37,48 @@ struct Terms {
     /// The lists above as characters, in the same order: they are compared against the text at
     /// nearly every character, and a slice comparison does not decode the word each time.
     #[serde(skip)]
-    strong_chars: Vec<Vec<char>>,
+    strong_chars: Words,
     #[serde(skip)]
-    weak_chars: Vec<Vec<char>>,
+    weak_chars: Words,
     #[serde(skip)]
-    phase_chars: Vec<Vec<char>>,
+    phase_chars: Words,
     #[serde(skip)]
-    lead_chars: Vec<Vec<char>>,
+    lead_chars: Words,
     #[serde(skip)]
-    inner_verb_chars: Vec<Vec<char>>,
-    /// The first characters of the lead words and of the inner verbs, sorted: as for the suffixes,
-    /// a character that starts none is passed over without trying the list.
-    #[serde(skip)]
-    lead_starts: Vec<char>,
-    #[serde(skip)]
-    inner_verb_starts: Vec<char>,
+    inner_verb_chars: Words,
+}
+
+/// A term list as characters, with its words grouped by first character: at a place, only the
+/// words that start with the character there are tried (in list order, so the first that stands
+/// there is the one a walk over the whole list finds).
+#[derive(Default)]
+struct Words {
+    words: Vec<Vec<char>>,
+    /// (first character, indexes of the words starting with it, in list order), sorted.
+    by_first: Vec<(char, Vec<usize>)>,
+}
+
+impl Words {
+    fn new(list: &[String]) -> Self {
+        let words: Vec<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(&c) = w.first() else { continue };
+            match by_first.iter_mut().find(|(f, _)| *f == c) {
+                Some((_, ix)) => ix.push(i),
+                None => by_first.push((c, vec![i])),
+            }
+        }
+        by_first.sort_unstable_by_key(|(c, _)| *c);
+        Words { words, by_first }
+    }
+
+    /// The first word of the list standing at `pos`.
+    fn at(&self, chars: &[char], pos: usize) -> Option<&[char]> {
+        let first = chars.get(pos)?;
+        let k = self.by_first.binary_search_by_key(first, |(c, _)| *c).ok()?;
+        self.by_first[k].1.iter().map(|&i| self.words[i].as_slice()).find(|w| starts_with_at(chars, pos, w))
+    }
 }
 
 fn terms() -> &'static Terms {
@@ -69,20 +96,11 @@ fn terms() -> &'static Terms {
         t.suffix_starts = t.strong_suffixes.iter().chain(&t.weak_suffixes).filter_map(|w| w.chars().next()).collect();
         t.suffix_starts.sort_unstable();
         t.suffix_starts.dedup();
-        let as_chars = |list: &[String]| list.iter().map(|w| w.chars().collect()).collect();
-        t.strong_chars = as_chars(&t.strong_suffixes);
-        t.weak_chars = as_chars(&t.weak_suffixes);
-        t.phase_chars = as_chars(&t.phases);
-        t.lead_chars = as_chars(&t.lead_words);
-        t.inner_verb_chars = as_chars(&t.inner_verbs);
-        let starts = |list: &[Vec<char>]| {
-            let mut v: Vec<char> = list.iter().filter_map(|w| w.first().copied()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
-        t.lead_starts = starts(&t.lead_chars);
-        t.inner_verb_starts = starts(&t.inner_verb_chars);
+        t.strong_chars = Words::new(&t.strong_suffixes);
+        t.weak_chars = Words::new(&t.weak_suffixes);
+        t.phase_chars = Words::new(&t.phases);
+        t.lead_chars = Words::new(&t.lead_words);
+        t.inner_verb_chars = Words::new(&t.inner_verbs);
         t
     })
 }
@@ -230,15 +248,6 @@ fn ends_with_at(chars: &[char], end: usize, word: &[char]) -> bool {
     end >= word.len() && starts_with_at(chars, end - word.len(), word)
 }
 
-/// The first word of `list` standing at `pos`; `starts` holds the first characters of its words.
-fn find_at<'w>(chars: &[char], pos: usize, list: &'w [Vec<char>], starts: &[char]) -> Option<&'w Vec<char>> {
-    let first = chars.get(pos)?;
-    if starts.binary_search(first).is_err() {
-        return None;
-    }
-    list.iter().find(|w| starts_with_at(chars, pos, w))
-}
-
 /// Whether `word` stands at `pos`. Called for nearly every character against whole term lists, and
 /// most tries fail at the first character: compared character by character, a failed try costs
 /// one comparison, where a slice comparison calls memcmp.
@@ -267,8 +276,8 @@ fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let strong = t.strong_chars.iter().find(|s| starts_with_at(chars, i, s));
-        let weak = t.weak_chars.iter().find(|s| starts_with_at(chars, i, s));
+        let strong = t.strong_chars.at(chars, i);
+        let weak = t.weak_chars.at(chars, i);
         let (suffix, is_strong) = match (strong, weak) {
             (Some(s), _) => (s, true),
             (None, Some(w)) => (w, false),
@@ -282,11 +291,11 @@ fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found> {
             i = end;
             continue;
         }
-        if let Some(ph) = t.phase_chars.iter().find(|p| starts_with_at(chars, end, p)) {
+        if let Some(ph) = t.phase_chars.at(chars, end) {
             end += ph.len();
         }
         // "...项目工程": the longer word ends the name.
-        if let Some(s) = t.strong_chars.iter().find(|s| starts_with_at(chars, end, s)) {
+        if let Some(s) = t.strong_chars.at(chars, end) {
             end += s.len();
         }
         if end > ce {
@@ -309,7 +318,7 @@ fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Found> {
     let mut start = end;
     while start > cs && !matches!(chars[start - 1], '、' | '等' | '的') {
         if matches!(chars[start - 1], '及' | '和' | '与')
-            && t.strong_chars.iter().chain(&t.weak_chars).any(|s| ends_with_at(chars, start - 1, s))
+            && t.strong_chars.words.iter().chain(&t.weak_chars.words).any(|s| ends_with_at(chars, start - 1, s))
         {
             break;
         }
@@ -329,7 +338,7 @@ fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Found> {
     // A verb inside the run starts the name after it; a category after it means no project at all
     // ("小微园完成签约项目").
     for k in (start + 1..end).rev() {
-        let Some(v) = find_at(chars, k, &t.inner_verb_chars, &t.inner_verb_starts) else { continue };
+        let Some(v) = t.inner_verb_chars.at(chars, k) else { continue };
         let raw = chars.str(k + v.len(), end);
         if is_generic(raw) {
             if t.strong_suffixes.iter().any(|s| s == raw) {
@@ -405,7 +414,7 @@ fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     let t = terms();
     loop {
         let before = start;
-        if let Some(w) = find_at(chars, start, &t.lead_chars, &t.lead_starts) {
+        if let Some(w) = t.lead_chars.at(chars, start) {
             let n = w.len();
             // Keep at least two characters of name.
             if start + n + 2 <= end {
@@ -537,6 +546,11 @@ mod tests {
     #[test]
     fn shipped_terms_parse() {
         assert!(terms().strong_suffixes.contains(&"项目".to_string()));
+        // Words are tried by their first character: an empty one would never be.
+        let t = terms();
+        for list in [&t.strong_suffixes, &t.weak_suffixes, &t.phases, &t.lead_words, &t.inner_verbs] {
+            assert!(list.iter().all(|w| !w.is_empty()));
+        }
     }
 
     #[test]
