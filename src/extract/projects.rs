@@ -30,10 +30,10 @@ struct Terms {
     generic_words: Vec<String>,
     inner_verbs: Vec<String>,
     status_words: Vec<String>,
-    /// The first characters of the project suffixes, sorted: most characters start none, and the
-    /// suffix search is skipped there.
+    /// The first characters of the project suffixes: most characters start none, and the suffix
+    /// search is skipped there.
     #[serde(skip)]
-    suffix_starts: Vec<char>,
+    suffix_starts: CharSet,
     /// The lists above as characters, in the same order: they are compared against the text at
     /// nearly every character, and a slice comparison does not decode the word each time.
     #[serde(skip)]
@@ -46,6 +46,35 @@ struct Terms {
     lead_chars: Words,
     #[serde(skip)]
     inner_verb_chars: Words,
+}
+
+/// A set of characters asked about once per character of every report: a bit per character of the
+/// Basic Multilingual Plane answers in one lookup; the rare character beyond it is looked up in a
+/// list.
+#[derive(Default)]
+struct CharSet {
+    bmp: Vec<u64>,
+    beyond: Vec<char>,
+}
+
+impl CharSet {
+    fn new(chars: impl IntoIterator<Item = char>) -> Self {
+        let mut set = CharSet { bmp: vec![0; 0x10000 / 64], beyond: Vec::new() };
+        for c in chars {
+            match set.bmp.get_mut(c as usize / 64) {
+                Some(word) => *word |= 1 << (c as usize % 64),
+                None => set.beyond.push(c),
+            }
+        }
+        set
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match self.bmp.get(c as usize / 64) {
+            Some(word) => word & (1 << (c as usize % 64)) != 0,
+            None => self.beyond.contains(&c),
+        }
+    }
 }
 
 /// A term list as characters, with its words grouped by first character: at a place, only the
@@ -93,9 +122,8 @@ fn terms() -> &'static Terms {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
         t.generic_words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        t.suffix_starts = t.strong_suffixes.iter().chain(&t.weak_suffixes).filter_map(|w| w.chars().next()).collect();
-        t.suffix_starts.sort_unstable();
-        t.suffix_starts.dedup();
+        t.suffix_starts =
+            CharSet::new(t.strong_suffixes.iter().chain(&t.weak_suffixes).filter_map(|w| w.chars().next()));
         t.strong_chars = Words::new(&t.strong_suffixes);
         t.weak_chars = Words::new(&t.weak_suffixes);
         t.phase_chars = Words::new(&t.phases);
@@ -272,7 +300,7 @@ fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = cs;
     while i < ce {
-        if t.suffix_starts.binary_search(&chars[i]).is_err() {
+        if !t.suffix_starts.contains(chars[i]) {
             i += 1;
             continue;
         }
@@ -541,6 +569,17 @@ mod tests {
 
     fn names(body: &str) -> Vec<String> {
         run(body).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn char_set_holds_what_it_was_given() {
+        let set = CharSet::new(['项', 'a', '\u{FFFF}', '𠀀']);
+        for c in ['项', 'a', '\u{FFFF}', '𠀀'] {
+            assert!(set.contains(c), "{c}");
+        }
+        for c in ['工', 'b', '\u{FFFE}', '𠀁'] {
+            assert!(!set.contains(c), "{c}");
+        }
     }
 
     #[test]
