@@ -93,7 +93,7 @@ pub fn extract(ctx: &Context) -> Vec<Target> {
 
 /// [`extract`] with the text already split into characters.
 pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
-    let plan = plan_ranges(ctx, &chars);
+    let plan = plan_ranges(ctx, chars);
     let goal = goal_sentence(chars);
     let mut out: Vec<Target> = Vec::new();
     let mut start = 0;
@@ -110,7 +110,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
         if !in_goal && !plan.iter().any(|&(ps, pe)| s >= ps && e <= pe) {
             continue;
         }
-        read_clause(ctx, &chars, s, e, in_goal, &mut out);
+        read_clause(ctx, chars, s, e, in_goal, &mut out);
     }
     out
 }
