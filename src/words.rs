@@ -11,6 +11,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 pub struct WordList {
     words: Vec<String>,
     automaton: AhoCorasick,
+    /// The same words for questions one leftmost match answers (is there one, which comes first):
+    /// the search stops at that match, and its prefilter skips to the words' rarest bytes.
+    leftmost: AhoCorasick,
 }
 
 impl WordList {
@@ -26,21 +29,30 @@ impl WordList {
             .prefilter(false)
             .build(words)
             .expect("a list of plain words always builds an automaton");
-        WordList { words: words.to_vec(), automaton }
+        let leftmost = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("a list of plain words always builds an automaton");
+        WordList { words: words.to_vec(), automaton, leftmost }
     }
 
     /// How many different words of the list `text` contains.
     pub fn distinct_in(&self, text: &str) -> usize {
+        self.seen_in(text).iter().filter(|&&s| s).count()
+    }
+
+    /// Which words of the list `text` contains, by index in the list.
+    pub fn seen_in(&self, text: &str) -> Vec<bool> {
         let mut seen = vec![false; self.words.len()];
         for m in self.automaton.find_overlapping_iter(text) {
             seen[m.pattern().as_usize()] = true;
         }
-        seen.iter().filter(|&&s| s).count()
+        seen
     }
 
     /// Whether `text` contains any of the words.
     pub fn any_in(&self, text: &str) -> bool {
-        self.automaton.is_match(text)
+        self.leftmost.is_match(text)
     }
 
     /// The word occurring last in `text` (the greatest start; at equal starts the longer word), with
@@ -66,11 +78,8 @@ impl WordList {
     /// The word occurring first in `text` (the least start; at equal starts the longer word), with
     /// its byte start: what `min_by_key((find(w), Reverse(w.len())))` over the words gives.
     pub fn first_in(&self, text: &str) -> Option<(usize, &str)> {
-        self.automaton
-            .find_overlapping_iter(text)
-            .map(|m| (m.start(), &self.words[m.pattern().as_usize()]))
-            .min_by_key(|(start, w)| (*start, std::cmp::Reverse(w.len())))
-            .map(|(start, w)| (start, w.as_str()))
+        // Leftmost-longest semantics is exactly this: the least start, the longest word there.
+        self.leftmost.find(text).map(|m| (m.start(), self.words[m.pattern().as_usize()].as_str()))
     }
 }
 
@@ -94,6 +103,12 @@ mod tests {
             .min_by_key(|(b, w)| (*b, std::cmp::Reverse(w.len())))
     }
 
+    /// Lists searched together (genre cues) may share a word: each copy is seen.
+    #[test]
+    fn a_word_listed_twice_is_seen_twice() {
+        assert_eq!(list(&["报告", "会议", "报告"]).seen_in("工作报告"), [true, false, true]);
+    }
+
     #[test]
     fn answers_as_a_search_word_by_word() {
         let words = ["力争", "争取", "确保", "力争实现", "建成", "成"];
@@ -104,6 +119,8 @@ mod tests {
             assert_eq!(l.first_in(text).map(|(b, w)| (b, w.to_string())), first_by_words(&words, text), "{text}");
             assert_eq!(l.any_in(text), words.iter().any(|w| text.contains(w)), "{text}");
             assert_eq!(l.distinct_in(text), words.iter().filter(|w| text.contains(*w)).count(), "{text}");
+            let seen: Vec<bool> = words.iter().map(|w| text.contains(w)).collect();
+            assert_eq!(l.seen_in(text), seen, "{text}");
             let by_words_end = words
                 .iter()
                 .filter_map(|w| text.rfind(w).map(|b| (b + w.len(), w.to_string())))

@@ -57,7 +57,47 @@ impl Context<'_> {
     }
 }
 
+/// The report as characters, with the byte offset of each (and of the end), so that a run of
+/// characters is a slice of the text rather than a new String.
+pub(crate) struct Chars<'a> {
+    text: &'a str,
+    chars: Vec<char>,
+    bytes: Vec<usize>,
+}
+
+impl<'a> Chars<'a> {
+    pub fn new(text: &'a str) -> Self {
+        // A text has at most one character per byte: sized once, filled without growing.
+        let mut chars = Vec::with_capacity(text.len());
+        let mut bytes = Vec::with_capacity(text.len() + 1);
+        for (b, c) in text.char_indices() {
+            bytes.push(b);
+            chars.push(c);
+        }
+        bytes.push(text.len());
+        Chars { text, chars, bytes }
+    }
+
+    /// Characters `s..e` as a slice of the text.
+    pub fn str(&self, s: usize, e: usize) -> &'a str {
+        &self.text[self.bytes[s]..self.bytes[e]]
+    }
+}
+
+impl std::ops::Deref for Chars<'_> {
+    type Target = [char];
+    fn deref(&self) -> &[char] {
+        &self.chars
+    }
+}
+
 pub fn extract(ctx: &Context) -> Facts {
     debug_assert!(ctx.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start), "sections in document order");
-    Facts { indicators: indicators::extract(ctx), targets: targets::extract(ctx), projects: projects::extract(ctx) }
+    // Targets and projects both walk the text by characters: it is split into them once.
+    let chars = Chars::new(&ctx.folded.text);
+    Facts {
+        indicators: indicators::extract(ctx),
+        targets: targets::extract_in(ctx, &chars),
+        projects: projects::extract_in(ctx, &chars),
+    }
 }

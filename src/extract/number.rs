@@ -145,11 +145,51 @@ const BARE_QUALIFIERS: &[&str] = &["超过", "突破", "将近", "近", "约", "
 
 const CN_DIGITS: &str = "零一二两三四五六七八九十百千";
 
+/// The index of the capture group `name` of `re`. Readers ask for groups by index: `Captures::name`
+/// looks the name up in a hashed map on every call, and they ask for a dozen groups per figure.
+fn group(re: &Regex, name: &str) -> usize {
+    re.capture_names().position(|n| n == Some(name)).expect("the pattern has the group")
+}
+
+/// The quantity pattern with the indexes of its groups.
+struct QuantityRe {
+    re: Regex,
+    num: usize,
+    num2: usize,
+    cn: usize,
+    bare: usize,
+    q1: usize,
+    mult: usize,
+    q2: usize,
+    unit: usize,
+    per: usize,
+    post: usize,
+}
+
+fn quantity_re() -> &'static QuantityRe {
+    static RE: OnceLock<QuantityRe> = OnceLock::new();
+    RE.get_or_init(|| {
+        let re = quantity_pattern();
+        QuantityRe {
+            num: group(&re, "num"),
+            num2: group(&re, "num2"),
+            cn: group(&re, "cn"),
+            bare: group(&re, "bare"),
+            q1: group(&re, "q1"),
+            mult: group(&re, "mult"),
+            q2: group(&re, "q2"),
+            unit: group(&re, "unit"),
+            per: group(&re, "per"),
+            post: group(&re, "post"),
+            re,
+        }
+    })
+}
+
 /// The quantity pattern, anchored: it is tried only where a number can start (see
 /// [`may_start_number`]), on a window of the text cut at that position.
-fn quantity_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+fn quantity_pattern() -> Regex {
+    {
         let units: Vec<String> = UNITS.iter().map(|u| regex::escape(u)).collect();
         let pattern = format!(
             r"(?x)
@@ -170,7 +210,7 @@ fn quantity_re() -> &'static Regex {
             units = units.join("|")
         );
         Regex::new(&pattern).expect("the quantity pattern is valid")
-    })
+    }
 }
 
 /// The value of a Chinese numeral (一百二十三 → 123, 两百 → 200, 十五 → 15), or `None` when the
@@ -292,9 +332,9 @@ fn window(text: &str, at: usize) -> &str {
 }
 
 /// The qualifier written just before byte `at`, if any, with its start.
-fn pre_qualifier(text: &str, at: usize, list: &[&str]) -> Option<(String, usize)> {
+fn pre_qualifier(text: &str, at: usize, list: &[&'static str]) -> Option<(&'static str, usize)> {
     let before = text.get(..at)?;
-    list.iter().find(|q| before.ends_with(*q)).map(|q| (q.to_string(), at - q.len()))
+    list.iter().find(|q| before.ends_with(*q)).map(|q| (*q, at - q.len()))
 }
 
 /// Whether a quantity can start with `c`: a digit, a Chinese numeral or a bare multiplier. (The
@@ -309,7 +349,7 @@ fn may_start_number(c: char) -> bool {
 
 /// The quantity pattern's captures at byte `at` of `text`; their offsets count from `at`.
 fn captures_at(text: &str, at: usize) -> Option<regex::Captures<'_>> {
-    quantity_re().captures(window(text, at).get(at..)?)
+    quantity_re().re.captures(window(text, at).get(at..)?)
 }
 
 /// Reads the quantity whose number starts at byte `at` of `text`, with its context checked.
@@ -319,6 +359,7 @@ fn read_at(text: &str, at: usize) -> Option<Found> {
 
 /// Reads the quantity matched at byte `at` of `text` (`caps` count from `at`).
 fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found> {
+    let g = quantity_re();
     let whole = caps.get(0)?;
     let before = &text[..at];
     let prev = before.chars().next_back();
@@ -326,18 +367,18 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     if prev.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '第') {
         return None;
     }
-    let mult = caps.name("mult").map_or("", |m| m.as_str());
-    let unit_w = caps.name("unit").map_or("", |m| m.as_str());
-    let per = caps.name("per").map(|m| m.as_str());
-    let chinese = caps.name("cn").is_some();
-    let (value, value_min, value_max, qual_pre) = if let Some(n) = caps.name("num") {
+    let mult = caps.get(g.mult).map_or("", |m| m.as_str());
+    let unit_w = caps.get(g.unit).map_or("", |m| m.as_str());
+    let per = caps.get(g.per).map(|m| m.as_str());
+    let chinese = caps.get(g.cn).is_some();
+    let (value, value_min, value_max, qual_pre) = if let Some(n) = caps.get(g.num) {
         let v: f64 = n.as_str().parse().ok()?;
-        match caps.name("num2").and_then(|m| m.as_str().parse::<f64>().ok()) {
+        match caps.get(g.num2).and_then(|m| m.as_str().parse::<f64>().ok()) {
             Some(v2) if v2 > v => (None, Some(v), Some(v2), None),
             Some(_) => return None,
             None => (Some(v), None, None, None),
         }
-    } else if let Some(c) = caps.name("cn") {
+    } else if let Some(c) = caps.get(g.cn) {
         if prev.is_some_and(|p| CN_DIGITS.contains(p)) {
             return None;
         }
@@ -351,7 +392,7 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
         (Some(chinese_value(c.as_str())?), None, None, None)
     } else {
         // A bare multiplier counts only after a qualifier: 逾万人次, 上百家.
-        let b = caps.name("bare")?;
+        let b = caps.get(g.bare)?;
         let (q, _) = pre_qualifier(text, at, BARE_QUALIFIERS)?;
         // 近千万元 is a thousand 万元; any other multiplier after a bare one is not a quantity.
         let thousand_wan = matches!(b.as_str(), "千" | "百") && matches!(mult, "万" | "亿");
@@ -359,31 +400,34 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
             return None;
         }
         match b.as_str() {
-            "万" | "亿" => (Some(1.0), None, None, Some(q)),
-            s => (Some(if s == "千" { 1000.0 } else { 100.0 }), None, None, Some(q)),
+            "万" | "亿" => (Some(1.0), None, None, Some(q.to_string())),
+            s => (Some(if s == "千" { 1000.0 } else { 100.0 }), None, None, Some(q.to_string())),
         }
     };
-    let bare_mult = caps.name("bare").map_or("", |m| if matches!(m.as_str(), "万" | "亿") { m.as_str() } else { "" });
+    let bare_mult = caps.get(g.bare).map_or("", |m| if matches!(m.as_str(), "万" | "亿") { m.as_str() } else { "" });
     // Chinese numerals take 千/百 inside the numeral; after them only 万/亿 are multipliers.
     if chinese && matches!(mult, "千" | "百") {
+        return None;
+    }
+    // The unit is checked before it is written out: most numerals read here have none.
+    if bare_mult.is_empty() && mult.is_empty() && unit_w.is_empty() && per.is_none() {
+        return None;
+    }
+    if unit_w.is_empty() && per.is_some() {
         return None;
     }
     let mut unit = format!("{bare_mult}{mult}{unit_w}");
     if let Some(p) = per {
         unit = format!("{unit}/{p}");
     }
-    if unit.is_empty() || (unit_w.is_empty() && per.is_some()) {
-        return None;
-    }
     // 千 and 百 stand as a unit only before one (5千亩); alone they start a word (110千伏).
     if unit_w.is_empty() && matches!(mult, "千" | "百" | "千万" | "百万") {
         return None;
     }
-    if caps.name("bare").is_some() && unit_w.is_empty() && bare_mult.is_empty() {
+    if caps.get(g.bare).is_some() && unit_w.is_empty() && bare_mult.is_empty() {
         return None;
     }
-    let end_unit =
-        caps.name("per").or(caps.name("unit")).or(caps.name("q2")).or(caps.name("mult")).map(|m| at + m.end());
+    let end_unit = caps.get(g.per).or(caps.get(g.unit)).or(caps.get(g.q2)).or(caps.get(g.mult)).map(|m| at + m.end());
     let after = &text[end_unit.unwrap_or(at + whole.end())..];
     // Years and dates: 2024年, 2023年度.
     if unit_w == "年" && mult.is_empty() && value.is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)) {
@@ -393,12 +437,11 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     if chinese && after.chars().next().is_some_and(|c| CN_DIGITS.contains(c) || matches!(c, '"' | '“' | '大')) {
         return None;
     }
+    let pre = pre_qualifier(text, at, PRE_QUALIFIERS);
     let qualifier = qual_pre
-        .or_else(|| pre_qualifier(text, at, PRE_QUALIFIERS).filter(|(q, _)| q != "上").map(|(q, _)| q))
-        .or_else(|| caps.name("q1").or(caps.name("q2")).or(caps.name("post")).map(|m| m.as_str().to_string()));
-    let start = pre_qualifier(text, at, PRE_QUALIFIERS)
-        .filter(|(q, _)| qualifier.as_deref() == Some(q.as_str()))
-        .map_or(at, |(_, s)| s);
+        .or_else(|| pre.filter(|(q, _)| *q != "上").map(|(q, _)| q.to_string()))
+        .or_else(|| caps.get(g.q1).or(caps.get(g.q2)).or(caps.get(g.post)).map(|m| m.as_str().to_string()));
+    let start = pre.filter(|(q, _)| qualifier.as_deref() == Some(*q)).map_or(at, |(_, s)| s);
     let end = at + whole.end();
     let (value_base, unit_base) = to_base(value, &unit);
     let span_start = char_count(text, start);
@@ -411,20 +454,64 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     })
 }
 
+/// The first characters of the units, sorted.
+fn unit_starts() -> &'static [char] {
+    static STARTS: OnceLock<Vec<char>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let mut v: Vec<char> = UNITS.iter().filter_map(|u| u.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// Whether the numeral at byte `at` is surely followed by nothing the pattern reads after a number
+/// (range, multiplier, qualifier, unit, per-unit): the pattern would then match the bare numeral,
+/// whose unit is empty, and [`read_captures`] refuse it. Most Chinese numerals in a report are
+/// words (进一步, 一是, 统一), and this spares the pattern there. When in doubt it says no.
+fn surely_unitless(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let mut chars = rest.chars();
+    let next = match chars.next() {
+        Some(c) if c.is_ascii_digit() => chars.find(|c| !c.is_ascii_digit()),
+        // The pattern's Chinese numeral: one of these, then any of CN_DIGITS.
+        Some('一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') => {
+            chars.find(|&c| !CN_DIGITS.contains(c))
+        }
+        _ => return false,
+    };
+    next.is_none_or(|n| {
+        !(n == '.'
+            || n.is_numeric()
+            || n.is_whitespace()
+            || "余多万亿千百以左/-~—–至到".contains(n)
+            || unit_starts().binary_search(&n).is_ok())
+    })
+}
+
 /// Every quantity (number with a unit or multiplier) in a folded text, in order.
 pub fn quantities(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
-        // The next place, from `pos`, where the pattern matches.
-        let Some((start, caps)) = text[pos..]
-            .char_indices()
-            .filter(|&(_, c)| may_start_number(c))
-            .find_map(|(i, _)| captures_at(text, pos + i).map(|caps| (pos + i, caps)))
-        else {
+        // The next place, from `pos`, where a number can start. The pattern matches at every such
+        // place (each of its three alternatives opens with one of those characters, and all that
+        // follows is optional), so the first is where it matches.
+        let Some(start) = text[pos..].char_indices().find(|&(_, c)| may_start_number(c)).map(|(i, _)| pos + i) else {
             break;
         };
-        match read_captures(text, start, &caps) {
+        let found = if surely_unitless(text, start) {
+            None
+        } else {
+            match captures_at(text, start) {
+                Some(caps) => read_captures(text, start, &caps),
+                None => {
+                    pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                    continue;
+                }
+            }
+        };
+        match found {
             Some(f) => {
                 pos = f.end.max(start + 1);
                 out.push(f);
@@ -473,6 +560,34 @@ fn growth_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(GROWTH_PATTERN).expect("the growth pattern is valid"))
 }
 
+/// The indexes of the growth pattern's groups: the same in the anchored pattern, whose wrapper
+/// group does not capture.
+struct GrowthGroups {
+    cmp: usize,
+    verb: usize,
+    pre: usize,
+    sign: usize,
+    num: usize,
+    unit: usize,
+    post: usize,
+}
+
+fn growth_groups() -> &'static GrowthGroups {
+    static GROUPS: OnceLock<GrowthGroups> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let re = growth_re();
+        GrowthGroups {
+            cmp: group(re, "cmp"),
+            verb: group(re, "verb"),
+            pre: group(re, "pre"),
+            sign: group(re, "sign"),
+            num: group(re, "num"),
+            unit: group(re, "unit"),
+            post: group(re, "post"),
+        }
+    })
+}
+
 fn growth_re_anchored() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(&format!("^(?:{GROWTH_PATTERN})")).expect("the growth pattern is valid"))
@@ -480,19 +595,20 @@ fn growth_re_anchored() -> &'static Regex {
 
 /// Reads a growth phrase from `caps`, whose offsets count from byte `at` of `text`.
 fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Option<Growth> {
+    let gr = growth_groups();
     let whole = caps.get(0)?;
     let whole = (at + whole.start())..(at + whole.end());
-    let num = caps.name("num")?.as_str();
+    let num = caps.get(gr.num)?.as_str();
     let v: f64 = num.parse().ok().or_else(|| chinese_value(num))?;
     if whole.start > 0 && text[..whole.start].ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     // A bare sign stands for the verb only after a comparison word (同比-6.2%): alone, "-6.2%" is a
     // figure, not a change.
-    let sign = match (caps.name("verb"), caps.name("sign")) {
+    let sign = match (caps.get(gr.verb), caps.get(gr.sign)) {
         (Some(verb), _) if verb.as_str().starts_with(['下', '减', '降', '回', '缩', '压']) => -1.0,
         (Some(_), _) => 1.0,
-        (None, Some(sign)) if caps.name("cmp").is_some() => {
+        (None, Some(sign)) if caps.get(gr.cmp).is_some() => {
             if sign.as_str() == "+" {
                 1.0
             } else {
@@ -502,12 +618,12 @@ fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Option<Growth> 
         _ => return None,
     };
     let mut g = Growth {
-        qualifier: caps.name("pre").or(caps.name("post")).map(|m| m.as_str().to_string()),
+        qualifier: caps.get(gr.pre).or(caps.get(gr.post)).map(|m| m.as_str().to_string()),
         start: whole.start,
         end: whole.end,
         ..Growth::default()
     };
-    match caps.name("unit")?.as_str() {
+    match caps.get(gr.unit)?.as_str() {
         "%" => g.pct = Some(sign * v),
         "成" => g.pct = Some(sign * v * 10.0),
         "倍" => g.multiple = Some(sign * v),
@@ -518,6 +634,10 @@ fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Option<Growth> 
 
 /// Every growth phrase in a folded text (同比增长23.75%, 下降9.9%, 增长74倍...), in order.
 pub fn growths(text: &str) -> Vec<Growth> {
+    // Every growth phrase ends in one of its units: most clauses hold none, and are not searched.
+    if !text.contains(['%', '倍', '成']) && !text.contains("百分点") {
+        return Vec::new();
+    }
     growth_re().captures_iter(text).filter_map(|c| read_growth(text, 0, &c)).collect()
 }
 
@@ -554,6 +674,29 @@ pub fn growth_after(text: &str, byte: usize) -> Option<Growth> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcut refuses only numerals the pattern and reader refuse too.
+    #[test]
+    fn surely_unitless_numerals_are_never_read() {
+        let texts = [
+            "进一步统一思想,一是抓好三个一批,第十五届,2024年,5-8分钟,一百二十三户,十余家,逾万人次,两百万余元",
+            "增长23.75%,74.23亿元,7526万元,33.34万,5千亩,110千伏,一二三,十五个百分点,3 个月,2.5/吨,五以上",
+            "一 二 三,1.2.3,九十,七成,六/天,八至九,四左右,二〇二四,9９,一x,一\n个",
+        ];
+        for text in texts {
+            for (at, _) in text.char_indices() {
+                if surely_unitless(text, at) {
+                    assert_eq!(read_at(text, at), None, "{text} at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn anchored_growth_pattern_numbers_its_groups_alike() {
+        let names = |re: &Regex| re.capture_names().map(|n| n.map(str::to_string)).collect::<Vec<_>>();
+        assert_eq!(names(growth_re()), names(growth_re_anchored()));
+    }
 
     fn one(text: &str) -> Quantity {
         let all = quantities(text);

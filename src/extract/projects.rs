@@ -11,7 +11,7 @@
 //! The same project named twice in a report is one row: the first mention, with an investment from
 //! a later one if the first gives none. Term lists are in data/projects.toml.
 
-use super::Context;
+use super::{Chars, Context};
 use crate::model::{Project, Span};
 use crate::words::WordList;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -30,10 +30,84 @@ struct Terms {
     generic_words: Vec<String>,
     inner_verbs: Vec<String>,
     status_words: Vec<String>,
-    /// The first characters of the project suffixes, sorted: most characters start none, and the
-    /// suffix search is skipped there.
+    /// The first characters of the project suffixes: most characters start none, and the suffix
+    /// search is skipped there.
     #[serde(skip)]
-    suffix_starts: Vec<char>,
+    suffix_starts: CharSet,
+    /// The lists above as characters, in the same order: they are compared against the text at
+    /// nearly every character, and a slice comparison does not decode the word each time.
+    #[serde(skip)]
+    strong_chars: Words,
+    #[serde(skip)]
+    weak_chars: Words,
+    #[serde(skip)]
+    phase_chars: Words,
+    #[serde(skip)]
+    lead_chars: Words,
+    #[serde(skip)]
+    inner_verb_chars: Words,
+}
+
+/// A set of characters asked about once per character of every report: a bit per character of the
+/// Basic Multilingual Plane answers in one lookup; the rare character beyond it is looked up in a
+/// list.
+#[derive(Default)]
+struct CharSet {
+    bmp: Vec<u64>,
+    beyond: Vec<char>,
+}
+
+impl CharSet {
+    fn new(chars: impl IntoIterator<Item = char>) -> Self {
+        let mut set = CharSet { bmp: vec![0; 0x10000 / 64], beyond: Vec::new() };
+        for c in chars {
+            match set.bmp.get_mut(c as usize / 64) {
+                Some(word) => *word |= 1 << (c as usize % 64),
+                None => set.beyond.push(c),
+            }
+        }
+        set
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match self.bmp.get(c as usize / 64) {
+            Some(word) => word & (1 << (c as usize % 64)) != 0,
+            None => self.beyond.contains(&c),
+        }
+    }
+}
+
+/// A term list as characters, with its words grouped by first character: at a place, only the
+/// words that start with the character there are tried (in list order, so the first that stands
+/// there is the one a walk over the whole list finds).
+#[derive(Default)]
+struct Words {
+    words: Vec<Vec<char>>,
+    /// (first character, indexes of the words starting with it, in list order), sorted.
+    by_first: Vec<(char, Vec<usize>)>,
+}
+
+impl Words {
+    fn new(list: &[String]) -> Self {
+        let words: Vec<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(&c) = w.first() else { continue };
+            match by_first.iter_mut().find(|(f, _)| *f == c) {
+                Some((_, ix)) => ix.push(i),
+                None => by_first.push((c, vec![i])),
+            }
+        }
+        by_first.sort_unstable_by_key(|(c, _)| *c);
+        Words { words, by_first }
+    }
+
+    /// The first word of the list standing at `pos`.
+    fn at(&self, chars: &[char], pos: usize) -> Option<&[char]> {
+        let first = chars.get(pos)?;
+        let k = self.by_first.binary_search_by_key(first, |(c, _)| *c).ok()?;
+        self.by_first[k].1.iter().map(|&i| self.words[i].as_slice()).find(|w| starts_with_at(chars, pos, w))
+    }
 }
 
 fn terms() -> &'static Terms {
@@ -48,9 +122,13 @@ fn terms() -> &'static Terms {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
         t.generic_words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        t.suffix_starts = t.strong_suffixes.iter().chain(&t.weak_suffixes).filter_map(|w| w.chars().next()).collect();
-        t.suffix_starts.sort_unstable();
-        t.suffix_starts.dedup();
+        t.suffix_starts =
+            CharSet::new(t.strong_suffixes.iter().chain(&t.weak_suffixes).filter_map(|w| w.chars().next()));
+        t.strong_chars = Words::new(&t.strong_suffixes);
+        t.weak_chars = Words::new(&t.weak_suffixes);
+        t.phase_chars = Words::new(&t.phases);
+        t.lead_chars = Words::new(&t.lead_words);
+        t.inner_verb_chars = Words::new(&t.inner_verbs);
         t
     })
 }
@@ -76,11 +154,15 @@ struct Found {
 }
 
 pub fn extract(ctx: &Context) -> Vec<Project> {
-    let chars: Vec<char> = ctx.folded.text.chars().collect();
+    extract_in(ctx, &Chars::new(&ctx.folded.text))
+}
+
+/// [`extract`] with the text already split into characters.
+pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     let mut found = Vec::new();
-    for (s, e) in spans_where(&chars, is_clause_end) {
-        found.extend(named_in_clause(&chars, s, e));
-        found.extend(enumerated_in_clause(&chars, s, e));
+    for (s, e) in spans_where(chars, is_clause_end) {
+        found.extend(named_in_clause(chars, s, e));
+        found.extend(enumerated_in_clause(chars, s, e));
     }
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // A name found both ways, or nested in a longer one found at the same place, is one project.
@@ -95,11 +177,11 @@ pub fn extract(ctx: &Context) -> Vec<Project> {
     let mut out: Vec<Project> = Vec::new();
     let mut keys: Vec<String> = Vec::new();
     for f in &kept {
-        let (sent_s, sent_e) = enclosing(&chars, f.start, is_sentence_end);
-        let (cl_s, cl_e) = enclosing(&chars, f.start, is_clause_end);
+        let (sent_s, sent_e) = enclosing(chars, f.start, is_sentence_end);
+        let (cl_s, cl_e) = enclosing(chars, f.start, is_clause_end);
         let in_sentence = kept.iter().filter(|k| k.start >= sent_s && k.end <= sent_e).count();
-        let investment = investment_near(&chars, f, (cl_s, cl_e), (sent_s, sent_e), in_sentence);
-        let status = status_near(&chars, f, cl_s, cl_e);
+        let investment = investment_near(chars, f, (cl_s, cl_e), (sent_s, sent_e), in_sentence);
+        let status = status_near(chars, f, cl_s, cl_e);
         let key = same_project_key(&f.name);
         if let Some(i) = keys.iter().position(|k| same_project(k, &key)) {
             if out[i].investment.is_none() {
@@ -190,20 +272,15 @@ fn enclosing(chars: &[char], pos: usize, sep: fn(char) -> bool) -> (usize, usize
     (start, end)
 }
 
-fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    end >= n && starts_with_at(chars, end - n, word)
+fn ends_with_at(chars: &[char], end: usize, word: &[char]) -> bool {
+    end >= word.len() && starts_with_at(chars, end - word.len(), word)
 }
 
-fn text(chars: &[char], s: usize, e: usize) -> String {
-    chars[s..e].iter().collect()
-}
-
-/// Whether `word` stands at `pos`. Called for every character against every term, so it gives up
-/// at the first differing character instead of measuring the word first.
-fn starts_with_at(chars: &[char], pos: usize, word: &str) -> bool {
-    let mut rest = chars.get(pos..).unwrap_or_default().iter();
-    word.chars().all(|w| rest.next() == Some(&w))
+/// Whether `word` stands at `pos`. Called for nearly every character against whole term lists, and
+/// most tries fail at the first character: compared character by character, a failed try costs
+/// one comparison, where a slice comparison calls memcmp.
+fn starts_with_at(chars: &[char], pos: usize, word: &[char]) -> bool {
+    chars.get(pos..).is_some_and(|rest| rest.len() >= word.len() && rest.iter().zip(word).all(|(a, b)| a == b))
 }
 
 /// The status words, for one-pass search.
@@ -218,19 +295,17 @@ fn has_status_word(clause: &str) -> bool {
 }
 
 /// Names ending in a project word inside one clause.
-fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
+fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found> {
     let t = terms();
-    // The clause as a string, made only when a weak suffix needs its status words.
-    let mut clause: Option<String> = None;
     let mut out = Vec::new();
     let mut i = cs;
     while i < ce {
-        if t.suffix_starts.binary_search(&chars[i]).is_err() {
+        if !t.suffix_starts.contains(chars[i]) {
             i += 1;
             continue;
         }
-        let strong = t.strong_suffixes.iter().find(|s| starts_with_at(chars, i, s));
-        let weak = t.weak_suffixes.iter().find(|s| starts_with_at(chars, i, s));
+        let strong = t.strong_chars.at(chars, i);
+        let weak = t.weak_chars.at(chars, i);
         let (suffix, is_strong) = match (strong, weak) {
             (Some(s), _) => (s, true),
             (None, Some(w)) => (w, false),
@@ -239,17 +314,17 @@ fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
                 continue;
             }
         };
-        let mut end = i + suffix.chars().count();
-        if !is_strong && !has_status_word(clause.get_or_insert_with(|| text(chars, cs, ce))) {
+        let mut end = i + suffix.len();
+        if !is_strong && !has_status_word(chars.str(cs, ce)) {
             i = end;
             continue;
         }
-        if let Some(ph) = t.phases.iter().find(|p| starts_with_at(chars, end, p)) {
-            end += ph.chars().count();
+        if let Some(ph) = t.phase_chars.at(chars, end) {
+            end += ph.len();
         }
         // "...项目工程": the longer word ends the name.
-        if let Some(s) = t.strong_suffixes.iter().find(|s| starts_with_at(chars, end, s)) {
-            end += s.chars().count();
+        if let Some(s) = t.strong_chars.at(chars, end) {
+            end += s.len();
         }
         if end > ce {
             break;
@@ -263,7 +338,7 @@ fn named_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
 }
 
 /// The name that ends at `end`, reading back to the start of its phrase inside the clause.
-fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
+fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Found> {
     // A name does not run across an enumeration comma, 等 (which closes an enumeration) or 的
     // (which closes a description: "总投资3.1亿元的划船塘光伏发电项目").
     // 及/和 join two names when a project word stands before them ("...提升工程及职工宿舍项目").
@@ -271,7 +346,7 @@ fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
     let mut start = end;
     while start > cs && !matches!(chars[start - 1], '、' | '等' | '的') {
         if matches!(chars[start - 1], '及' | '和' | '与')
-            && t.strong_suffixes.iter().chain(&t.weak_suffixes).any(|s| ends_with_at(chars, start - 1, s))
+            && t.strong_chars.words.iter().chain(&t.weak_chars.words).any(|s| ends_with_at(chars, start - 1, s))
         {
             break;
         }
@@ -291,29 +366,29 @@ fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
     // A verb inside the run starts the name after it; a category after it means no project at all
     // ("小微园完成签约项目").
     for k in (start + 1..end).rev() {
-        let Some(v) = t.inner_verbs.iter().find(|v| starts_with_at(chars, k, v)) else { continue };
-        let raw = text(chars, k + v.chars().count(), end);
-        if is_generic(&raw) {
-            if t.strong_suffixes.contains(&raw) {
+        let Some(v) = t.inner_verb_chars.at(chars, k) else { continue };
+        let raw = chars.str(k + v.len(), end);
+        if is_generic(raw) {
+            if t.strong_suffixes.iter().any(|s| s == raw) {
                 continue;
             }
             return None;
         }
-        let after = strip_lead(chars, k + v.chars().count(), end);
+        let after = strip_lead(chars, k + v.len(), end);
         if end - after >= 6 {
             start = after;
             break;
         }
     }
-    let name = text(chars, start, end);
+    let name = chars.str(start, end);
     let bare_suffix = t
         .strong_suffixes
         .iter()
         .chain(&t.weak_suffixes)
         .any(|s| name.ends_with(s.as_str()) && name.chars().count() < s.chars().count() + 2);
     let starts_with_suffix = t.strong_suffixes.iter().any(|s| name.starts_with(s.as_str()));
-    (!bare_suffix && !starts_with_suffix && !is_generic(&name) && name.chars().count() <= 40).then_some(Found {
-        name,
+    (!bare_suffix && !starts_with_suffix && !is_generic(name) && name.chars().count() <= 40).then(|| Found {
+        name: name.to_string(),
         start,
         end,
         named: true,
@@ -321,7 +396,7 @@ fn name_ending_at(chars: &[char], cs: usize, end: usize) -> Option<Found> {
 }
 
 /// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C.
-fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
+fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found> {
     static CLOSER: OnceLock<Regex> = OnceLock::new();
     let closer = CLOSER.get_or_init(|| Regex::new(r"^等[^、等]{0,14}?(项目|工程)").expect("valid regex"));
     let mut out = Vec::new();
@@ -329,10 +404,10 @@ fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
         if chars[i] != '等' {
             continue;
         }
-        let rest = text(chars, i, ce);
-        let Some(m) = closer.find(&rest) else { continue };
-        let tail: String = m.as_str().chars().skip(1).collect();
-        if !is_generic(&tail) {
+        let rest = chars.str(i, ce);
+        let Some(m) = closer.find(rest) else { continue };
+        let tail = &m.as_str()['等'.len_utf8()..];
+        if !is_generic(tail) {
             continue;
         }
         // Items run back from 等 over enumeration commas to the start of the clause.
@@ -343,10 +418,10 @@ fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
             if chars[j] == '、' || j == cs {
                 let item_start = if chars[j] == '、' { j + 1 } else { j };
                 let s = strip_lead(chars, item_start, item_end);
-                let name = text(chars, s, item_end);
+                let name = chars.str(s, item_end);
                 let n = name.chars().count();
-                if (2..=30).contains(&n) && !is_generic(&name) && !name.chars().any(|c| c.is_ascii_digit()) {
-                    out.push(Found { name, start: s, end: item_end, named: false });
+                if (2..=30).contains(&n) && !is_generic(name) && !name.chars().any(|c| c.is_ascii_digit()) {
+                    out.push(Found { name: name.to_string(), start: s, end: item_end, named: false });
                 }
                 item_end = j;
             }
@@ -356,7 +431,7 @@ fn enumerated_in_clause(chars: &[char], cs: usize, ce: usize) -> Vec<Found> {
 }
 
 /// Drops verbs, adverbs and an investment phrase from the front of a name.
-fn strip_lead(chars: &[char], mut start: usize, end: usize) -> usize {
+fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     static AMOUNT: OnceLock<Regex> = OnceLock::new();
     let amount = AMOUNT.get_or_init(|| {
         Regex::new(
@@ -367,15 +442,15 @@ fn strip_lead(chars: &[char], mut start: usize, end: usize) -> usize {
     let t = terms();
     loop {
         let before = start;
-        if let Some(w) = t.lead_words.iter().find(|w| starts_with_at(chars, start, w)) {
-            let n = w.chars().count();
+        if let Some(w) = t.lead_chars.at(chars, start) {
+            let n = w.len();
             // Keep at least two characters of name.
             if start + n + 2 <= end {
                 start += n;
             }
         }
-        let rest = text(chars, start, end);
-        if let Some(m) = amount.find(&rest) {
+        let rest = chars.str(start, end);
+        if let Some(m) = amount.find(rest) {
             let n = m.as_str().chars().count();
             if n > 0 && start + n + 2 <= end {
                 start += n;
@@ -398,7 +473,12 @@ fn is_generic(name: &str) -> bool {
     if name.starts_with('“') && name.contains("”项目") && name.chars().count() <= 10 {
         return true;
     }
-    let stripped: String = name.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '(' | ')')).collect();
+    let quote_or_paren = |c: char| matches!(c, '“' | '”' | '"' | '(' | ')');
+    let stripped: std::borrow::Cow<str> = if name.contains(quote_or_paren) {
+        name.chars().filter(|&c| !quote_or_paren(c)).collect::<String>().into()
+    } else {
+        name.into()
+    };
     // Every candidate name is checked against every generic and lead word: one automaton pass
     // drops them all (longest match first), instead of one search and one copy per word.
     static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
@@ -409,17 +489,27 @@ fn is_generic(name: &str) -> bool {
             .build(t.generic_words.iter().chain(&t.lead_words))
             .expect("the term lists build an automaton")
     });
-    let mut rest = String::with_capacity(stripped.len());
-    words.replace_all_with(&stripped, &mut rest, |_, _, _| true);
-    let rest: String =
-        rest.chars().filter(|c| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c)).collect();
-    rest.chars().count() < 2
+    // What is left once the words are dropped, without digits and counts, must be under two
+    // characters: counted between the matches, stopping at the second.
+    let counts = |c: &char| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c);
+    let mut left = 0;
+    let mut from = 0;
+    for m in
+        words.find_iter(stripped.as_ref()).map(|m| m.range()).chain(std::iter::once(stripped.len()..stripped.len()))
+    {
+        left += stripped[from..m.start].chars().filter(counts).count();
+        if left >= 2 {
+            return false;
+        }
+        from = m.end;
+    }
+    true
 }
 
 /// The investment stated for a project: in its clause, or in its sentence when the sentence names it
 /// alone.
 fn investment_near(
-    chars: &[char],
+    chars: &Chars,
     f: &Found,
     clause: (usize, usize),
     sentence: (usize, usize),
@@ -429,7 +519,7 @@ fn investment_near(
         return None;
     }
     let nearest = |s: usize, e: usize| -> Option<Amount> {
-        let found = amounts_in(&text(chars, s, e));
+        let found = amounts_in(chars.str(s, e));
         found.into_iter().min_by_key(|(pos, _)| (s + pos).abs_diff(f.start)).map(|(_, a)| a)
     };
     nearest(clause.0, clause.1).or_else(|| if in_sentence == 1 { nearest(sentence.0, sentence.1) } else { None })
@@ -456,13 +546,13 @@ fn amounts_in(s: &str) -> Vec<(usize, Amount)> {
 
 /// The status the report gives a project: a status word after the name in its clause, else the verb
 /// in front of it.
-fn status_near(chars: &[char], f: &Found, cs: usize, ce: usize) -> Option<String> {
-    let after = text(chars, f.end.min(ce), ce);
-    if let Some((_, w)) = status_words().first_in(&after) {
+fn status_near(chars: &Chars, f: &Found, cs: usize, ce: usize) -> Option<String> {
+    let after = chars.str(f.end.min(ce), ce);
+    if let Some((_, w)) = status_words().first_in(after) {
         return Some(w.to_string());
     }
-    let before = text(chars, cs, f.start.max(cs));
-    status_words().last_end_in(&before).map(|(_, w)| w.to_string())
+    let before = chars.str(cs, f.start.max(cs));
+    status_words().last_end_in(before).map(|(_, w)| w.to_string())
 }
 
 #[cfg(test)]
@@ -482,8 +572,24 @@ mod tests {
     }
 
     #[test]
+    fn char_set_holds_what_it_was_given() {
+        let set = CharSet::new(['项', 'a', '\u{FFFF}', '𠀀']);
+        for c in ['项', 'a', '\u{FFFF}', '𠀀'] {
+            assert!(set.contains(c), "{c}");
+        }
+        for c in ['工', 'b', '\u{FFFE}', '𠀁'] {
+            assert!(!set.contains(c), "{c}");
+        }
+    }
+
+    #[test]
     fn shipped_terms_parse() {
         assert!(terms().strong_suffixes.contains(&"项目".to_string()));
+        // Words are tried by their first character: an empty one would never be.
+        let t = terms();
+        for list in [&t.strong_suffixes, &t.weak_suffixes, &t.phases, &t.lead_words, &t.inner_verbs] {
+            assert!(list.iter().all(|w| !w.is_empty()));
+        }
     }
 
     #[test]

@@ -18,9 +18,10 @@
 
 use super::catalog::catalog;
 use super::number::{self, Found, Growth};
-use super::Context;
+use super::{Chars, Context};
 use crate::model::{Comparator, Part, Quantity, Span, Target};
 use crate::words::WordList;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -56,6 +57,19 @@ fn terms() -> &'static Terms {
     })
 }
 
+/// The words promising none, for one-pass search. Only where the first one starts is asked, which
+/// a leftmost search answers at its first match; its prefilter skips to the words' rare bytes, so
+/// the many clauses without one are passed over quickly.
+fn zero_words() -> &'static AhoCorasick {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&terms().zero_words)
+            .expect("the zero words build an automaton")
+    })
+}
+
 /// The cue words, at-least cues and plain cues together, for one-pass search.
 fn cues() -> &'static WordList {
     static CUES: OnceLock<WordList> = OnceLock::new();
@@ -74,10 +88,13 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 pub fn extract(ctx: &Context) -> Vec<Target> {
-    let text = &ctx.folded.text;
-    let chars: Vec<char> = text.chars().collect();
-    let plan = plan_ranges(ctx, &chars);
-    let goal = goal_sentence(&chars);
+    extract_in(ctx, &Chars::new(&ctx.folded.text))
+}
+
+/// [`extract`] with the text already split into characters.
+pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
+    let plan = plan_ranges(ctx, chars);
+    let goal = goal_sentence(chars);
     let mut out: Vec<Target> = Vec::new();
     let mut start = 0;
     for (i, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
@@ -93,7 +110,7 @@ pub fn extract(ctx: &Context) -> Vec<Target> {
         if !in_goal && !plan.iter().any(|&(ps, pe)| s >= ps && e <= pe) {
             continue;
         }
-        read_clause(ctx, &chars, s, e, in_goal, &mut out);
+        read_clause(ctx, chars, s, e, in_goal, &mut out);
     }
     out
 }
@@ -101,12 +118,21 @@ pub fn extract(ctx: &Context) -> Vec<Target> {
 /// The plan part as character ranges.
 fn plan_ranges(ctx: &Context, chars: &[char]) -> Vec<(usize, usize)> {
     if !ctx.sections.is_empty() {
+        // The innermost section of a character changes only where a section starts or ends: the
+        // part is asked once per stretch between those places, not once per character.
+        let n = chars.len();
+        let mut bounds: Vec<usize> =
+            ctx.sections.iter().flat_map(|s| [s.span.start, s.span.end]).filter(|&b| b < n).collect();
+        bounds.push(0);
+        bounds.sort_unstable();
+        bounds.dedup();
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for (i, _) in chars.iter().enumerate() {
-            if ctx.part_at(i) == Some(Part::Plan) {
+        for (k, &from) in bounds.iter().enumerate() {
+            let to = bounds.get(k + 1).copied().unwrap_or(n);
+            if from < to && ctx.part_at(from) == Some(Part::Plan) {
                 match out.last_mut() {
-                    Some(last) if last.1 == i => last.1 = i + 1,
-                    _ => out.push((i, i + 1)),
+                    Some(last) if last.1 == from => last.1 = to,
+                    _ => out.push((from, to)),
                 }
             }
         }
@@ -153,9 +179,9 @@ fn plan_ranges(ctx: &Context, chars: &[char]) -> Vec<(usize, usize)> {
 
 /// The clauses of the main expected targets: from after the colon (or 是/为) that follows the cue to
 /// the end of its sentence.
-fn goal_sentence(chars: &[char]) -> Option<(usize, usize)> {
+fn goal_sentence(chars: &Chars) -> Option<(usize, usize)> {
     let t = terms();
-    let text: String = chars.iter().collect();
+    let text = chars.text;
     let (byte, cue) = t.goal_sentence.iter().filter_map(|c| text.find(c.as_str()).map(|b| (b, c))).min()?;
     let at = text[..byte].chars().count() + cue.chars().count();
     let mut s = at;
@@ -167,40 +193,40 @@ fn goal_sentence(chars: &[char]) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-fn slice(chars: &[char], s: usize, e: usize) -> String {
-    chars[s..e].iter().collect()
-}
-
 /// The cue in force at character `pos`: the last cue word before it in its sentence.
-fn cue_at(chars: &[char], pos: usize, in_goal: bool) -> Option<String> {
+fn cue_at(chars: &Chars, pos: usize, in_goal: bool) -> Option<String> {
     if in_goal {
         return Some("主要预期目标".to_string());
     }
     let sent_start = chars[..pos].iter().rposition(|&c| is_sentence_end(c)).map_or(0, |i| i + 1);
-    let before = slice(chars, sent_start, pos);
-    cues().last_in(&before).map(|(_, c)| c.to_string())
+    let before = chars.str(sent_start, pos);
+    cues().last_in(before).map(|(_, c)| c.to_string())
 }
 
-fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool, out: &mut Vec<Target>) {
+fn read_clause(ctx: &Context, chars: &Chars, s: usize, e: usize, in_goal: bool, out: &mut Vec<Target>) {
     let t = terms();
-    let clause = slice(chars, s, e);
-    let mut growths = number::growths(&clause);
-    let lists = rate_lists(&clause, &mut growths);
-    let quantities: Vec<Found> = number::quantities(&clause)
+    let clause = chars.str(s, e);
+    let mut growths = number::growths(clause);
+    let lists = rate_lists(clause, &mut growths);
+    let quantities: Vec<Found> = number::quantities(clause)
         .into_iter()
         .filter(|f| !growths.iter().any(|g| f.start < g.end && g.start < f.end))
         .filter(|f| !t.not_target_units.contains(&f.quantity.unit))
         // Chinese numerals in a plan count slogans and batches (两个维护, 一批项目, 五个方面), and
         // figures in quotes are names of campaigns ("15条", "六类排水户").
-        .filter(|f| !f.chinese && !in_quotes(&clause, f.start))
-        .filter(|f| !is_modifier(&clause, f))
+        .filter(|f| !f.chinese && !in_quotes(clause, f.start))
+        .filter(|f| !is_modifier(clause, f))
         .collect();
     // A cue inside the clause, before its first figure, wins over one earlier in the sentence.
     let first = quantities.first().map(|f| f.start).or(growths.first().map(|g| g.start)).unwrap_or(clause.len());
-    let cue = (!in_goal)
-        .then(|| cues().last_in(&clause[..first]).map(|(_, c)| c.to_string()))
-        .flatten()
-        .or_else(|| cue_at(chars, s, in_goal));
+    // Most clauses of a plan state no figure and give no target: the cue is looked up only for those
+    // that do.
+    let cue_here = || {
+        (!in_goal)
+            .then(|| cues().last_in(&clause[..first]).map(|(_, c)| c.to_string()))
+            .flatten()
+            .or_else(|| cue_at(chars, s, in_goal))
+    };
     let year = ctx.meta.plan_year;
     let span = trimmed_span(chars, s, e);
     let code = |name: &str| catalog().code_of(name).map(str::to_string);
@@ -208,7 +234,7 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
     // A rate clause with no name of its own continues the target before it.
     if quantities.is_empty() && growths.len() == 1 {
         let g = &growths[0];
-        let name = name_before(&clause, g.start);
+        let name = name_before(clause, g.start);
         if name.chars().count() < 2 {
             if let Some(prev) = out.last_mut() {
                 if prev.growth_pct.is_none() && prev.span.end + 1 == s && g.pct.is_some() {
@@ -221,8 +247,10 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
         }
     }
     if quantities.is_empty() && growths.is_empty() {
-        if let Some((b, _)) = t.zero_words.iter().filter_map(|w| clause.find(w.as_str()).map(|b| (b, w))).min() {
-            let mut name = name_before(&clause, b);
+        // The first zero word's start: the least start of any of them.
+        if let Some(b) = zero_words().find(clause).map(|m| m.start()) {
+            let cue = cue_here();
+            let mut name = name_before(clause, b);
             for w in &t.zero_lead {
                 name = name.trim_end_matches(w.as_str()).trim_end_matches(['“', '"']).to_string();
             }
@@ -244,12 +272,13 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
             return;
         }
         if in_goal {
-            if let Some(tg) = qualitative_target(&clause, span, cue, year) {
+            if let Some(tg) = qualitative_target(clause, span, cue_here(), year) {
                 out.push(Target { indicator_code: code(&tg.name), ..tg });
             }
         }
         return;
     }
+    let cue = cue_here();
     for (gi, g) in growths.iter().enumerate().filter(|(_, g)| g.pct.is_some()) {
         if quantities.iter().any(|f| f.start < g.start) {
             continue; // joined to the level before it below
@@ -261,7 +290,7 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
                 continue;
             }
             let items = &growths[first..first + n];
-            let names = list_names(&name_before(&clause, g.start), n);
+            let names = list_names(&name_before(clause, g.start), n);
             let shared = items.iter().rev().find_map(growth_comparator);
             for (item, name) in items.iter().zip(names) {
                 out.push(Target {
@@ -280,7 +309,7 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
             continue;
         }
         let comparator = growth_comparator(g).unwrap_or_else(|| cue_comparator(cue.as_deref()));
-        for name in split_names(&name_before(&clause, g.start)) {
+        for name in split_names(&name_before(clause, g.start)) {
             out.push(Target {
                 section: ctx.section_at(s),
                 indicator_code: code(&name),
@@ -296,9 +325,9 @@ fn read_clause(ctx: &Context, chars: &[char], s: usize, e: usize, in_goal: bool,
         }
     }
     for (k, f) in quantities.iter().enumerate() {
-        let mut name = name_before(&clause, f.start);
+        let mut name = name_before(clause, f.start);
         if name.chars().count() < 3 {
-            name = name_after(&clause, f.end);
+            name = name_after(clause, f.end);
         }
         // A rate right after this level in the same clause belongs to it.
         let next_q = quantities.get(k + 1).map_or(clause.len(), |n| n.start);

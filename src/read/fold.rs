@@ -31,6 +31,23 @@ pub fn fold_char(c: char) -> char {
     bmp.get(c as usize).copied().unwrap_or(c)
 }
 
+/// The folded form of a text: what `s.chars().map(fold_char).collect()` gives. Most characters fold
+/// to themselves, so runs of them are copied whole rather than pushed one by one.
+pub fn fold_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    for (b, c) in s.char_indices() {
+        let f = fold_char(c);
+        if f != c {
+            out.push_str(&s[copied..b]);
+            out.push(f);
+            copied = b + c.len_utf8();
+        }
+    }
+    out.push_str(&s[copied..]);
+    out
+}
+
 /// The folding rule itself, which the table above caches.
 fn fold_rule(c: char) -> char {
     match c {
@@ -52,20 +69,20 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(body: &str) -> Self {
-        Folded::from_folded(body.chars().map(fold_char).collect())
+        Folded::from_folded(fold_str(body))
     }
 
     /// A text the reader has folded already (`RawReport::folded`).
     pub fn from_folded(text: String) -> Self {
-        let mut char_at = vec![0u32; text.len() + 1];
-        let mut ci = 0u32;
-        for (b, ch) in text.char_indices() {
-            for slot in &mut char_at[b..b + ch.len_utf8()] {
-                *slot = ci;
-            }
-            ci += 1;
-        }
-        char_at[text.len()] = ci;
+        // Every byte but a continuation byte (10xxxxxx) starts a character: counting those, byte
+        // by byte, gives each byte its character without decoding.
+        let mut chars = 0u32;
+        let mut char_at: Vec<u32> = Vec::with_capacity(text.len() + 1);
+        char_at.extend(text.bytes().map(|b| {
+            chars += u32::from(b & 0xC0 != 0x80);
+            chars - 1
+        }));
+        char_at.push(chars);
         Folded { text, char_at }
     }
 
@@ -106,6 +123,7 @@ mod tests {
         let f = Folded::new(body);
         assert_eq!(f.text, "达到74.23亿元,同比增长23.75%");
         assert_eq!(f.char_len(), body.chars().count());
+        assert_eq!(fold_str(body), body.chars().map(fold_char).collect::<String>());
         let b = f.text.find("23.75").unwrap();
         assert_eq!(CharBytes::new(body).slice(body, f.char_of(b), f.char_of(b) + 5), "２３．７５");
     }

@@ -31,8 +31,8 @@ struct GenreFile {
 struct Genre {
     file: GenreFile,
     placeholder: Regex,
-    report_cues: WordList,
-    news_cues: WordList,
+    /// The report cues, then the news cues: both are counted in one pass over a text.
+    cues: WordList,
 }
 
 fn genre() -> &'static Genre {
@@ -41,9 +41,8 @@ fn genre() -> &'static Genre {
         // Compiled-in data; a malformed file is a build defect the unit tests catch.
         let file: NoiseFile = toml::from_str(NOISE_TOML).expect("data/page_noise.toml [genre] is valid");
         let placeholder = Regex::new(&file.genre.placeholder).expect("[genre] placeholder regex");
-        let report_cues = WordList::new(&file.genre.report_cues);
-        let news_cues = WordList::new(&file.genre.news_cues);
-        Genre { file: file.genre, placeholder, report_cues, news_cues }
+        let cues = WordList::new(&[file.genre.report_cues.as_slice(), file.genre.news_cues.as_slice()].concat());
+        Genre { file: file.genre, placeholder, cues }
     })
 }
 
@@ -71,9 +70,10 @@ pub fn check_template(folded: &str) -> Result<(), Refusal> {
 /// Whether one text (folded for parsing) speaks like a work report rather than a news item or
 /// another kind of text.
 pub fn reads_as_report(folded: &str) -> bool {
-    let report = genre().report_cues.distinct_in(folded);
-    let news = genre().news_cues.distinct_in(folded);
     let g = &genre().file;
+    let seen = genre().cues.seen_in(folded);
+    let (report, news) = seen.split_at(g.report_cues.len());
+    let (report, news) = (report.iter().filter(|&&s| s).count(), news.iter().filter(|&&s| s).count());
     report >= g.min_report_cues && (news < g.min_news_cues || report >= news + g.report_cues_over_news)
 }
 

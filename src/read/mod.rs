@@ -34,7 +34,7 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
     // A page that is not UTF-8 is read in the charset it declares, when it declares one the
     // loader knows; a declaration of UTF-8 on bytes that are not UTF-8 is wrong and is ignored.
     let declared = match forced {
-        None if !decode::has_bom(bytes) && std::str::from_utf8(bytes).is_err() => {
+        None if !decode::has_bom(bytes) && !decode::is_utf8(bytes) => {
             html::declared_charset(bytes).filter(|e| *e != Encoding::Utf8)
         }
         _ => None,

@@ -2,7 +2,7 @@
 //! dropped from the text; the metadata those lines carry is kept in [`PageMeta`].
 
 use crate::model::PageMeta;
-use crate::read::fold::fold_char;
+use crate::read::fold::fold_str;
 use crate::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
@@ -43,6 +43,9 @@ enum Field {
 struct Noise {
     /// Matches any key followed by a colon; group 1 is the key.
     key_colon: Regex,
+    /// `key_colon` anchored at the start: whether a line opens with a key, without searching
+    /// the whole of a long paragraph for one.
+    key_first: Regex,
     /// Matches a line that is only a key (with or without a colon).
     key_alone: Regex,
     fields: Vec<(String, Field)>,
@@ -77,6 +80,7 @@ fn noise() -> &'static Noise {
         let alternation = fields.iter().map(|(k, _)| spaced(k)).collect::<Vec<_>>().join("|");
         Noise {
             key_colon: Regex::new(&format!(r"({alternation})\s*[:：]")).expect("key regex"),
+            key_first: Regex::new(&format!(r"^(?:{alternation})\s*[:：]")).expect("key regex"),
             key_alone: Regex::new(&format!(r"^[•·\s]*({alternation})\s*[:：]?\s*$")).expect("key regex"),
             fields,
             exact: file.lines.exact,
@@ -96,8 +100,8 @@ impl Noise {
     /// A metadata line: it starts with a key and a colon (after bullets and spaces).
     fn key_pairs<'a>(&self, line: &'a str) -> Option<Vec<(Field, &'a str)>> {
         let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·');
-        let first = self.key_colon.find(trimmed)?;
-        if first.start() != 0 {
+        // The leftmost match starts at 0 exactly when one starts there.
+        if !self.key_first.is_match(trimmed) {
             return None;
         }
         let matches: Vec<_> = self.key_colon.captures_iter(trimmed).collect();
@@ -165,7 +169,7 @@ pub struct CleanPage {
 /// kept as written.
 pub fn clean(text: &str) -> CleanPage {
     let n = noise();
-    let folded_text: String = text.chars().map(fold_char).collect();
+    let folded_text = fold_str(text);
     let raw: Vec<&str> = text.lines().collect();
     // Folding is one character for one character and never makes or takes a line break, so the
     // folded lines stand beside the raw ones.
@@ -207,7 +211,7 @@ pub fn clean(text: &str) -> CleanPage {
         .filter(|l| l.chars().count() <= 20 && (l.ends_with("人民政府") || l.ends_with("政府网")))
         .map(str::to_string);
     page.lines = reflow(std::mem::take(&mut page.lines));
-    page.folded = page.lines.iter().map(|l| l.chars().map(fold_char).collect()).collect();
+    page.folded = page.lines.iter().map(|l| fold_str(l)).collect();
     page
 }
 
@@ -276,7 +280,7 @@ pub fn iso_ymd(y: &str, m: &str, d: &str) -> Option<String> {
 
 /// The ISO date (YYYY-MM-DD) a date-like text names, if it names a plausible one.
 pub fn iso_date(s: &str) -> Option<String> {
-    let folded: String = s.chars().map(fold_char).collect();
+    let folded = fold_str(s);
     noise().iso_date(&folded)
 }
 

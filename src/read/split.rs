@@ -2,7 +2,7 @@
 //! titles than the texts present. Each report starts at its title line; a table of contents is
 //! not a report.
 
-use crate::read::fold::fold_char;
+use crate::read::fold::fold_str;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -48,7 +48,7 @@ fn patterns() -> &'static Patterns {
 /// Whether a line is a report's title, in any width or script (a traditional repost's
 /// "政府工作報告" is a title too).
 pub fn is_title_line(line: &str) -> bool {
-    let folded: String = line.chars().map(fold_char).collect();
+    let folded = fold_str(line);
     is_folded_title_line(&folded)
 }
 
