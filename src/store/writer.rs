@@ -36,8 +36,8 @@ pub struct Writer {
 /// The writer's page cache, in KiB (negative: SQLite's unit for a size rather than a page count).
 const WRITER_CACHE_KIB: i64 = -65_536;
 
-/// WAL pages between checkpoints during a load (4 KiB pages: about 80 MB of WAL at most).
-const WRITER_CHECKPOINT_PAGES: i64 = 20_000;
+/// WAL bytes between checkpoints during a load (about 80 MB of WAL at most).
+const WRITER_CHECKPOINT_BYTES: i64 = 80 << 20;
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
@@ -49,10 +49,12 @@ impl Writer {
         // the WAL in the middle of a transaction. Both cost memory bounded by these numbers.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
-        // Checkpoint the WAL every WRITER_CHECKPOINT_PAGES instead of SQLite's 1,000: the hot index
-        // pages a load rewrites over and over are copied into the database once per checkpoint,
-        // not once per thousand pages (perf: a tenth of the writer's time went to checkpoints).
-        conn.pragma_update(None, "wal_autocheckpoint", WRITER_CHECKPOINT_PAGES)?;
+        // Checkpoint the WAL every WRITER_CHECKPOINT_BYTES instead of SQLite's 1,000 pages: the hot
+        // index pages a load rewrites over and over are copied into the database once per
+        // checkpoint, not once per thousand pages (perf: a tenth of the writer's time went to
+        // checkpoints).
+        let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        conn.pragma_update(None, "wal_autocheckpoint", WRITER_CHECKPOINT_BYTES / page_size.max(512))?;
         // Every statement a file runs stays prepared for the whole run.
         conn.set_prepared_statement_cache_capacity(32);
         conn.execute(
