@@ -214,3 +214,15 @@ pub fn char_span(body: &str, quote: &str) -> (i64, i64) {
     let start = body[..byte].chars().count() as i64;
     (start, start + quote.chars().count() as i64)
 }
+
+/// Rows of `stored` missing from `computed` plus rows of `computed` missing from `stored` (a stored
+/// view against the view that computes it).
+pub fn rows_apart(conn: &Connection, stored: &str, computed: &str) -> i64 {
+    scalar(
+        conn,
+        &format!(
+            "SELECT (SELECT count(*) FROM (SELECT * FROM {stored} EXCEPT SELECT * FROM {computed}))
+                  + (SELECT count(*) FROM (SELECT * FROM {computed} EXCEPT SELECT * FROM {stored}))"
+        ),
+    )
+}

@@ -3,7 +3,7 @@
 //! give yet are inserted by SQL from the gold annotations, plus one made-up next report, so that
 //! target attainment can be shown met and missed on one town's consecutive reports.
 
-use crate::util::{char_span, column, gold, root, scalar, shell_file_rows, shell_rows, WorkDir};
+use crate::util::{char_span, column, gold, root, rows_apart, scalar, shell_file_rows, shell_rows, WorkDir};
 use rusqlite::{params, Connection};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -965,17 +965,6 @@ fn full_text_search_finds_two_character_and_longer_words_from_a_file_kept_apart(
     assert!(out.lines().all(|l| l.contains("新质生产力") && l.contains("镇\t")), "{out}");
     let none = wd.gwr(&["search", "--db", "missing.db", "安全"]).expect_code(2);
     assert!(none.stderr().contains("gwr index"), "{}", none.stderr());
-}
-
-/// Rows of `stored` missing from `computed` plus rows of `computed` missing from `stored`.
-fn rows_apart(conn: &Connection, stored: &str, computed: &str) -> i64 {
-    scalar(
-        conn,
-        &format!(
-            "SELECT (SELECT count(*) FROM (SELECT * FROM {stored} EXCEPT SELECT * FROM {computed}))
-                  + (SELECT count(*) FROM (SELECT * FROM {computed} EXCEPT SELECT * FROM {stored}))"
-        ),
-    )
 }
 
 #[test]
