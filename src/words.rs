@@ -36,11 +36,6 @@ impl WordList {
         WordList { words: words.to_vec(), automaton, leftmost }
     }
 
-    /// How many different words of the list `text` contains.
-    pub fn distinct_in(&self, text: &str) -> usize {
-        self.seen_in(text).iter().filter(|&&s| s).count()
-    }
-
     /// Which words of the list `text` contains, by index in the list.
     pub fn seen_in(&self, text: &str) -> Vec<bool> {
         let mut seen = vec![false; self.words.len()];
@@ -118,7 +113,9 @@ mod tests {
             assert_eq!(l.last_in(text).map(|(b, w)| (b, w.to_string())), last_by_words(&words, text), "{text}");
             assert_eq!(l.first_in(text).map(|(b, w)| (b, w.to_string())), first_by_words(&words, text), "{text}");
             assert_eq!(l.any_in(text), words.iter().any(|w| text.contains(w)), "{text}");
-            assert_eq!(l.distinct_in(text), words.iter().filter(|w| text.contains(*w)).count(), "{text}");
+            let seen = l.seen_in(text);
+            let by_words: Vec<bool> = words.iter().map(|w| text.contains(w)).collect();
+            assert_eq!(seen, by_words, "{text}");
             let seen: Vec<bool> = words.iter().map(|w| text.contains(w)).collect();
             assert_eq!(l.seen_in(text), seen, "{text}");
             let by_words_end = words
