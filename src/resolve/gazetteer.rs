@@ -1,6 +1,7 @@
 //! The gazetteer shipped in the binary (data/gazetteer/divisions.tsv): every province, city, county
 //! and township with its national division code, parsed once per process and indexed by name.
 
+use crate::read::fold::fold_str;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -140,10 +141,13 @@ impl Gazetteer {
             }
             let i = g.divisions.len();
             g.by_code.insert(code.to_string(), i);
-            g.by_name.entry(name.to_string()).or_default().push(i);
+            // Names are looked up in folded text, so they are indexed by their folded form (乾安县
+            // is found as 干安县, the form a traditional repost and the source both fold to).
+            let key = fold_str(name);
             if level == Level::Township {
-                g.townships_by_stem.entry(township_stem(name).to_string()).or_default().push(i);
+                g.townships_by_stem.entry(township_stem(&key).to_string()).or_default().push(i);
             }
+            g.by_name.entry(key).or_default().push(i);
             g.divisions.push(Division {
                 code: code.to_string(),
                 parent: (!parent.is_empty()).then(|| parent.to_string()),
@@ -160,11 +164,11 @@ impl Gazetteer {
 
     /// Every division of any level with exactly this name.
     pub fn named(&self, name: &str) -> impl Iterator<Item = &Division> {
-        self.by_name.get(name).into_iter().flatten().map(|&i| &self.divisions[i])
+        self.by_name.get(fold_str(name).as_str()).into_iter().flatten().map(|&i| &self.divisions[i])
     }
 
     pub fn is_name(&self, name: &str) -> bool {
-        self.by_name.contains_key(name)
+        self.by_name.contains_key(fold_str(name).as_str())
     }
 
     /// Townships with exactly this name.
@@ -174,7 +178,8 @@ impl Gazetteer {
 
     /// Townships whose name differs from this one only in its 镇/乡/街道 ending.
     pub fn townships_by_stem(&self, name: &str) -> Vec<&Division> {
-        let stem = township_stem(name);
+        let key = fold_str(name);
+        let stem = township_stem(&key);
         if stem.chars().count() < 2 {
             return Vec::new();
         }

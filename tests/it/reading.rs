@@ -132,13 +132,11 @@ fn full_width(text: &str) -> String {
 /// The text reposted in traditional characters: every simplified character of the loader's own
 /// folding table written in its traditional form.
 fn traditional(text: &str) -> String {
-    let table = std::fs::read_to_string(crate::util::root().join("data/fold_chars.txt")).expect("fold table");
+    let table = std::fs::read_to_string(crate::util::root().join("data/ts_characters.txt")).expect("fold table");
     let mut back = std::collections::HashMap::new();
     for line in table.lines().filter(|l| !l.starts_with('#')) {
         let cs: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-        for p in cs.chunks_exact(2) {
-            back.entry(p[1]).or_insert(p[0]);
-        }
+        back.entry(cs[1]).or_insert(cs[0]);
     }
     text.chars().map(|c| *back.get(&c).unwrap_or(&c)).collect()
 }
