@@ -23,8 +23,17 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportKind {
+    /// 政府工作报告 delivered to the town's people's congress (换届 five-year reports too).
     GovernmentWorkReport,
+    /// A year's 工作总结, with or without the next year's plan.
     WorkSummaryAndPlan,
+    /// A mid-year report or summary: its figures cover part of a year.
+    HalfYearReport,
+    /// A plan alone (年度工作计划, 工作要点): no review.
+    WorkPlan,
+    /// A news item, interview or interpretation about a report or a session: a secondary source.
+    NewsCoverage,
+    /// Another document of a town government's work.
     Other,
 }
 
@@ -33,6 +42,9 @@ impl ReportKind {
         match self {
             ReportKind::GovernmentWorkReport => "government_work_report",
             ReportKind::WorkSummaryAndPlan => "work_summary_and_plan",
+            ReportKind::HalfYearReport => "half_year_report",
+            ReportKind::WorkPlan => "work_plan",
+            ReportKind::NewsCoverage => "news_coverage",
             ReportKind::Other => "other",
         }
     }
@@ -41,6 +53,8 @@ impl ReportKind {
 /// Metadata that the web page around a report carried (索引号, 发布日期, 发布机构...).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PageMeta {
+    /// The page's own title (a 标题 or 名称 field, or the HTML head's title), folded.
+    pub title: Option<String>,
     /// ISO date the page says it was published.
     pub published_on: Option<String>,
     /// The 索引号 (document index number) as written.
@@ -235,6 +249,8 @@ pub struct ReportPlan {
     pub body: String,
     pub char_count: usize,
     pub complete: bool,
+    /// Why the report is of its kind (`meta.kind`): the genre's test that decided.
+    pub kind_reason: String,
     pub page: PageMeta,
     pub meta: ReportMeta,
     pub town: TownResolution,

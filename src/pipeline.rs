@@ -59,19 +59,23 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
     let folded = Folded::from_folded(raw.folded.clone());
     // Metadata is read from the folded text, so a full-width or traditional repost names the same
     // town, years and dates as the original.
-    let meta = parse::meta::parse(&folded.text, page);
-    let sections = parse::sections::parse(&folded, &meta);
-    let facts = extract::extract(&extract::Context { folded: &folded, sections: &sections, meta: &meta });
+    let mut meta = parse::meta::parse(&folded.text, page, raw.kind, raw.page_title.as_deref());
+    as_written(&mut meta, &folded.text, &written_text(raw));
+    let mut sections = parse::sections::parse(&folded, &meta);
+    let mut facts = extract::extract(&extract::Context { folded: &folded, sections: &sections, meta: &meta });
     let town = resolve::resolve(&meta, &folded.text, page);
     let term_counts = extract::terms::count(&folded.text);
-    let mut facts = facts;
+    if let Some(stored) = &raw.stored {
+        to_stored(stored, &mut sections, &mut facts);
+    }
     fill_quotes(&raw.body, &mut facts);
     ReportPlan {
         source_path: source_path.to_string(),
         source_index: raw.index,
         encoding: encoding.as_str().to_string(),
         content_sha256: sha256_hex(raw.body.as_bytes()),
-        char_count: folded.char_len(),
+        char_count: raw.body.chars().count(),
+        kind_reason: raw.kind_reason.clone(),
         body: raw.body.clone(),
         complete: raw.complete,
         page: page.clone(),
@@ -83,6 +87,54 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
         projects: facts.projects,
         term_counts,
     }
+}
+
+/// The parse text in the script the body is written in: the body's characters at the parse text's
+/// positions (folding is one for one; glosses and letter spacing stay out).
+fn written_text(raw: &RawReport) -> String {
+    match &raw.stored {
+        None => raw.body.clone(),
+        Some(stored) => {
+            let chars: Vec<char> = raw.body.chars().collect();
+            stored.iter().filter_map(|&i| chars.get(i as usize)).collect()
+        }
+    }
+}
+
+/// Titles, meetings and speakers in the script the report writes them in (a traditional repost
+/// keeps its script): each folded character goes back to the character it was folded from in
+/// this text. The town stays folded, as the gazetteer names it.
+fn as_written(meta: &mut crate::model::ReportMeta, folded: &str, written: &str) {
+    let back: std::collections::HashMap<char, char> = folded
+        .chars()
+        .zip(written.chars())
+        .filter(|(f, w)| f != w && !w.is_ascii() && !f.is_ascii() && !f.is_whitespace())
+        .collect();
+    if back.is_empty() {
+        return;
+    }
+    let restore = |value: &mut Option<String>| {
+        if let Some(v) = value.as_mut() {
+            *v = v.chars().map(|c| *back.get(&c).unwrap_or(&c)).collect();
+        }
+    };
+    restore(&mut meta.title);
+    restore(&mut meta.meeting);
+    restore(&mut meta.speaker);
+}
+
+/// Spans found in the parse text (glosses and letter spacing left out) moved to the stored body's
+/// characters: a span starts where its first character stands and ends after its last.
+fn to_stored(stored: &[u32], sections: &mut [crate::model::Section], facts: &mut extract::Facts) {
+    let at = |span: Span| {
+        let start = stored.get(span.start).map_or_else(|| stored.last().map_or(0, |&l| l + 1), |&s| s);
+        let end = span.end.checked_sub(1).and_then(|e| stored.get(e)).map_or(start, |&e| e + 1);
+        Span::new(start as usize, (end as usize).max(start as usize))
+    };
+    sections.iter_mut().for_each(|s| s.span = at(s.span));
+    facts.indicators.iter_mut().for_each(|f| f.span = at(f.span));
+    facts.targets.iter_mut().for_each(|f| f.span = at(f.span));
+    facts.projects.iter_mut().for_each(|f| f.span = at(f.span));
 }
 
 /// Every fact's quote is the body's text at its span, so the provenance invariant holds by

@@ -83,7 +83,7 @@ fn templates(from: &Path) -> anyhow::Result<Vec<Template>> {
         let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
         let Ok(read) = read::read_bytes(&bytes, None) else { continue };
         for raw in read.reports {
-            let meta = crate::parse::meta::parse(&raw.body, &read.page);
+            let meta = crate::parse::meta::parse(&raw.folded, &read.page, raw.kind, raw.page_title.as_deref());
             if let Some(town) = meta.town {
                 out.push(Template { body: raw.body, town });
             }

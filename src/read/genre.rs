@@ -5,6 +5,7 @@
 //! their folded form, so a full-width or traditional repost reads like the original.
 
 use crate::error::Refusal;
+use crate::model::ReportKind;
 use crate::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
@@ -19,11 +20,18 @@ struct NoiseFile {
 
 #[derive(Deserialize)]
 struct GenreFile {
-    report_cues: Vec<String>,
-    min_report_cues: usize,
-    news_cues: Vec<String>,
-    min_news_cues: usize,
-    report_cues_over_news: usize,
+    work_cues: Vec<String>,
+    min_work_cues: usize,
+    town_words: Vec<String>,
+    news_strong: Vec<String>,
+    news_weak: Vec<String>,
+    min_news_score: usize,
+    speech_cues: Vec<String>,
+    half_year_words: Vec<String>,
+    report_title_words: Vec<String>,
+    summary_words: Vec<String>,
+    plan_words: Vec<String>,
+    notice_ends: Vec<String>,
     placeholder: String,
     min_placeholders: usize,
 }
@@ -31,8 +39,19 @@ struct GenreFile {
 struct Genre {
     file: GenreFile,
     placeholder: Regex,
-    /// The report cues, then the news cues: both are counted in one pass over a text.
-    cues: WordList,
+    work: WordList,
+    towns: WordList,
+    strong: WordList,
+    weak: WordList,
+    speech: WordList,
+    half_year: WordList,
+    report_title: WordList,
+    summary: WordList,
+    plan: WordList,
+    /// A township's name: two or more characters before 镇, 乡 or 街道.
+    township: Regex,
+    /// A first heading that opens a summary ("一、2024年工作总结", "一、2024年度工作完成情况").
+    summary_heading: Regex,
 }
 
 fn genre() -> &'static Genre {
@@ -40,9 +59,23 @@ fn genre() -> &'static Genre {
     G.get_or_init(|| {
         // Compiled-in data; a malformed file is a build defect the unit tests catch.
         let file: NoiseFile = toml::from_str(NOISE_TOML).expect("data/page_noise.toml [genre] is valid");
-        let placeholder = Regex::new(&file.genre.placeholder).expect("[genre] placeholder regex");
-        let cues = WordList::new(&[file.genre.report_cues.as_slice(), file.genre.news_cues.as_slice()].concat());
-        Genre { file: file.genre, placeholder, cues }
+        let f = file.genre;
+        let re = |s: &str| Regex::new(s).expect("genre regex");
+        Genre {
+            placeholder: re(&f.placeholder),
+            work: WordList::new(&f.work_cues),
+            towns: WordList::new(&f.town_words),
+            strong: WordList::new(&f.news_strong),
+            weak: WordList::new(&f.news_weak),
+            speech: WordList::new(&f.speech_cues),
+            half_year: WordList::new(&f.half_year_words),
+            report_title: WordList::new(&f.report_title_words),
+            summary: WordList::new(&f.summary_words),
+            plan: WordList::new(&f.plan_words),
+            township: re(r"\p{Han}{2}(?:镇|乡|街道)"),
+            summary_heading: re(r"(?m)^[一1][、.．]\s*(?:\d{4}年度?)?[^。\n]{0,12}?(?:总结|回顾|完成情况|工作情况)"),
+            file: f,
+        }
     })
 }
 
@@ -67,26 +100,98 @@ pub fn check_template(folded: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Whether one text (folded for parsing) speaks like a work report rather than a news item or
-/// another kind of text.
-pub fn reads_as_report(folded: &str) -> bool {
-    let g = &genre().file;
-    let seen = genre().cues.seen_in(folded);
-    let (report, news) = seen.split_at(g.report_cues.len());
-    let (report, news) = (report.iter().filter(|&&s| s).count(), news.iter().filter(|&&s| s).count());
-    report >= g.min_report_cues && (news < g.min_news_cues || report >= news + g.report_cues_over_news)
+/// What a text is, and the test that said so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub kind: ReportKind,
+    /// The rule that decided, in words: shown by `gwr inspect`.
+    pub reason: String,
 }
 
-/// Refuses a file none of whose texts reads as a work report.
-pub fn check_reports<'a>(bodies: impl IntoIterator<Item = &'a str>) -> Result<(), Refusal> {
-    if bodies.into_iter().any(reads_as_report) {
-        return Ok(());
+/// The different phrases of a list found in a text.
+fn found<'t>(list: &WordList, words: &'t [String], text: &str) -> Vec<&'t str> {
+    list.seen_in(text).iter().zip(words).filter(|(s, _)| **s).map(|(_, w)| w.as_str()).collect()
+}
+
+/// Decides what one text (folded for parsing) is. `title` is its title line, or the page's own
+/// title, when it has one. A text that is no township government document is refused, with what
+/// it looked like.
+pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
+    let g = genre();
+    let f = &g.file;
+    let title = title.unwrap_or("");
+    let work = found(&g.work, &f.work_cues, text);
+    let township = g
+        .township
+        .find(text)
+        .map(|m| m.as_str().to_string())
+        .or_else(|| found(&g.towns, &f.town_words, text).first().map(|w| w.to_string()));
+    let named = township.is_some();
+    let Some(township) = township.filter(|_| work.len() >= f.min_work_cues) else {
+        let town = if named { "it names a township" } else { "it names no township (镇, 乡 or 街道)" };
+        return Err(Refusal::new(
+            "not_a_report",
+            format!(
+                "not a township government document: {town} and has {} of the {} phrases of government \
+                 work needed ({}); title seen: {}; save the report, a summary or a news item about one",
+                work.len(),
+                f.min_work_cues,
+                if work.is_empty() { "none".to_string() } else { work.join(", ") },
+                if title.is_empty() { "none".to_string() } else { format!("\"{title}\"") },
+            ),
+        ));
+    };
+    let speech = g.speech.any_in(text);
+    let summary_heading = g.summary_heading.is_match(text);
+    let verdict = |kind, reason: String| Ok(Verdict { kind, reason: format!("{reason}; it names {township}") });
+    if let Some(end) = f.notice_ends.iter().find(|e| title.ends_with(e.as_str())) {
+        if !speech && !summary_heading && !g.summary.any_in(text) {
+            return Err(Refusal::new(
+                "not_a_report",
+                format!(
+                    "a notice, not a report: its title \"{title}\" ends with \"{end}\" and it holds no report, \
+                     review or summary"
+                ),
+            ));
+        }
     }
-    Err(Refusal::new(
-        "not_a_report",
-        "the text does not read as a work report (it looks like a news item or another kind of page): \
-         it lacks the report's address, review and plan; save the report itself, not a page about it",
-    ))
+    let strong = found(&g.strong, &f.news_strong, text);
+    let weak = found(&g.weak, &f.news_weak, text);
+    let score = 2 * strong.len() + weak.len();
+    if title.starts_with("解读") || title.contains("解读") && !speech {
+        return verdict(ReportKind::NewsCoverage, format!("its title \"{title}\" interprets a report"));
+    }
+    if !speech && !strong.is_empty() && score >= f.min_news_score {
+        let cues = strong.iter().chain(&weak).copied().collect::<Vec<_>>().join(", ");
+        return verdict(ReportKind::NewsCoverage, format!("it reports on others' words, news score {score}: {cues}"));
+    }
+    if let Some(w) = found(&g.half_year, &f.half_year_words, title).first() {
+        return verdict(ReportKind::HalfYearReport, format!("its title names the half year (\"{w}\")"));
+    }
+    let opening: String = text.chars().take(300).collect();
+    if title.is_empty() && g.half_year.any_in(&opening) && g.summary.any_in(&opening) {
+        return verdict(ReportKind::HalfYearReport, "it opens on the half year's work".to_string());
+    }
+    if let Some(w) = found(&g.report_title, &f.report_title_words, title).first() {
+        return verdict(ReportKind::GovernmentWorkReport, format!("its title names the report (\"{w}\")"));
+    }
+    if speech && (text.contains("报告工作") || text.contains("作报告") || title.contains("工作报告")) {
+        return verdict(ReportKind::GovernmentWorkReport, "it is addressed to the congress (各位代表)".to_string());
+    }
+    let summary = found(&g.summary, &f.summary_words, title);
+    let plan = found(&g.plan, &f.plan_words, title);
+    if let (None, Some(w)) = (summary.first(), plan.first()) {
+        if !title.contains("报告") && !summary_heading {
+            return verdict(ReportKind::WorkPlan, format!("its title names a plan alone (\"{w}\")"));
+        }
+    }
+    if let Some(w) = summary.first() {
+        return verdict(ReportKind::WorkSummaryAndPlan, format!("its title names a summary (\"{w}\")"));
+    }
+    if summary_heading || text.contains("总结如下") {
+        return verdict(ReportKind::WorkSummaryAndPlan, "it opens with a summary of the year's work".to_string());
+    }
+    verdict(ReportKind::Other, format!("a document of the town's work ({} phrases of government work)", work.len()))
 }
 
 #[cfg(test)]
@@ -99,25 +204,63 @@ mod tests {
         assert_eq!(placeholders("产值74.23亿元,MAX万元,X光机"), 0);
     }
 
-    #[test]
-    fn a_news_item_about_a_summary_meeting_is_not_a_report() {
-        let news = "湖镇镇召开2024年工作总结暨2025年工作部署会议\n1月20日,湖镇镇召开2024年度工作总结会议。\
-                    镇党委书记出席会议并讲话。会议指出,2024年全镇规上工业产值同比增长23.75%。\
-                    会议强调,要推进重点工作。会议要求,各部门要完成任务。(通讯员 张三)";
-        assert!(!reads_as_report(news));
+    fn kind(title: &str, text: &str) -> ReportKind {
+        let title = (!title.is_empty()).then_some(title);
+        classify(title, text).unwrap_or_else(|r| panic!("refused: {r}")).kind
     }
 
     #[test]
-    fn a_short_street_summary_without_the_congress_address_is_a_report() {
+    fn a_news_item_about_a_meeting_is_news_coverage() {
+        let news = "1月20日,青石镇召开2024年度工作总结会议。镇党委书记出席会议并讲话。会议指出,2024年全镇\
+                    规上工业产值同比增长23.75%。会议强调,要推进重点工作,完成全年任务。(通讯员 张三)";
+        assert_eq!(kind("", news), ReportKind::NewsCoverage);
+        let lead = "记者从青石镇第六届人民代表大会第三次会议上了解到,2025年该镇将力争地区生产总值增长6%,完成固定资产投资5亿元。";
+        assert_eq!(kind("", lead), ReportKind::NewsCoverage);
+    }
+
+    #[test]
+    fn an_interpretation_is_news_coverage_though_it_names_the_report() {
+        let text = "解读《青石乡2024年政府工作报告》\n一、出台背景\n报告指出,乡人民政府推进乡村振兴,完成全年目标。";
+        assert_eq!(kind("解读《青石乡2024年政府工作报告》", text), ReportKind::NewsCoverage);
+    }
+
+    #[test]
+    fn a_short_street_summary_without_the_congress_address_is_a_summary() {
         // Summaries addressed to no congress still speak of the leadership that supervised them.
         let summary = "新华街道2023年工作总结和2024年工作谋划\n一、2023年工作推进情况\n\
                        2023年,在区委区政府的坚强领导下,在街道人大工委的监督支持下,街道办事处\
                        全年完成财政收入3.1亿元,增长12%,新引进企业40家。";
-        assert!(reads_as_report(summary));
+        assert_eq!(kind("新华街道2023年工作总结和2024年工作谋划", summary), ReportKind::WorkSummaryAndPlan);
+    }
+
+    #[test]
+    fn kinds_from_titles_and_openings() {
+        let body = "全镇完成财政收入3.1亿元,同比增长12%,推进重点项目5个,实施民生实事10件。";
+        assert_eq!(kind("青石镇2024年上半年工作总结", body), ReportKind::HalfYearReport);
+        assert_eq!(kind("青石镇2025年工作要点", body), ReportKind::WorkPlan);
+        assert_eq!(kind("青石镇人民政府2025年政府工作报告", body), ReportKind::GovernmentWorkReport);
+        assert_eq!(kind("", &format!("一、2024年工作总结\n{body}")), ReportKind::WorkSummaryAndPlan);
+        assert_eq!(kind("", &format!("今年以来,青石镇{body}现将有关情况总结如下。")), ReportKind::WorkSummaryAndPlan);
+        assert_eq!(kind("", &format!("上半年工作总结\n青石镇{body}")), ReportKind::HalfYearReport);
+        assert_eq!(kind("青石镇民生实事项目实施情况的报告", body), ReportKind::Other);
+        let speech = format!("各位代表:\n现在,我代表镇人民政府向大会报告工作。{body}");
+        assert_eq!(kind("", &speech), ReportKind::GovernmentWorkReport);
+    }
+
+    #[test]
+    fn texts_of_no_town_government_are_refused_with_what_they_looked_like() {
+        let recipe = "红烧肉做法:五花肉500克,冰糖30克,小火炖一个小时,大火收汁即可出锅。";
+        let r = classify(Some("红烧肉的家常做法"), recipe).unwrap_err();
+        assert_eq!(r.reason, "not_a_report");
+        assert!(r.detail.contains("names no township") && r.detail.contains("红烧肉的家常做法"), "{}", r.detail);
+        let notice = "各村、镇属各单位:为做好防汛工作,现将有关事项通知如下:全镇各村要推进排查,完成项目巡查,\
+                      报镇人民政府备案。";
+        let r = classify(Some("青石镇关于做好防汛工作的通知"), notice).unwrap_err();
+        assert!(r.detail.contains("a notice"), "{}", r.detail);
     }
 
     #[test]
     fn data_file_parses() {
-        assert!(genre().file.min_report_cues > 0);
+        assert!(genre().file.min_work_cues > 0);
     }
 }

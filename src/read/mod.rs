@@ -10,6 +10,7 @@ pub mod fold;
 pub mod genre;
 pub mod html;
 pub mod page;
+pub mod shape;
 pub mod split;
 
 pub use decode::{decode, Decoded, Encoding};
@@ -18,6 +19,7 @@ pub use split::RawReport;
 
 use crate::error::Refusal;
 use crate::model::PageMeta;
+use crate::model::ReportKind;
 
 /// The texts of the reports in one file, with what the page around them said.
 #[derive(Debug)]
@@ -58,16 +60,44 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
     if let Some(head) = head {
         merge_head(&mut page, head);
     }
-    genre::check_template(&page.folded.join("\n"))?;
-    let reports = split::split(&page.lines, &page.folded);
-    if reports.is_empty() {
+    let all: Vec<&str> = page.folded.iter().map(|l| l.text.as_str()).collect();
+    genre::check_template(&all.join("\n"))?;
+    let texts = split::split(&page.lines, &page.folded);
+    if texts.is_empty() {
         return Err(Refusal::new(
             "not_a_report",
-            "no work report found: the text has no report title, no \"各位代表\" address and no \
-             review or plan headings; save the report's own text or page",
+            "no text is left once the page's navigation and metadata lines are dropped",
         ));
     }
-    genre::check_reports(reports.iter().map(|r| r.folded.as_str()))?;
+    // Each text is judged alone: a compilation keeps its documents and drops what is none.
+    let mut reports = Vec::new();
+    let mut refused = None;
+    for mut r in texts {
+        let first = r.folded.lines().next().filter(|l| split::is_title_line(l));
+        let title = first.map(str::to_string).or_else(|| r.page_title.clone()).or_else(|| page.meta.title.clone());
+        match genre::classify(title.as_deref(), &r.folded) {
+            Ok(verdict) => {
+                // A government work report closes with its appeal to the congress: one that stops
+                // after a paragraph of its review or plan is cut off.
+                if verdict.kind == ReportKind::GovernmentWorkReport && !split::closes_speech(&r.folded) {
+                    r.complete = false;
+                }
+                r.kind = verdict.kind;
+                r.kind_reason = verdict.reason;
+                r.index = reports.len();
+                reports.push(r);
+            }
+            Err(refusal) => {
+                if refused.is_none() {
+                    refused = Some(refusal.clone());
+                }
+                warnings.push(format!("text {} is left out: {}", r.index, refusal.detail));
+            }
+        }
+    }
+    if reports.is_empty() {
+        return Err(refused.expect("every text was refused"));
+    }
     for r in reports.iter().filter(|r| !r.complete) {
         let title = r.body.lines().next().unwrap_or_default();
         let title: String = title.chars().take(40).collect();

@@ -3,6 +3,7 @@
 
 use crate::model::PageMeta;
 use crate::read::fold::fold_str;
+use crate::read::shape::{self, ParseLine};
 use crate::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
@@ -22,6 +23,7 @@ struct Keys {
     written_on: Vec<String>,
     index_number: Vec<String>,
     publisher: Vec<String>,
+    title: Vec<String>,
     ignored: Vec<String>,
 }
 
@@ -37,6 +39,7 @@ enum Field {
     WrittenOn,
     IndexNumber,
     Publisher,
+    Title,
     Ignored,
 }
 
@@ -53,6 +56,9 @@ struct Noise {
     contains: WordList,
     breadcrumb: Regex,
     date: Regex,
+    /// A line that is a date and time and little else ("2023-05-06 15:24", "某某网 2023-05-06").
+    bare_date: Regex,
+    url: Regex,
 }
 
 fn spaced(key: &str) -> String {
@@ -71,6 +77,7 @@ fn noise() -> &'static Noise {
             (&file.keys.written_on, Field::WrittenOn),
             (&file.keys.index_number, Field::IndexNumber),
             (&file.keys.publisher, Field::Publisher),
+            (&file.keys.title, Field::Title),
             (&file.keys.ignored, Field::Ignored),
         ] {
             fields.extend(list.iter().map(|k| (k.clone(), f)));
@@ -87,6 +94,11 @@ fn noise() -> &'static Noise {
             contains: WordList::new(&file.lines.contains),
             breadcrumb: Regex::new(r"^\s*(>|》|»)|(\s>\s|>>|»)").expect("breadcrumb regex"),
             date: Regex::new(r"([0-9]{4})\s*[-年/.]\s*([0-9]{1,2})\s*[-月/.]\s*([0-9]{1,2})").expect("date regex"),
+            bare_date: Regex::new(
+                r"^[^:：,。，]{0,30}?\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$",
+            )
+            .expect("date regex"),
+            url: Regex::new(r"https?://\S*").expect("url regex"),
         }
     })
 }
@@ -112,6 +124,44 @@ impl Noise {
             pairs.push((self.field_of(&caps[1]), trimmed[whole.end()..end].trim()));
         }
         Some(pairs)
+    }
+
+    /// A table row of metadata ("标 题: | … |", "[ 发布日期 ] | 2024-02-22 |") written as
+    /// "key: value" pairs; `None` for a row that holds no key.
+    fn unpipe(&self, line: &str) -> Option<String> {
+        if !line.contains(['|', '｜']) {
+            return None;
+        }
+        let cells: Vec<&str> = line
+            .split(['|', '｜'])
+            .map(|c| c.trim().trim_matches(['[', ']', '【', '】']).trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < cells.len() {
+            let key = self.key_alone.captures(cells[k]).map(|c| c[1].to_string());
+            match (key, cells.get(k + 1)) {
+                (Some(key), Some(value)) if !self.key_alone.is_match(value) => {
+                    out.push(format!("{key}:{value}"));
+                    k += 2;
+                }
+                (None, _) if self.key_first.is_match(cells[k]) => {
+                    out.push(cells[k].to_string());
+                    k += 1;
+                }
+                _ => k += 1,
+            }
+        }
+        (!out.is_empty()).then(|| out.join(" "))
+    }
+
+    /// The publication date on a line that is a date and time, with at most a site's name and
+    /// address before it.
+    fn bare_date(&self, line: &str) -> Option<String> {
+        let line = self.url.replace_all(line, "");
+        let c = self.bare_date.captures(line.trim())?;
+        iso_ymd(&c[1], &c[2], &c[3])
     }
 
     fn is_furniture(&self, line: &str) -> bool {
@@ -142,6 +192,7 @@ impl Noise {
             Field::PublishedOn | Field::WrittenOn => self.iso_date(v).is_some() && n <= 25,
             Field::IndexNumber => n <= 40 && v.chars().all(|c| c.is_ascii_alphanumeric() || "-/_ 〔〕[]".contains(c)),
             Field::Publisher => n <= 20 && !v.contains("报告") && !v.contains("总结"),
+            Field::Title => n <= 80,
             Field::Ignored => {
                 n <= 12
                     && !v.contains("各位")
@@ -158,9 +209,12 @@ pub struct CleanPage {
     /// The remaining lines, trimmed, blank lines dropped.
     pub lines: Vec<String>,
     pub meta: PageMeta,
-    /// `lines` folded for parsing (one character for one character): the rest of the reader
-    /// recognises titles, templates and genres on these instead of folding again.
-    pub folded: Vec<String>,
+    /// `lines` as the parsers read them (folded, glosses and letter spacing left out, each with its
+    /// way back to the stored line): the rest of the reader recognises titles, templates and
+    /// genres on these instead of folding again.
+    pub folded: Vec<ParseLine>,
+    /// The watermark dropped from the end of the page's lines, if there was one.
+    pub watermark: Option<String>,
 }
 
 /// Splits a page into the lines that may belong to a report and the metadata its furniture carries.
@@ -170,17 +224,44 @@ pub struct CleanPage {
 pub fn clean(text: &str) -> CleanPage {
     let n = noise();
     let folded_text = fold_str(text);
-    let raw: Vec<&str> = text.lines().collect();
+    let mut raw: Vec<&str> = text.lines().collect();
     // Folding is one character for one character and never makes or takes a line break, so the
     // folded lines stand beside the raw ones.
-    let folded: Vec<&str> = folded_text.lines().collect();
-    let mut page = CleanPage::default();
+    let mut folded: Vec<&str> = folded_text.lines().collect();
+    let mut page = CleanPage { watermark: shape::watermark(&folded), ..Default::default() };
+    if let Some(mark) = &page.watermark {
+        // The folded mark is as long as the written one: both lines lose the same characters.
+        for (r, f) in raw.iter_mut().zip(folded.iter_mut()) {
+            let kept = shape::strip_mark(f, mark);
+            if kept.len() != f.len() {
+                let cut = f.trim_end().chars().count() - kept.chars().count();
+                let chars = r.trim_end().chars().count() - cut;
+                *r = &r[..r.char_indices().nth(chars).map_or(r.len(), |(b, _)| b)];
+                *f = kept;
+            }
+        }
+    }
     let mut i = 0;
     while i < raw.len() && i < folded.len() {
-        let line = folded[i].trim();
+        let unpiped = n.unpipe(folded[i].trim());
+        let line = unpiped.as_deref().unwrap_or(folded[i].trim()).trim_start_matches(['-', '—']).trim_start();
         let original = raw[i].trim();
         i += 1;
-        if line.is_empty() || n.is_furniture(line) {
+        if line.is_empty() {
+            continue;
+        }
+        // Metadata first: a "来源:本站" line is furniture too, but its date is the page's.
+        if let Some(pairs) = n.key_pairs(line).filter(|_| !n.key_alone.is_match(line)) {
+            for (field, value) in pairs {
+                record(&mut page.meta, field, value, n);
+            }
+            continue;
+        }
+        if let Some(date) = n.bare_date(line) {
+            page.meta.published_on.get_or_insert(date);
+            continue;
+        }
+        if n.is_furniture(line) {
             continue;
         }
         if let Some(caps) = n.key_alone.captures(line) {
@@ -208,11 +289,18 @@ pub fn clean(text: &str) -> CleanPage {
         .iter()
         .map(|l| l.trim())
         .find(|l| !l.is_empty())
-        .filter(|l| l.chars().count() <= 20 && (l.ends_with("人民政府") || l.ends_with("政府网")))
+        .filter(|l| l.chars().count() <= 20 && is_site_name(l))
         .map(str::to_string);
     page.lines = reflow(std::mem::take(&mut page.lines));
-    page.folded = page.lines.iter().map(|l| fold_str(l)).collect();
+    page.folded = page.lines.iter().map(|l| shape::parse_line(&fold_str(l))).collect();
     page
+}
+
+/// A site's name on a page's first line: a government's or a news site's ("某某县人民政府",
+/// "某某阳光网", "某某日报", "某某融媒").
+fn is_site_name(line: &str) -> bool {
+    ["人民政府", "政府网", "网", "日报", "融媒", "新闻", "在线"].iter().any(|w| line.ends_with(w))
+        && !line.contains(['，', ',', '。', ':', '：', ' '])
 }
 
 /// Lines longer than this are a page that lost its line breaks, not one paragraph.
@@ -310,6 +398,11 @@ fn record(meta: &mut PageMeta, field: Field, value: &str, n: &Noise) {
                 meta.publisher = Some(value.to_string());
             }
         }
+        Field::Title => {
+            if meta.title.is_none() && value.chars().count() <= 80 {
+                meta.title = Some(value.to_string());
+            }
+        }
         Field::Ignored => {}
     }
 }
@@ -359,6 +452,48 @@ mod tests {
         assert!(lines.contains(&"各位代表:".to_string()), "{:?}", &lines[..3]);
         assert!(lines.contains(&"二、2025年工作安排".to_string()));
         assert_eq!(reflow(vec!["短行 两个  空格".to_string()]), ["短行 两个  空格"], "short lines stay");
+    }
+
+    #[test]
+    fn metadata_in_pipe_tables_is_read() {
+        let page = clean(
+            "[ 索引号 ] | 11500113/2024-00007 | [ 发文字号 ] | 某府发〔2024〕2号 |\n\
+             标 题: | 青石镇2024年政府工作报告 |\n[ 成文日期 ] | 2024-02-20 | [ 发布日期 ] | 2024-02-22 |\n正文第一段。",
+        );
+        assert_eq!(page.lines, ["正文第一段。"]);
+        assert_eq!(page.meta.title.as_deref(), Some("青石镇2024年政府工作报告"));
+        assert_eq!(page.meta.published_on.as_deref(), Some("2024-02-22"));
+        assert_eq!(page.meta.written_on.as_deref(), Some("2024-02-20"));
+        assert_eq!(page.meta.index_number.as_deref(), Some("11500113/2024-00007"));
+        let row = "2020亮点回眸 | 青石镇人民政府2020年工作回顾";
+        assert_eq!(clean(row).lines, [row], "a title with a bar is no table row");
+    }
+
+    #[test]
+    fn dates_on_lines_of_their_own_and_after_other_keys() {
+        let page = clean("某某阳光网\n某某阳光  http://example.cn/   2018-01-24 17:41\n正文。");
+        assert_eq!(page.meta.published_on.as_deref(), Some("2018-01-24"));
+        assert_eq!(page.meta.site.as_deref(), Some("某某阳光网"));
+        assert_eq!(clean("2017-02-18 00:00\n正文。").meta.published_on.as_deref(), Some("2017-02-18"));
+        let page = clean("- 时间: 2023-05-06 15:24\n信息类别: 规划计划 生成日期: 2025-05-15\n正文。");
+        assert_eq!(page.meta.published_on.as_deref(), Some("2023-05-06"));
+        assert_eq!(page.lines, ["正文。"]);
+        let page = clean("发布时间:2021-09-08 10:23:00 来源:本站 阅读次数:26\n正文。");
+        assert_eq!(page.meta.published_on.as_deref(), Some("2021-09-08"), "a furniture word does not hide the date");
+        let page = clean("最后编辑时间:2024-03-16 15:02:33 来源:未知\n正文。");
+        assert_eq!(page.meta.published_on, None, "an edit is not a publication");
+    }
+
+    #[test]
+    fn a_watermark_is_dropped_from_every_line() {
+        let mark = "某某文库--专业范文";
+        let text = format!("政府工作报告{mark}\n各位代表:{mark}\n一、2020年工作回顾{mark}\n全年完成财政收入3亿元。\n二、2021年工作安排{mark}");
+        let page = clean(&text);
+        assert_eq!(page.watermark.as_deref(), Some(mark));
+        assert_eq!(
+            page.lines,
+            ["政府工作报告", "各位代表:", "一、2020年工作回顾", "全年完成财政收入3亿元。", "二、2021年工作安排"]
+        );
     }
 
     #[test]

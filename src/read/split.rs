@@ -2,7 +2,9 @@
 //! titles than the texts present. Each report starts at its title line; a table of contents is
 //! not a report.
 
+use crate::model::ReportKind;
 use crate::read::fold::fold_str;
+use crate::read::shape::ParseLine;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -13,10 +15,19 @@ pub struct RawReport {
     pub index: usize,
     /// The cleaned text: one line per paragraph.
     pub body: String,
-    /// `body` folded for parsing, one character for one character.
+    /// `body` as the parsers read it: folded, one character for one character, with glosses and
+    /// letter spacing left out.
     pub folded: String,
+    /// Where each character of `folded` stands in `body`, when characters were left out; `None`
+    /// when `folded` is `body` folded one for one.
+    pub stored: Option<Vec<u32>>,
     /// False when the text is cut off.
     pub complete: bool,
+    /// The page's own title, when one stands over the report's start (folded).
+    pub page_title: Option<String>,
+    /// What the text is, and the test that said so (set by the genre).
+    pub kind: ReportKind,
+    pub kind_reason: String,
 }
 
 /// Fewest characters of text under a title for it to count as a report of its own.
@@ -36,7 +47,9 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        title: Regex::new(r"(政府工作报告|工作报告|工作总结|工作思路|工作计划|工作要点|工作安排|工作打算)")
+        title: Regex::new(
+            r"(政府工作报告|工作报告|工作总结|工作思路|工作计划|工作要点|工作安排|工作打算|工作回顾|工作情况|工作谋划|情况的?报告)",
+        )
             .expect("title regex"),
         toc_entry: Regex::new(r"\s\d{1,4}$").expect("toc regex"),
         heading: Regex::new(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
@@ -70,9 +83,10 @@ fn is_folded_title_line(line: &str) -> bool {
 
 /// Splits a page's lines into reports. `folded` holds the same lines folded for parsing: lines are
 /// recognised on their folded form and kept as written.
-pub fn split(lines: &[String], folded: &[String]) -> Vec<RawReport> {
+pub fn split(lines: &[String], parsed: &[ParseLine]) -> Vec<RawReport> {
     let p = patterns();
-    let titles: Vec<usize> = (0..lines.len().min(folded.len())).filter(|&i| is_folded_title_line(&folded[i])).collect();
+    let folded: Vec<&str> = parsed.iter().map(|l| l.text.as_str()).collect();
+    let titles: Vec<usize> = (0..lines.len().min(folded.len())).filter(|&i| is_folded_title_line(folded[i])).collect();
     let mut starts: Vec<usize> = Vec::new();
     for (k, &t) in titles.iter().enumerate() {
         let next = titles.get(k + 1).copied().unwrap_or(lines.len());
@@ -82,14 +96,21 @@ pub fn split(lines: &[String], folded: &[String]) -> Vec<RawReport> {
         }
     }
     if starts.is_empty() {
-        // No title: the report starts at the address or the first long paragraph.
-        let first = folded
-            .iter()
-            .position(|l| p.address.is_match(l))
-            .or_else(|| folded.iter().position(|l| l.chars().count() >= 60));
-        match first {
-            Some(i) if looks_like_report(&folded[i..]) => starts.push(i),
-            _ => return Vec::new(),
+        // A short text under its title (or titles) is still one document: it starts at the last.
+        starts.extend(titles.last());
+    }
+    if starts.is_empty() {
+        // No title: the text starts at the address, else at the headline over the first
+        // paragraph, else at its first line. What it is, is for the genre to say.
+        let address = folded.iter().position(|l| p.address.is_match(l));
+        let paragraph = folded.iter().position(|l| l.chars().count() >= 60);
+        // The headline, headings and short lead sentences right over the first paragraph belong
+        // to the text; a line of digits, letters or links above them does not.
+        let headed =
+            paragraph.map(|i| (0..i).rev().take(6).take_while(|&j| is_text_line(folded[j])).last().unwrap_or(i));
+        match address.or(headed).or((!folded.is_empty()).then_some(0)) {
+            Some(i) => starts.push(i),
+            None => return Vec::new(),
         }
     }
     let mut reports = Vec::new();
@@ -97,21 +118,73 @@ pub fn split(lines: &[String], folded: &[String]) -> Vec<RawReport> {
         let end = starts.get(k + 1).copied().unwrap_or(lines.len());
         let text = &lines[s..end];
         let complete = is_complete(&folded[s..end]);
-        reports.push(RawReport { index: k, body: text.join("\n"), folded: folded[s..end].join("\n"), complete });
+        let page_title = page_title_before(&folded, s, starts.get(k.wrapping_sub(1)).copied());
+        let (folded, stored) = joined(&parsed[s..end], text);
+        reports.push(RawReport {
+            index: k,
+            body: text.join("\n"),
+            folded,
+            stored,
+            complete,
+            page_title,
+            kind: ReportKind::Other,
+            kind_reason: String::new(),
+        });
     }
     reports
 }
 
-/// Text without a title still counts as a report when it speaks like one.
-fn looks_like_report(lines: &[String]) -> bool {
-    let text: String = lines.concat();
-    let cues = ["工作回顾", "工作安排", "各位代表", "一年来", "主要预期目标", "工作总结", "工作计划"];
-    text.chars().count() >= MIN_REPORT_CHARS && cues.iter().filter(|c| text.contains(*c)).count() >= 2
+/// The page's own title over a report: a title line standing a few lines before the report's
+/// start with no text of its own ("(某县)2024年某镇政府工作报告(全文)" over a bare "政府工作报告").
+fn page_title_before(folded: &[&str], start: usize, previous: Option<usize>) -> Option<String> {
+    let from = previous.map_or(0, |p| p + 1).max(start.saturating_sub(3));
+    (from..start).rev().map(|i| folded[i]).find(|l| is_folded_title_line(l)).map(str::to_string)
 }
 
-/// A report is cut off when its last line neither ends a sentence nor closes the speech.
-fn is_complete(lines: &[String]) -> bool {
+/// The parse lines of one report joined as its body's lines are, with the map of every parse
+/// character to its body character when any line left characters out.
+fn joined(parsed: &[ParseLine], lines: &[String]) -> (String, Option<Vec<u32>>) {
+    let text = parsed.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+    if parsed.iter().all(|l| l.stored.is_none()) {
+        return (text, None);
+    }
+    let mut stored = Vec::with_capacity(text.len());
+    let mut base = 0u32;
+    for (k, (p, line)) in parsed.iter().zip(lines).enumerate() {
+        if k > 0 {
+            stored.push(base - 1); // the line break before this line
+        }
+        match &p.stored {
+            Some(at) => stored.extend(at.iter().map(|i| base + i)),
+            None => stored.extend((0..p.text.chars().count() as u32).map(|i| base + i)),
+        }
+        base += line.chars().count() as u32 + 1;
+    }
+    (text, Some(stored))
+}
+
+/// A line of words: a headline, a heading or a sentence, not a label, a menu or a row of digits.
+fn is_text_line(line: &str) -> bool {
+    let n = line.chars().filter(|c| !c.is_whitespace()).count();
+    let han = line.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
+    n >= 6 && han * 2 >= n && !line.ends_with([':', '：']) && !line.contains(['|', '>'])
+}
+
+/// Whether a speech's last lines hold its closing appeal ("让我们…奋斗!", "谢谢").
+pub fn closes_speech(text: &str) -> bool {
+    text.lines().rev().take(3).any(|l| {
+        let l = l.trim_end();
+        l.ends_with(['!', '！']) || ["让我们", "奋斗", "努力", "谢谢", "再创", "开创"].iter().any(|w| l.contains(w))
+    })
+}
+
+/// A report is cut off when its last line neither ends a sentence nor closes the speech, or when
+/// its text lost characters on the way (U+FFFD where a character was cut).
+fn is_complete(lines: &[&str]) -> bool {
     let Some(last) = lines.last() else { return false };
+    if lines.iter().rev().take(3).any(|l| l.contains('\u{FFFD}')) {
+        return false;
+    }
     let ends_sentence = last.trim_end().chars().last().is_some_and(|c| "。！!？?”」』)）…".contains(c));
     // A scrape that lost the final punctuation still leaves the closing appeal in place.
     let closes = last.starts_with("各位代表") || last.contains("让我们") || last.contains("而不懈奋斗");
@@ -126,6 +199,11 @@ mod tests {
         s.lines().map(str::to_string).collect()
     }
 
+    fn parsed(lines: &[String]) -> Vec<ParseLine> {
+        use crate::read::shape::parse_line;
+        lines.iter().map(|l| parse_line(&fold_str(l))).collect()
+    }
+
     #[test]
     fn toc_entries_and_compilation_titles_are_not_reports() {
         let body = "正文".repeat(200);
@@ -134,7 +212,7 @@ mod tests {
              横沥镇2023年政府工作报告\n各位代表:\n{body}。\n六镇镇2023年政府工作报告\n{body}\n(五)以人为本"
         );
         let l = lines(&text);
-        let r = split(&l, &l);
+        let r = split(&l, &parsed(&l));
         assert_eq!(r.len(), 2);
         assert!(r[0].body.starts_with("横沥镇2023年政府工作报告\n各位代表"));
         assert!(r[0].complete);

@@ -13,3 +13,4 @@ mod sections;
 mod targets;
 mod towns;
 mod views;
+mod web;

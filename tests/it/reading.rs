@@ -186,7 +186,10 @@ fn full_width_and_traditional_reposts_parse_like_the_original() {
         assert_ne!(copy.body, original.body, "{name}: the body is stored as written");
         assert_eq!(Folded::new(&copy.body).text, folded_original, "{name}: folded text");
         assert_eq!(copy.char_count, original.char_count, "{name}: offsets point into the same characters");
-        assert_eq!(copy.meta, original.meta, "{name}: town, years, dates, meeting, speaker");
+        // Titles, meetings and speakers keep the copy's script; folded, they are the original's.
+        let folded_meta: Vec<Option<String>> =
+            copy.meta.iter().map(|m| m.as_ref().map(|v| Folded::new(v).text)).collect();
+        assert_eq!(folded_meta, original.meta, "{name}: town, years, dates, meeting, speaker");
         assert_eq!(copy.rows, original.rows, "{name}: sections and facts at the same offsets");
     }
 }
@@ -231,17 +234,20 @@ fn each_refusal_is_recorded_with_its_reason_and_the_good_files_load() {
     wd.write("corpus/f_garbled.txt", garbled);
 
     let run = wd.gwr(&["load"]).expect_code(1);
-    assert!(run.stdout().contains("11 files seen, 9 reports loaded"), "{}", run.stdout());
-    assert!(run.stdout().contains("6 files failed"), "{}", run.stdout());
+    assert!(run.stdout().contains("11 files seen, 10 reports loaded"), "{}", run.stdout());
+    assert!(run.stdout().contains("5 files failed"), "{}", run.stdout());
     let db = wd.db("warehouse.db");
-    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM reports"), 9);
+    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM reports"), 10);
+    // A news item about a town's meeting is a document of the town's government: it loads as what
+    // it is, a secondary source.
+    let news: String = scalar(&db, "SELECT kind FROM reports WHERE source_path = 'corpus/c_news.txt'");
+    assert_eq!(news, "news_coverage");
     let errors: Vec<String> = column(&db, "SELECT source_path || ' ' || reason FROM load_errors ORDER BY source_path");
     assert_eq!(
         errors,
         [
             "corpus/a_empty.txt empty",
             "corpus/b_scan.html binary",
-            "corpus/c_news.txt not_a_report",
             "corpus/d_recipe.txt not_a_report",
             "corpus/e_template.txt template",
             "corpus/f_garbled.txt unreadable",
@@ -458,5 +464,30 @@ proptest! {
             }
         }
         check_plan(&bytes);
+    }
+}
+
+#[test]
+fn pinyin_glosses_and_spaced_titles_are_read_through_with_offsets_into_the_stored_text() {
+    let text = "政 府 工 作 报 告\n泥(ní)溪(xī)镇(zhèn)人民政府镇长 王明\n各位代表:\n\
+                现在,我代表泥(ní)溪(xī)镇(zhèn)人民政府向大会报告工作,请予审议。\n一、2024年工作回顾\n\
+                一年来,全镇完成财(cái)政(zhèng)收入3.1亿元,同比增长12%,新引进企业40家,推进重点项目5个。\n\
+                各位代表,让我们团结一心,为实现全年目标而努力奋斗!\n";
+    let plan = plan_bytes(text.as_bytes(), "glossed.txt", &Options::default());
+    assert!(plan.error.is_none(), "{:?}", plan.error);
+    let r = &plan.reports[0];
+    assert_eq!(r.meta.town.as_deref(), Some("泥溪镇"));
+    assert_eq!(r.meta.title.as_deref(), Some("政府工作报告"), "the spaced-out title read as one word");
+    assert_eq!(r.meta.kind.map(|k| k.as_str()), Some("government_work_report"));
+    assert_eq!(r.body, text.trim_end(), "the stored text keeps the glosses");
+    let body: Vec<char> = r.body.chars().collect();
+    let revenue = r.indicators.iter().find(|i| i.quantity.value == Some(3.1)).expect("the revenue figure");
+    let at: String = body[revenue.span.start..revenue.span.end].iter().collect();
+    assert_eq!(at, revenue.quote, "the span points into the stored text");
+    assert!(revenue.quote.contains("3.1亿元"), "{}", revenue.quote);
+    assert!(revenue.name.contains("财政收入"), "the name is read without its glosses: {}", revenue.name);
+    for s in &r.sections {
+        let heading: String = body[s.span.start..s.span.end].iter().collect();
+        assert!(heading.contains(&s.title) || s.title.is_empty(), "section span in stored text: {heading}");
     }
 }

@@ -150,6 +150,47 @@ pub fn score_sample_corpus() -> serde_json::Value {
         .clone()
 }
 
+/// Loads the real web pages (tests/fixtures/web) into a fresh warehouse and scores them against
+/// their gold (tests/gold/web), once per test run. Returns the score and, for each page, its
+/// file name with the stored town's resolution, county and city.
+pub fn score_web_pages() -> &'static (serde_json::Value, Vec<[Option<String>; 4]>) {
+    static SCORE: std::sync::OnceLock<(serde_json::Value, Vec<[Option<String>; 4]>)> = std::sync::OnceLock::new();
+    SCORE.get_or_init(|| {
+        let wd = WorkDir::new();
+        let dir = wd.path().join("web");
+        std::fs::create_dir_all(&dir).expect("create web folder");
+        for e in std::fs::read_dir(root().join("tests/fixtures/web")).expect("read tests/fixtures/web") {
+            let p = e.expect("fixture entry").path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                std::fs::copy(&p, dir.join(p.file_name().expect("file name"))).expect("copy fixture");
+            }
+        }
+        wd.gwr(&["load", "--db", "web.db", "web"]).ok();
+        let out = Command::new("python3")
+            .arg(root().join("tests/gold/eval.py"))
+            .arg(wd.path().join("web.db"))
+            .arg(root().join("tests/gold/web"))
+            .arg("--json")
+            .output()
+            .expect("run python3 tests/gold/eval.py");
+        assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
+        let score = serde_json::from_slice(&out.stdout).expect("eval.py prints JSON");
+        let db = wd.db("web.db");
+        let mut stmt = db
+            .prepare(
+                "SELECT substr(r.source_path, 5), t.resolution, t.county, t.city
+                 FROM reports r JOIN towns t ON t.id = r.town_id ORDER BY r.source_path",
+            )
+            .expect("prepare");
+        let towns = stmt
+            .query_map([], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        (score, towns)
+    })
+}
+
 /// Precision and recall of one kind of fact from a score.
 pub fn precision_recall(score: &serde_json::Value, kind: &str) -> (f64, f64) {
     let s = &score["scores"][kind];

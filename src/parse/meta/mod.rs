@@ -1,175 +1,304 @@
 //! Report metadata from the title, the lines under it and the page: town, kind, years, dates,
-//! meeting and speaker.
+//! meeting and speaker. Read on the folded text (a traditional or full-width repost names the same
+//! town and dates), with the kind the genre decided.
+
+mod town;
+mod years;
+
+pub use town::{names_in, TownName};
 
 use crate::model::{PageMeta, ReportKind, ReportMeta};
+use crate::read::split::is_title_line;
 use regex::Regex;
 use std::sync::OnceLock;
 
 /// How many lines after the title may still carry the date, meeting and speaker.
 const HEADER_LINES: usize = 8;
+/// How many lines of a text without a header are read for its town, meeting and date.
+const OPENING_LINES: usize = 40;
 
 struct Patterns {
-    town_in_title: Regex,
-    town_anywhere: Regex,
-    two_years: Regex,
-    review_heading: Regex,
-    plan_heading: Regex,
-    plan_sentence: Regex,
     date: Regex,
+    /// A date written without 年 and 月 ("2025429日"): the year, then month and day run together.
+    glued_date: Regex,
+    month_day: Regex,
     meeting: Regex,
+    session_verb: Regex,
+    year_at_end: Regex,
+    year_in: Regex,
     speaker: Regex,
-    year: Regex,
+    speaker_alone: Regex,
+    speaker_in_news: Regex,
+    site_prefix: Regex,
+    site_suffix: Regex,
 }
 
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("metadata regex");
+        let n = "[一二三四五六七八九十〇零\\d]";
         Patterns {
-            town_in_title: re(r"^(?:\d{4}年度?)?(\p{Han}{1,12}?(?:镇|乡|街道))(?:人民政府|政府|办事处|\d{4}|工作|关于|$)"),
-            town_anywhere: re(r"(\p{Han}{1,8}?(?:镇|乡|街道))(?:人民政府|第[一二三四五六七八九十]+届|镇长|乡长)"),
-            two_years: re(r"(\d{4})年度?[^\d]{0,8}?(?:工作)?总结.{0,3}?(\d{4})年"),
-            review_heading: re(r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:过去的|刚刚过去的)?(\d{4})年度?(?:主要)?(?:工作)?(?:回顾|总结|完成情况)"),
-            plan_heading: re(r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(\d{4})年度?[^。]{0,12}?(?:安排|计划|任务|思路|打算|目标|重点|部署)"),
-            plan_sentence: re(r"(\d{4})年[^。]{0,20}?主要预期目标"),
             date: re(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"),
-            meeting: re(r"在(\p{Han}{0,12}?第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议)上"),
-            // The speaker's line may carry the whole style of the office ("重庆市某某区某某镇人民政府镇长").
-            speaker: re(r"^(?:\p{Han}{0,24}?)(代?(?:镇长|乡长|街道办事处主任|主任))\s*[:：]?\s*(\p{Han}{2,4})$"),
-            year: re(r"(\d{4})年"),
+            glued_date: re(r"(?:^|[^\d])(\d{4})(\d{2,4})日"),
+            month_day: re(r"(\d{1,2})月(\d{1,2})日|(?:^|[^\d])(\d{3,4})日"),
+            // A people's congress, a party congress or a street's 议政会, with the words before it
+            // (which hold the town, and sometimes a date or 在).
+            meeting: re(&format!(
+                r"(\p{{Han}}{{0,20}}?(?:\d{{4}}年度?)?)((?:第?{n}*届)?(?:人民代表大会|人大|党代会)(?:第)?{n}*次(?:全体)?会议|(?:人大代表、政协委员)?(?:第{n}+届)?议政(?:代表)?大?会(?:第{n}+次(?:全体)?会议)?)"
+            )),
+            session_verb: re(r"召开|举行|开幕|闭幕|听取|审议|明确"),
+            year_at_end: re(r"\d{4}年度?$"),
+            year_in: re(r"((?:19|20)\d{2})年"),
+            speaker: re(
+                r"^[\p{Han}、,，\s]{0,30}?(代?(?:镇长|乡长|街道办事处主任|主任))\s*[:：]?\s*(\p{Han}(?:\s?\p{Han}){1,3})$",
+            ),
+            speaker_alone: re(r"^(\p{Han}(?:\s?\p{Han}){1,3})$"),
+            speaker_in_news: re(
+                r"(镇长|乡长|主任)(?:候选人)?(\p{Han}{2,3}?)(?:同志)?(?:向大会|代表\p{Han}{0,8}政府|所?作的?[\p{Han}\d]{0,16}?报告)",
+            ),
+            site_prefix: re(r"^(?:【[^】]{1,16}】|\((?:\p{Han}{1,10}(?:省|市|县|区|旗))\))"),
+            site_suffix: re(r"\((?:全文|摘要|图文|附全文|全文发布|全文下载)\)$"),
         }
     })
 }
 
-/// Reads the metadata of a report whose cleaned body is `body`.
-pub fn parse(body: &str, page: &PageMeta) -> ReportMeta {
-    let p = patterns();
+/// Reads the metadata of a report whose folded body is `body`, of the kind the genre decided.
+/// `page_title` is the page's own title standing over the report, when there is one.
+pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&str>) -> ReportMeta {
     let lines: Vec<&str> = body.lines().collect();
-    // A title copied out of a page's table keeps the cell's bar ("...工作思路 |").
-    let title = lines
-        .first()
-        .filter(|l| crate::read::split::is_title_line(l))
-        .map(|l| l.trim().trim_end_matches(['|', '｜', ' ']).to_string());
-    let header: Vec<&str> = lines.iter().skip(1).take(HEADER_LINES).copied().collect();
+    let heading = lines.first().filter(|l| is_title_line(l)).map(|l| clean_title(l));
+    let page_title = page_title.or(page.title.as_deref()).map(clean_title);
+    let title = match kind {
+        // A news item's headline is no document's title.
+        ReportKind::NewsCoverage => None,
+        _ => more_specific(heading.clone(), page_title.clone()),
+    };
+    let header: Vec<&str> = if heading.is_some() {
+        lines.iter().skip(1).take(HEADER_LINES).copied().collect()
+    } else {
+        lines.iter().take(HEADER_LINES).copied().collect()
+    };
+    let opening: Vec<&str> = lines.iter().take(OPENING_LINES).copied().collect();
 
-    let mut meta = ReportMeta { title: title.clone(), ..Default::default() };
-    meta.kind = Some(kind_of(title.as_deref().unwrap_or("")));
-    meta.town = title
-        .as_deref()
-        .and_then(|t| p.town_in_title.captures(t))
-        .map(|c| strip_region_prefix(&c[1]))
-        .or_else(|| {
-            header
-                .iter()
-                .chain(lines.iter().take(40))
-                .find_map(|l| p.town_anywhere.captures(l))
-                .map(|c| strip_region_prefix(&c[1]))
+    let mut meta = ReportMeta { title: title.clone(), kind: Some(kind), ..Default::default() };
+    meta.town = [title.as_deref(), heading.as_deref(), page_title.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(opening.iter().copied())
+        .flat_map(names_in)
+        .fold(None::<TownName>, |best, t| match best {
+            Some(b) if b.known || !t.known => Some(b),
+            _ => Some(t),
         })
+        .map(|t| t.name)
         .or_else(|| page.publisher.clone().filter(|s| s.ends_with('镇') || s.ends_with('乡') || s.ends_with("街道")));
-
-    for (i, line) in header.iter().enumerate() {
-        let l = line.trim().trim_start_matches('—').trim_start_matches('-');
-        if meta.delivered_on.is_none() {
-            if let Some(c) = p.date.captures(l) {
-                // Only a line that is the date, or a "(date, 在…会议上)" line: a date in a
-                // sentence is some other day.
-                let rest = l.replace(&c[0], "");
-                if rest.trim_matches(|ch: char| "()（）在上 ".contains(ch)).chars().count() <= 30 {
-                    meta.delivered_on = crate::read::page::iso_ymd(&c[1], &c[2], &c[3]);
-                }
-            }
+    if heading.is_some() {
+        read_header(&mut meta, &header, page);
+    } else if let Some(c) = header.iter().find_map(|l| patterns().speaker.captures(l.trim())) {
+        meta.speaker_title = Some(c[1].to_string());
+        meta.speaker = Some(c[2].split_whitespace().collect());
+    }
+    if meta.meeting.is_none() && heading.is_none() {
+        // A text without a header names its session in a sentence about it: the fullest name.
+        meta.meeting = opening
+            .iter()
+            .flat_map(|l| l.split('。'))
+            .filter(|s| patterns().session_verb.is_match(s) || s.contains("会议上"))
+            .filter_map(|s| meeting_in(s, meta.town.as_deref(), false))
+            .max_by_key(|m| m.chars().count());
+    }
+    if meta.speaker.is_none() && kind == ReportKind::NewsCoverage {
+        if let Some(c) = opening.iter().find_map(|l| patterns().speaker_in_news.captures(l)) {
+            meta.speaker_title = Some(c[1].to_string());
+            meta.speaker = Some(c[2].to_string());
         }
-        if meta.meeting.is_none() {
+    }
+    let (review, plan) = years::years(
+        kind,
+        &lines,
+        title.as_deref().or(heading.as_deref()),
+        meta.delivered_on.as_deref(),
+        page.published_on.as_deref(),
+    );
+    meta.review_year = review;
+    meta.plan_year = plan;
+    if meta.delivered_on.is_none() && kind == ReportKind::NewsCoverage {
+        meta.delivered_on = session_date(&opening, plan, page.published_on.as_deref());
+    }
+    meta
+}
+
+/// A title without the site's additions: a bracketed channel or place before it (`【某市招商】`,
+/// `(某某县)`), a `(全文)` after it, a table cell's bar.
+fn clean_title(title: &str) -> String {
+    let p = patterns();
+    let t = title.trim().trim_end_matches(['|', '｜', ' ']);
+    let t = p.site_prefix.replace(t, "");
+    p.site_suffix.replace(&t, "").trim().to_string()
+}
+
+/// Of the report's own heading and the page's title, the one that says more: a bare heading
+/// (`政府工作报告`, naming no town and no year) gives way to the page's title.
+fn more_specific(heading: Option<String>, page_title: Option<String>) -> Option<String> {
+    let says_more = |t: &str| t.contains(|c: char| c.is_ascii_digit()) || !names_in(t).is_empty();
+    match (heading, page_title) {
+        (Some(h), Some(p)) if !says_more(&h) && says_more(&p) => Some(p),
+        (Some(h), _) => Some(h),
+        (None, p) => p.filter(|t| is_title_line(t)),
+    }
+}
+
+/// The date, meeting and speaker lines under a title.
+fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
+    let p = patterns();
+    for (i, line) in header.iter().enumerate() {
+        let l = line.trim().trim_start_matches(['—', '―', '-', '(', '（']).trim_end_matches([')', '）']);
+        if meta.delivered_on.is_none() {
+            meta.delivered_on = header_date(l, page);
+        }
+        // A meeting line under the title, not a sentence that mentions one.
+        let names_meeting = l.contains("会议上") || (l.chars().count() <= 30 && !l.contains(['，', ',', '。']));
+        if meta.meeting.is_none() && names_meeting {
             // A long meeting name may be broken over two lines ("...第二十届" / "人民代表大会第八次会议上").
-            let joined = header.get(i + 1).map(|next| format!("{l}{}", next.trim()));
-            meta.meeting = p
-                .meeting
-                .captures(l)
-                .or_else(|| joined.as_deref().and_then(|j| p.meeting.captures(j)))
-                .map(|c| c[1].to_string());
+            let joined =
+                header.get(i + 1).filter(|n| n.trim().chars().count() <= 30).map(|next| format!("{l}{}", next.trim()));
+            let town = meta.town.as_deref();
+            meta.meeting = meeting_in(l, town, true).or_else(|| joined.and_then(|j| meeting_in(&j, town, true)));
         }
         if meta.speaker.is_none() {
             if let Some(c) = p.speaker.captures(l) {
                 meta.speaker_title = Some(c[1].to_string());
-                meta.speaker = Some(c[2].to_string());
-            }
-        }
-    }
-    let (review, plan) = years(&lines, title.as_deref(), meta.delivered_on.as_deref());
-    meta.review_year = review;
-    meta.plan_year = plan;
-    meta
-}
-
-fn kind_of(title: &str) -> ReportKind {
-    if title.contains("政府工作报告") || (title.contains("工作报告") && title.contains("政府")) {
-        ReportKind::GovernmentWorkReport
-    } else if ["工作总结", "工作计划", "工作思路", "工作要点", "工作打算", "工作安排"].iter().any(|w| title.contains(w))
-    {
-        ReportKind::WorkSummaryAndPlan
-    } else {
-        ReportKind::Other
-    }
-}
-
-/// "龙游县湖镇镇" → "湖镇镇": a title may name the county before the town.
-/// Several levels may stand before it ("某某省某某县青石镇"): the town starts after the last one.
-fn strip_region_prefix(name: &str) -> String {
-    name.char_indices()
-        .rev()
-        .filter(|(_, c)| matches!(c, '省' | '市' | '县' | '区' | '旗'))
-        .map(|(i, c)| &name[i + c.len_utf8()..])
-        .find(|rest| rest.chars().count() >= 2)
-        .unwrap_or(name)
-        .to_string()
-}
-
-/// The review and plan years, from the strongest evidence present: a title naming both, the
-/// review and plan headings, the 主要预期目标 sentence, the delivery date, then the title's year.
-fn years(lines: &[&str], title: Option<&str>, delivered: Option<&str>) -> (Option<i32>, Option<i32>) {
-    let p = patterns();
-    let num = |s: &str| s.parse::<i32>().ok();
-    if let Some(c) = title.and_then(|t| p.two_years.captures(t)) {
-        return (num(&c[1]), num(&c[2]));
-    }
-    let headings = lines.iter().skip(1).filter(|l| l.chars().count() <= 40);
-    let mut review = None;
-    let mut plan = None;
-    for l in headings {
-        if review.is_none() {
-            review = p.review_heading.captures(l).and_then(|c| num(&c[1]));
-        }
-        if plan.is_none() {
-            plan = p.plan_heading.captures(l).and_then(|c| num(&c[1]));
-        }
-    }
-    if plan.is_none() {
-        plan = lines.iter().find_map(|l| p.plan_sentence.captures(l)).and_then(|c| num(&c[1]));
-    }
-    if plan.is_none() && review.is_none() {
-        plan = delivered.and_then(|d| num(&d[..4]));
-    }
-    if plan.is_none() && review.is_none() {
-        // A bare title year: "2024年度…" reviews that year; otherwise, as for national reports,
-        // the year in the title is the year the report is delivered and plans.
-        if let Some(t) = title {
-            if let Some(c) = p.year.captures(t) {
-                let plan_only =
-                    ["工作计划", "工作安排", "工作要点", "工作打算", "工作思路"].iter().any(|w| t.contains(w))
-                        && !["总结", "回顾", "报告"].iter().any(|w| t.contains(w));
-                if t.contains(&format!("{}年度", &c[1])) && !plan_only {
-                    review = num(&c[1]);
-                } else {
-                    plan = num(&c[1]);
+                meta.speaker = Some(c[2].split_whitespace().collect());
+            } else if let Some(office) = ["镇长", "乡长", "街道办事处主任", "主任"].iter().find(|o| l.ends_with(*o))
+            {
+                // The title closing its line, the name alone on the next.
+                if let Some(c) = header.get(i + 1).and_then(|n| p.speaker_alone.captures(n.trim())) {
+                    meta.speaker_title = Some(office.to_string());
+                    meta.speaker = Some(c[1].split_whitespace().collect());
                 }
             }
         }
     }
-    match (review, plan) {
-        (Some(r), None) => (Some(r), Some(r + 1)),
-        (None, Some(pl)) => (Some(pl - 1), Some(pl)),
-        other => other,
+}
+
+/// A delivery date on a header line: a line that is the date, or a "(date, 在…会议上)" line; a
+/// date in a sentence is some other day.
+fn header_date(line: &str, page: &PageMeta) -> Option<String> {
+    let p = patterns();
+    if let Some(c) = p.date.captures(line) {
+        let rest = line.replace(&c[0], "");
+        if rest.trim_matches(|ch: char| "()（）在上 ".contains(ch)).chars().count() <= 30 {
+            return crate::read::page::iso_ymd(&c[1], &c[2], &c[3]);
+        }
+        return None;
     }
+    let c = p.glued_date.captures(line)?;
+    glued(&c[1], &c[2], page.published_on.as_deref().or(page.written_on.as_deref()))
+}
+
+/// A year and a month and day run together: the one reading that makes a date, or, when two do
+/// ("118" is 1-18 or 11-8), the one the page's date supports (on or before it, and the closest);
+/// none when nothing tells them apart.
+fn glued(year: &str, md: &str, page_date: Option<&str>) -> Option<String> {
+    let iso = crate::read::page::iso_ymd;
+    let readings: Vec<String> = (1..md.len()).filter_map(|k| iso(year, &md[..k], &md[k..])).collect();
+    match readings.as_slice() {
+        [one] => Some(one.clone()),
+        [] => None,
+        many => {
+            let page = page_date?;
+            many.iter().filter(|d| d.as_str() <= page).max().cloned()
+        }
+    }
+}
+
+/// The meeting a line names, its name starting at the town (a bare `镇第…` or a date before it
+/// gives way to the report's town).
+fn meeting_in(line: &str, town: Option<&str>, with_region: bool) -> Option<String> {
+    let p = patterns();
+    let c = p.meeting.captures(line)?;
+    let (before, core) = (&c[1], &c[2]);
+    let year = p.year_at_end.find(before).map_or("", |m| m.as_str());
+    let words = &before[..before.len() - year.len()];
+    // The place as written, with the county or city before the town ("某市某区某镇").
+    let place = names_in(words).pop().map(|t| {
+        let at = words.rfind(t.name.as_str()).unwrap_or(0);
+        let lead = &words[..at];
+        let from =
+            lead.char_indices().rev().find(|(_, c)| !is_region_char(lead, *c)).map_or(0, |(b, c)| b + c.len_utf8());
+        let region = if with_region { region_prefix(&lead[from..]) } else { "" };
+        format!("{region}{}", t.name)
+    });
+    let place = place.or_else(|| town.map(str::to_string));
+    // A meeting that names neither a town nor a year is the report's town's, when it names one.
+    let place = place.unwrap_or_default();
+    Some(format!("{place}{year}{core}"))
+}
+
+/// The latest year a text names.
+fn latest_year(lines: &[&str]) -> Option<i32> {
+    let p = patterns();
+    lines.iter().flat_map(|l| p.year_in.captures_iter(l)).filter_map(|c| c[1].parse().ok()).max()
+}
+
+/// Whether a character may belong to the county, city and province names before a town.
+fn is_region_char(_lead: &str, c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) && !"在于日的年月和与向从为".contains(c)
+}
+
+/// The region names ending a run of characters: only whole names ending in 省, 市, 区, 县 or 旗
+/// ("日在某市某区" gives "某市某区"; "较好地完成" gives nothing).
+fn region_prefix(run: &str) -> &str {
+    let ends: Vec<usize> =
+        run.char_indices().filter(|(_, c)| "省市区县旗".contains(*c)).map(|(b, c)| b + c.len_utf8()).collect();
+    match ends.last() {
+        Some(&end) if end == run.len() => {
+            // Names of two or more characters each: trim what stands before the first.
+            let first_end = ends[0];
+            let start = run[..first_end].char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            &run[start..]
+        }
+        _ => "",
+    }
+}
+
+/// A news item's session date: "3月6日,某镇第三届人民代表大会第七次会议…召开" in its opening, in
+/// the year it plans (the session opens that year), else the year it was published.
+fn session_date(opening: &[&str], plan: Option<i32>, published: Option<&str>) -> Option<String> {
+    let p = patterns();
+    for sentence in opening.iter().flat_map(|l| l.split('。')) {
+        let Some(c) = p.month_day.captures(sentence) else { continue };
+        let at = sentence[..c.get(0).map_or(0, |m| m.start())].chars().count();
+        if at > 12 || !(p.meeting.is_match(sentence) && p.session_verb.is_match(sentence)) {
+            continue;
+        }
+        // "7月28日", or the same with 月 lost ("728日": the one reading that makes a date).
+        let (month, day) = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(m), Some(d), _) => (m.as_str().to_string(), d.as_str().to_string()),
+            (_, _, Some(md)) => {
+                let md = md.as_str();
+                let readings: Vec<(String, String)> = (1..md.len())
+                    .map(|k| (md[..k].to_string(), md[k..].to_string()))
+                    .filter(|(m, d)| crate::read::page::iso_ymd("2000", m, d).is_some())
+                    .collect();
+                match readings.as_slice() {
+                    [one] => one.clone(),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        let year = match (plan, published.and_then(|d| d.get(..4)?.parse::<i32>().ok())) {
+            (Some(y), _) if month == "12" => y - 1,
+            (Some(y), _) => y,
+            (None, Some(y)) => y,
+            // The year the article speaks in: the latest it names.
+            (None, None) => latest_year(opening)?,
+        };
+        return crate::read::page::iso_ymd(&year.to_string(), &month, &day);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -180,7 +309,7 @@ mod tests {
     fn speech_header() {
         let body = "2024年湖镇镇政府工作报告\n2025年1月17日\n——在湖镇镇第十五届人民代表大会第七次会议上\n\
                     湖镇镇镇长\u{a0} 钟罗谊\n各位代表:\n一、2024年工作回顾\n二、下步重点工作";
-        let m = parse(body, &PageMeta::default());
+        let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
         assert_eq!(m.town.as_deref(), Some("湖镇镇"));
         assert_eq!(m.kind, Some(ReportKind::GovernmentWorkReport));
         assert_eq!(m.delivered_on.as_deref(), Some("2025-01-17"));
@@ -191,7 +320,12 @@ mod tests {
 
     #[test]
     fn title_year_is_the_plan_year_when_headings_say_so() {
-        let m = parse("横沥镇2023年政府工作报告\n各位代表:\n2022年工作回顾\n2023年工作安排", &PageMeta::default());
+        let m = parse(
+            "横沥镇2023年政府工作报告\n各位代表:\n2022年工作回顾\n2023年工作安排",
+            &PageMeta::default(),
+            ReportKind::GovernmentWorkReport,
+            None,
+        );
         assert_eq!(m.town.as_deref(), Some("横沥镇"));
         assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));
     }
@@ -200,26 +334,127 @@ mod tests {
     fn header_with_the_office_style_and_a_broken_meeting_line() {
         let body = "2024年政府工作报告\n——2024年1月20日在某某省某某县青石镇第十八届\n人民代表大会第三次会议上\n\
                     某某省某某县青石镇人民政府镇长 王明\n各位代表:\n一、2023年工作回顾";
-        let m = parse(body, &PageMeta::default());
+        let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
         assert_eq!(m.town.as_deref(), Some("青石镇"));
-        assert_eq!(m.meeting.as_deref(), Some("某某省某某县青石镇第十八届人民代表大会第三次会议"));
+        assert_eq!(
+            m.meeting.as_deref(),
+            Some("某某省某某县青石镇第十八届人民代表大会第三次会议"),
+            "the meeting as the header writes it, its date and 在 left out"
+        );
         assert_eq!((m.speaker.as_deref(), m.speaker_title.as_deref()), (Some("王明"), Some("镇长")));
     }
 
     #[test]
     fn a_plan_for_one_year_and_a_table_bar_in_the_title() {
-        let m = parse("青石镇2024年度政府工作计划\n正文", &PageMeta::default());
+        let m = parse("青石镇2024年度政府工作计划\n正文", &PageMeta::default(), ReportKind::WorkPlan, None);
         assert_eq!(m.plan_year, Some(2024));
-        let m = parse("青石街道2023年工作总结和2024年工作思路 |\n正文", &PageMeta::default());
+        let m = parse(
+            "青石街道2023年工作总结和2024年工作思路 |\n正文",
+            &PageMeta::default(),
+            ReportKind::WorkSummaryAndPlan,
+            None,
+        );
         assert_eq!(m.title.as_deref(), Some("青石街道2023年工作总结和2024年工作思路"));
     }
 
     #[test]
     fn summary_and_plan_title() {
-        let m = parse("甘霖镇2024年工作总结和2025年工作思路\n正文", &PageMeta::default());
+        let m = parse(
+            "甘霖镇2024年工作总结和2025年工作思路\n正文",
+            &PageMeta::default(),
+            ReportKind::WorkSummaryAndPlan,
+            None,
+        );
         assert_eq!(m.kind, Some(ReportKind::WorkSummaryAndPlan));
         assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
-        let m = parse("浦阳镇人民政府2023年政府工作报告\n正文", &PageMeta::default());
+        let m = parse(
+            "浦阳镇人民政府2023年政府工作报告\n正文",
+            &PageMeta::default(),
+            ReportKind::GovernmentWorkReport,
+            None,
+        );
         assert_eq!(m.town.as_deref(), Some("浦阳镇"));
+    }
+
+    fn news(body: &str, page: &PageMeta) -> ReportMeta {
+        parse(body, page, ReportKind::NewsCoverage, None)
+    }
+
+    #[test]
+    fn the_more_specific_title_and_without_the_site_additions() {
+        let body = "政府工作报告\n——2024年1月20日在青石镇第十八届人民代表大会第三次会议上\n各位代表:";
+        let m = parse(
+            body,
+            &PageMeta::default(),
+            ReportKind::GovernmentWorkReport,
+            Some("(某某县)2024年青石镇人民政府工作报告(全文)"),
+        );
+        assert_eq!(m.title.as_deref(), Some("2024年青石镇人民政府工作报告"));
+        let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+        assert_eq!(m.title.as_deref(), Some("政府工作报告"), "a bare heading stays when the page gives no title");
+        let m =
+            parse("【某市招商】泥溪镇2023年工作总结\n正文", &PageMeta::default(), ReportKind::WorkSummaryAndPlan, None);
+        assert_eq!(m.title.as_deref(), Some("泥溪镇2023年工作总结"));
+    }
+
+    #[test]
+    fn speakers_alone_spaced_or_in_the_office_style() {
+        let alone = "2024年青石镇政府工作报告\n青石镇人民政府镇长\n刘 明\n各位代表:";
+        let m = parse(alone, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+        assert_eq!((m.speaker.as_deref(), m.speaker_title.as_deref()), (Some("刘明"), Some("镇长")));
+        let styled = "2024年青石镇政府工作报告\n青石镇党委副书记、镇长 马 玉\n各位代表:";
+        let m = parse(styled, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+        assert_eq!(m.speaker.as_deref(), Some("马玉"));
+        let m = news(
+            "3月3日,青石镇第十八届人民代表大会第八次会议召开。镇长王小明向大会作政府工作报告。",
+            &PageMeta::default(),
+        );
+        assert_eq!(m.speaker.as_deref(), Some("王小明"));
+    }
+
+    #[test]
+    fn the_town_is_never_the_words_before_it() {
+        let body = "政府工作报告\n2016年1月22日在镇第十七届人民代表大会第五次会议上\n某某区泥溪镇人民政府镇长 王明\n各位代表:\n现在,我代表泥溪镇人民政府向大会作报告。";
+        let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+        assert_eq!(m.town.as_deref(), Some("泥溪镇"));
+        assert_eq!(
+            m.meeting.as_deref(),
+            Some("泥溪镇第十七届人民代表大会第五次会议"),
+            "a bare 镇 is the report's town"
+        );
+        assert_eq!(m.delivered_on.as_deref(), Some("2016-01-22"));
+    }
+
+    #[test]
+    fn glued_dates_take_the_reading_the_page_supports() {
+        let page = |d: &str| PageMeta { published_on: Some(d.to_string()), ..Default::default() };
+        let body = "2025年青石镇政府工作报告\n——2025429日在青石镇第届人民代表大会第次会议上\n各位代表:";
+        let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+        assert_eq!(m.delivered_on.as_deref(), Some("2025-04-29"), "one reading only");
+        assert_eq!(m.meeting.as_deref(), Some("青石镇第届人民代表大会第次会议"), "blanks left in the meeting stay");
+        let body = "2022年青石镇政府工作报告\n——2022118日在青石镇第五届人民代表大会第一次会议上\n各位代表:";
+        let m = parse(body, &page("2022-01-25"), ReportKind::GovernmentWorkReport, None);
+        assert_eq!(m.delivered_on.as_deref(), Some("2022-01-18"), "1-18, not 11-8, before the page's date");
+        let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+        assert_eq!(m.delivered_on, None, "two readings and nothing to tell them apart");
+    }
+
+    #[test]
+    fn sessions_named_in_news_items() {
+        let m = news("6月23日上午,青石镇第五届人民代表大会第八次会议召开。\n2020年,青石镇完成财政收入10亿元。今年,青石镇将争取财政收入11亿元。", &PageMeta::default());
+        assert_eq!(m.meeting.as_deref(), Some("青石镇第五届人民代表大会第八次会议"));
+        assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
+        assert_eq!(m.delivered_on.as_deref(), Some("2021-06-23"), "the session opens in the year it plans");
+        let m = news(
+            "本报讯 近日,某区泥溪街道召开2023年度议政会第二次会议。今年以来,街道完成投资15亿元。",
+            &PageMeta::default(),
+        );
+        assert_eq!(m.meeting.as_deref(), Some("泥溪街道2023年度议政会第二次会议"));
+        let m = news(
+            "12月11日,青石镇第二十一届人民代表大会第五次会议召开。2025年,青石镇将聚焦项目攻坚。",
+            &PageMeta::default(),
+        );
+        assert_eq!(m.delivered_on.as_deref(), Some("2024-12-11"), "a December session plans the year after");
+        assert_eq!(m.title, None, "a news item's headline is no title");
     }
 }

@@ -1,0 +1,145 @@
+//! The town a text speaks for: the name itself, never the words before it.
+//!
+//! A name is a run of characters ending in 镇, 乡 or 街道. The words before it are not part of it
+//! (`我代表青石镇`, `——2021年3月5日在青石镇`): the longest ending of the run that the gazetteer
+//! knows as a township is the name; a name it does not know starts after the last character that
+//! ends a word before names (`在`, `日`, `我`...), after the county or city written before it.
+
+use crate::resolve::gazetteer::{gazetteer, Level};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+const META_TOML: &str = include_str!("../../../data/meta.toml");
+
+#[derive(Deserialize)]
+struct MetaFile {
+    town: TownFile,
+}
+
+#[derive(Deserialize)]
+struct TownFile {
+    stop_chars: String,
+    not_towns: Vec<String>,
+}
+
+fn words() -> &'static TownFile {
+    static W: OnceLock<TownFile> = OnceLock::new();
+    W.get_or_init(|| toml::from_str::<MetaFile>(META_TOML).expect("data/meta.toml [town] is valid").town)
+}
+
+/// Longest run of characters before 镇, 乡 or 街道 that may hold a name.
+const MAX_RUN: usize = 12;
+
+/// A town named in a text, and whether the gazetteer knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TownName {
+    pub name: String,
+    pub known: bool,
+}
+
+/// Every town name in a text, in order.
+pub fn names_in(text: &str) -> Vec<TownName> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let end = match chars[i] {
+            '镇' | '乡' => i + 1,
+            '街' if chars.get(i + 1) == Some(&'道') => i + 2,
+            _ => continue,
+        };
+        // 鹿乡镇: the 乡 is inside the name, the 镇 ends it.
+        if matches!(chars.get(end), Some('镇' | '乡')) || chars.get(end..end + 2) == Some(&['街', '道']) {
+            continue;
+        }
+        let mut start = i;
+        // A run never reaches back over another town's 街道.
+        while start > 0
+            && i - start < MAX_RUN
+            && is_han(chars[start - 1])
+            && !(chars[start - 1] == '道' && start >= 2 && chars[start - 2] == '街')
+        {
+            start -= 1;
+        }
+        let run: String = chars[start..end].iter().collect();
+        if let Some(t) = trim(&run) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// The name inside a run of characters that ends in 镇, 乡 or 街道.
+pub fn trim(run: &str) -> Option<TownName> {
+    let g = gazetteer();
+    let starts: Vec<usize> = run.char_indices().map(|(b, _)| b).collect();
+    let suffix_chars = if run.ends_with("街道") { 2 } else { 1 };
+    // Longest ending first: 湖镇镇 before 镇镇.
+    for &b in &starts[..starts.len().saturating_sub(suffix_chars)] {
+        let tail = &run[b..];
+        if g.named(tail).any(|d| d.level == Level::Township) && !is_not_town(tail) {
+            return Some(TownName { name: tail.to_string(), known: true });
+        }
+    }
+    let w = words();
+    let cut = run
+        .char_indices()
+        .filter(|(_, c)| w.stop_chars.contains(*c) || matches!(c, '省' | '市' | '县' | '区' | '旗'))
+        .map(|(b, c)| b + c.len_utf8())
+        .next_back()
+        .unwrap_or(0);
+    let name = &run[cut..];
+    (name.chars().count() > suffix_chars + 1 && !ends_as_word(name))
+        .then(|| TownName { name: name.to_string(), known: false })
+}
+
+fn is_not_town(name: &str) -> bool {
+    words().not_towns.iter().any(|w| w == name)
+}
+
+/// An unknown name that ends as a common word ("推进小城镇") is that word in a sentence.
+fn ends_as_word(name: &str) -> bool {
+    words().not_towns.iter().filter(|w| w.as_str() != "街道").any(|w| name.ends_with(w.as_str()))
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(run: &str) -> Option<String> {
+        trim(run).map(|t| t.name)
+    }
+
+    #[test]
+    fn the_words_before_a_name_are_not_part_of_it() {
+        assert_eq!(name("日在泥溪镇").as_deref(), Some("泥溪镇"));
+        assert_eq!(name("现在我代表泥溪镇").as_deref(), Some("泥溪镇"));
+        assert_eq!(name("龙游县湖镇镇").as_deref(), Some("湖镇镇"));
+        assert_eq!(name("日在镇"), None, "a bare 镇 names no town");
+        assert_eq!(name("全镇"), None);
+        assert_eq!(name("推进小城镇"), None);
+    }
+
+    #[test]
+    fn names_the_gazetteer_lacks_start_after_the_words_before_them() {
+        assert_eq!(trim("我代表白鹭湾镇"), Some(TownName { name: "白鹭湾镇".into(), known: false }));
+        assert_eq!(name("2021年3月5日在白鹭湾镇").as_deref(), Some("白鹭湾镇"));
+    }
+
+    #[test]
+    fn names_in_a_sentence() {
+        let t = names_in("白鹭湾街道圆满召开街道第一届议政代表大会第一次会议");
+        assert_eq!(
+            t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+            ["白鹭湾街道"],
+            "a bare 街道 after a name is none"
+        );
+        let t = names_in("3月6日,某某区泥溪镇第三届人民代表大会第七次会议在镇大礼堂举行,推进乡镇建设");
+        assert_eq!(t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["泥溪镇"]);
+        let t = names_in("据悉,白鹭湾镇与泥溪镇合作");
+        assert_eq!((t[0].known, t[1].known), (false, true), "the gazetteer's names are known");
+    }
+}

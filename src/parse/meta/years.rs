@@ -1,0 +1,255 @@
+//! The review and plan years of a text, by its kind.
+//!
+//! A report or summary says them in its title and headings; a news item says them in its
+//! sentences: a year followed by words of a plan (`2025年,某镇将…`, `2025年主要预期目标`) is the plan
+//! year, one followed by results (`2024年,某镇完成…`) the review year, and `今年`, `过去一年` count from
+//! the year the article speaks in.
+
+use crate::model::ReportKind;
+use crate::words::WordList;
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+const META_TOML: &str = include_str!("../../../data/meta.toml");
+
+#[derive(Deserialize)]
+struct MetaFile {
+    years: YearsFile,
+}
+
+#[derive(Deserialize)]
+struct YearsFile {
+    plan_cues: Vec<String>,
+    review_cues: Vec<String>,
+    plan_before: Vec<String>,
+    last_year: Vec<String>,
+}
+
+struct Lexicon {
+    plan: WordList,
+    review: WordList,
+    plan_before: Vec<String>,
+    last_year: WordList,
+    p: Patterns,
+}
+
+struct Patterns {
+    two_years: Regex,
+    review_heading: Regex,
+    plan_heading: Regex,
+    plan_sentence: Regex,
+    inline_review_heading: Regex,
+    year: Regex,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let f = toml::from_str::<MetaFile>(META_TOML).expect("data/meta.toml [years] is valid").years;
+        let re = |s: &str| Regex::new(s).expect("years regex");
+        Lexicon {
+            plan: WordList::new(&f.plan_cues),
+            review: WordList::new(&f.review_cues),
+            plan_before: f.plan_before,
+            last_year: WordList::new(&f.last_year),
+            p: Patterns {
+                two_years: re(r"(\d{4})年度?[^\d]{0,8}?(?:工作)?总结.{0,3}?(\d{4})年"),
+                review_heading: re(
+                    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:过去的|刚刚过去的)?(\d{4})\s*年[^。,，\d]{0,14}?(?:回顾|总结|完成情况|工作情况)",
+                ),
+                plan_heading: re(
+                    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(\d{4})年度?[^。]{0,12}?(?:安排|计划|任务|思路|打算|目标|重点|部署)",
+                ),
+                plan_sentence: re(r"(\d{4})年[^。]{0,20}?主要预期目标"),
+                inline_review_heading: re(r"(?:^|[。!！\s])[一二三四五六七八九十]+、\s*(\d{4})\s*年[^。,，\d]{0,14}?(?:回顾|总结|完成情况|工作情况)"),
+                year: re(r"((?:19|20)\d{2})年"),
+            },
+        }
+    })
+}
+
+/// The review and plan years of a text of `kind` whose lines are `lines` (the title first when it
+/// has one), delivered on `delivered` and published on `published` (ISO dates) when known.
+pub fn years(
+    kind: ReportKind,
+    lines: &[&str],
+    title: Option<&str>,
+    delivered: Option<&str>,
+    published: Option<&str>,
+) -> (Option<i32>, Option<i32>) {
+    let p = &lexicon().p;
+    let num = |s: &str| s.parse::<i32>().ok();
+    let title_year = title.and_then(|t| p.year.captures(t)).and_then(|c| num(&c[1]));
+    let first_year = || lines.iter().find_map(|l| p.year.captures(l)).and_then(|c| num(&c[1]));
+    match kind {
+        ReportKind::NewsCoverage => return news_years(&lines.join("\n"), published),
+        ReportKind::HalfYearReport => {
+            let y = title_year.or_else(first_year);
+            return (y, y);
+        }
+        ReportKind::Other => return (title_year.or_else(first_year), None),
+        _ => {}
+    }
+    if let Some(c) = title.and_then(|t| p.two_years.captures(t)) {
+        return (num(&c[1]), num(&c[2]));
+    }
+    let headings = lines.iter().skip(1).filter(|l| l.chars().count() <= 40);
+    let (mut review, mut plan) = (None, None);
+    let mut to_date = false;
+    for l in headings {
+        if review.is_none() {
+            if let Some(c) = p.review_heading.captures(l) {
+                review = num(&c[1]);
+                to_date = c[0].contains("以来");
+            }
+        }
+        plan = plan.or_else(|| p.plan_heading.captures(l).and_then(|c| num(&c[1])));
+    }
+    // A page that lost its line breaks keeps its headings inline, after a sentence or a space.
+    if review.is_none() {
+        if let Some(c) = lines.iter().skip(1).find_map(|l| p.inline_review_heading.captures(l)) {
+            review = num(&c[1]);
+            to_date = c[0].contains("以来");
+        }
+    }
+    if to_date && plan.is_none() {
+        // "2024年以来工作回顾": the year to date, reviewed in that year; the year it plans is not said.
+        return (review, None);
+    }
+    plan = plan.or_else(|| lines.iter().find_map(|l| p.plan_sentence.captures(l)).and_then(|c| num(&c[1])));
+    match kind {
+        ReportKind::WorkPlan => return (None, plan.or(title_year).or_else(first_year)),
+        // A summary plans a year only where it says so.
+        ReportKind::WorkSummaryAndPlan => return (review.or(title_year).or_else(first_year), plan),
+        _ => {}
+    }
+    if plan.is_none() && review.is_none() {
+        // A report delivered in December plans the year after.
+        plan = delivered.and_then(|d| {
+            let y = num(&d[..4])?;
+            Some(if d.get(5..7) == Some("12") { y + 1 } else { y })
+        });
+    }
+    if plan.is_none() && review.is_none() {
+        // A bare title year: "2024年度…" reviews that year; otherwise the year in the title is the
+        // year the report is delivered and plans.
+        if let (Some(t), Some(y)) = (title, title_year) {
+            if t.contains(&format!("{y}年度")) {
+                review = Some(y);
+            } else {
+                plan = Some(y);
+            }
+        }
+    }
+    match (review, plan) {
+        (Some(r), None) => (Some(r), Some(r + 1)),
+        (None, Some(pl)) => (Some(pl - 1), Some(pl)),
+        other => other,
+    }
+}
+
+/// Characters after a year (or 今年) read for its cue words.
+const CUE_WINDOW: usize = 60;
+
+/// The years a news item speaks of: the first year it plans and the first it reviews.
+fn news_years(text: &str, published: Option<&str>) -> (Option<i32>, Option<i32>) {
+    let l = lexicon();
+    let found: Vec<(usize, usize, i32)> =
+        l.p.year
+            .captures_iter(text)
+            .filter_map(|c| Some((c.get(0)?.start(), c.get(0)?.end(), c[1].parse().ok()?)))
+            .collect();
+    let (mut plan, mut review) = (None, None);
+    let window = |from: usize, to: usize| {
+        let rest = &text[from..to.min(text.len())];
+        let end = rest.find(['。', ';', '；', '\n']).unwrap_or(rest.len());
+        rest[..end].char_indices().nth(CUE_WINDOW).map_or(&rest[..end], |(b, _)| &rest[..b])
+    };
+    for (k, &(start, end, y)) in found.iter().enumerate() {
+        let next = found.get(k + 1).map_or(text.len(), |f| f.0);
+        let after = window(end, next);
+        let before: String = text[..start].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+        if plan.is_none() && (l.plan.any_in(after) || l.plan_before.iter().any(|w| before.ends_with(w.as_str()))) {
+            plan = Some(y);
+        } else if review.is_none() && l.review.any_in(after) {
+            review = Some(y);
+        }
+    }
+    // The year the article speaks in: its publication's, else the latest it names, unless that is
+    // the year whose results it reports (then it speaks in the year after).
+    let latest = found.iter().map(|f| f.2).max().map(|y| if Some(y) == review && plan.is_none() { y + 1 } else { y });
+    let this_year = published.and_then(|d| d.get(..4)?.parse().ok()).or(latest);
+    if let Some(now) = this_year {
+        for (b, _) in text.match_indices("今年") {
+            let after = window(b + "今年".len(), text.len());
+            if plan.is_none() && l.plan.any_in(after) && !after.starts_with("以来") {
+                plan = Some(now);
+            } else if review.is_none() && after.starts_with("以来") && l.review.any_in(after) {
+                review = Some(now);
+            }
+        }
+        if review.is_none() {
+            let past = text.split(['。', '\n']).any(|s| l.last_year.any_in(s) && l.review.any_in(s));
+            if past {
+                review = plan.or(Some(now)).map(|y| y - 1);
+            }
+        }
+    }
+    (review.filter(|r| plan.is_none_or(|p| *r < p)), plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn news(text: &str, published: Option<&str>) -> (Option<i32>, Option<i32>) {
+        years(ReportKind::NewsCoverage, &text.lines().collect::<Vec<_>>(), None, None, published)
+    }
+
+    #[test]
+    fn a_news_item_plans_the_year_it_looks_ahead_to_and_reviews_the_one_it_reports() {
+        let text =
+            "2025年,青石镇将聚焦产业发展,力争地区生产总值增长6%。\n2024年,青石镇完成地区生产总值30亿元,同比增长5%。";
+        assert_eq!(news(text, None), (Some(2024), Some(2025)));
+        assert_eq!(news("谋划2019年街道经济社会发展,力争增长9%。", None), (None, Some(2019)));
+    }
+
+    #[test]
+    fn this_year_and_the_past_year_count_from_the_article() {
+        let text = "过去一年,青石镇实现地区生产总值41亿元。今年青石镇将坚持稳中求进。";
+        assert_eq!(news(text, Some("2025-03-05")), (Some(2024), Some(2025)));
+        assert_eq!(news("今年以来,街道完成投资15亿元。", Some("2023-09-20")), (Some(2023), None));
+        assert_eq!(news("今年1-7月份,新引进项目3个。", None), (None, None), "no year to count from");
+    }
+
+    #[test]
+    fn half_year_plans_and_summaries() {
+        let lines = ["青石镇2024年上半年工作总结", "一、上半年工作完成情况"];
+        assert_eq!(years(ReportKind::HalfYearReport, &lines, Some(lines[0]), None, None), (Some(2024), Some(2024)));
+        let lines = ["青石街道2025年工作计划", "一、总体思路"];
+        assert_eq!(years(ReportKind::WorkPlan, &lines, Some(lines[0]), None, None), (None, Some(2025)));
+        let lines = ["一、2022年项目工作总结", "正文"];
+        assert_eq!(years(ReportKind::WorkSummaryAndPlan, &lines, None, None, None), (Some(2022), None));
+    }
+
+    #[test]
+    fn reports_by_heading_delivery_and_title() {
+        let lines = ["政府工作报告", "一、2020年及过去五年工作回顾"];
+        assert_eq!(
+            years(ReportKind::GovernmentWorkReport, &lines, Some(lines[0]), None, None),
+            (Some(2020), Some(2021))
+        );
+        let lines = ["2018年青石镇人民政府工作报告", "过去五年的工作回顾"];
+        let y = years(ReportKind::GovernmentWorkReport, &lines, Some(lines[0]), Some("2017-12-26"), None);
+        assert_eq!(y, (Some(2017), Some(2018)), "a December delivery plans the next year");
+        let y = years(ReportKind::GovernmentWorkReport, &lines, Some(lines[0]), Some("2022-03-24"), None);
+        assert_eq!(y, (Some(2021), Some(2022)), "the delivery date over the page's title year");
+        let lines = [
+            "2024年青石镇政府工作报告",
+            "各位代表: 现在,我代表镇人民政府报告工作。 一、2024年以来工作回顾 全镇完成投资3亿元。",
+        ];
+        let y = years(ReportKind::GovernmentWorkReport, &lines, Some(lines[0]), None, None);
+        assert_eq!(y, (Some(2024), None), "an inline heading reviewing the year to date");
+    }
+}

@@ -1,0 +1,209 @@
+//! Page shapes that hide the text from the parsers without being part of it: a site's watermark
+//! glued to the end of every line, words spaced out letter by letter (`政 府 工 作 报 告`), and
+//! pinyin glosses after each character on mirror sites (`凤(fèng)凰(huáng)镇(zhèn)`).
+//!
+//! A watermark is no part of the report and is dropped from the stored text. Spaces and glosses
+//! are the page's own way of writing the report: the stored text keeps them, and only the text
+//! the parsers read leaves them out, with a map from each of its characters to the stored one.
+
+use std::collections::HashMap;
+
+/// Shortest and longest watermark, in characters.
+const MARK_CHARS: std::ops::RangeInclusive<usize> = 4..=30;
+/// Fewest lines a watermark ends, and the least share of the page's lines.
+const MARK_MIN_LINES: usize = 3;
+const MARK_MIN_SHARE: f64 = 0.2;
+
+/// The tail glued to the end of many lines of a page, if there is one: the longest run of 4 to 30
+/// characters that ends at least 3 lines and a fifth of them. A run that ends in punctuation is
+/// the prose's own ("的工作。"), never a mark.
+pub fn watermark(lines: &[&str]) -> Option<String> {
+    let lines: Vec<&str> = lines.iter().map(|l| l.trim_end()).filter(|l| !l.is_empty()).collect();
+    let needed = MARK_MIN_LINES.max((lines.len() as f64 * MARK_MIN_SHARE).ceil() as usize);
+    if lines.len() < needed {
+        return None;
+    }
+    // Every line adds its tails of 4..=30 characters once: linear in the number of lines.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for line in &lines {
+        let starts: Vec<usize> = line.char_indices().map(|(b, _)| b).collect();
+        for n in MARK_CHARS {
+            let Some(&b) = starts.len().checked_sub(n).and_then(|i| starts.get(i)) else { break };
+            *counts.entry(&line[b..]).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(tail, n)| n >= needed && !tail.ends_with(is_punctuation) && !tail.starts_with(char::is_whitespace))
+        // Among tails ending as many lines, the longest is the whole mark.
+        .max_by_key(|&(tail, n)| (n, tail.chars().count()))
+        .map(|(tail, _)| tail.to_string())
+}
+
+fn is_punctuation(c: char) -> bool {
+    "。，,、；;：:！!？?”’\"')）]】》…—-|｜".contains(c)
+}
+
+/// A line with the watermark taken off its end.
+pub fn strip_mark<'a>(line: &'a str, mark: &str) -> &'a str {
+    let t = line.trim_end();
+    t.strip_suffix(mark).map_or(line, str::trim_end)
+}
+
+/// A line as the parsers read it, and where each of its characters stands in the stored line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseLine {
+    pub text: String,
+    /// `stored[i]` is the stored line's character index of character `i` of `text`; `None` when
+    /// the two are the same (no character was left out).
+    pub stored: Option<Vec<u32>>,
+}
+
+/// The parse form of a folded line: pinyin glosses after Han characters and the spaces between
+/// spaced-out characters left out. `folded` is the stored line folded, one character for one.
+pub fn parse_line(folded: &str) -> ParseLine {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut drop = vec![false; chars.len()];
+    let mut any = mark_glosses(&chars, &mut drop);
+    any |= mark_spacing(&chars, &mut drop);
+    if !any {
+        return ParseLine { text: folded.to_string(), stored: None };
+    }
+    let mut text = String::with_capacity(folded.len());
+    let mut stored = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if !drop[i] {
+            text.push(c);
+            stored.push(i as u32);
+        }
+    }
+    ParseLine { text, stored: Some(stored) }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Letters of a pinyin syllable, tone marks included.
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ".contains(c)
+}
+
+fn is_pinyin_vowel(c: char) -> bool {
+    "aeiouvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê".contains(c)
+}
+
+/// Marks `(pinyin)` right after a Han character: 1 to 6 lowercase letters with a vowel among
+/// them ("(gdp)" has none and is kept). Returns whether it marked any.
+fn mark_glosses(chars: &[char], drop: &mut [bool]) -> bool {
+    let mut any = false;
+    let mut i = 1;
+    while i < chars.len() {
+        if chars[i] == '(' && is_han(chars[i - 1]) {
+            let len = chars[i + 1..].iter().take(7).take_while(|&&c| is_pinyin_letter(c)).count();
+            let closes = chars.get(i + 1 + len) == Some(&')');
+            if (1..=6).contains(&len) && closes && chars[i + 1..i + 1 + len].iter().any(|&c| is_pinyin_vowel(c)) {
+                drop[i..=i + 1 + len].iter_mut().for_each(|d| *d = true);
+                any = true;
+                i += len + 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    any
+}
+
+/// Marks the spaces of a word spaced out character by character: three or more single Han
+/// characters or digits in a row, each parted from the next by spaces ("政 府 工 作 报 告",
+/// "2 0 2 3"). Two-character runs ("马 玉") are too often two words to join. Returns whether it
+/// marked any.
+fn mark_spacing(chars: &[char], drop: &mut [bool]) -> bool {
+    let single = |c: char| is_han(c) || c.is_ascii_digit();
+    let mut any = false;
+    let mut i = 0;
+    while i < chars.len() {
+        // A run starts at a single character standing after a non-letter or the line's start.
+        let starts_run = single(chars[i]) && (i == 0 || !single(chars[i - 1]));
+        if !starts_run {
+            i += 1;
+            continue;
+        }
+        let mut tokens = vec![i];
+        let mut j = i + 1;
+        loop {
+            let gap = chars[j.min(chars.len())..].iter().take_while(|c| **c == ' ').count();
+            let next = j + gap;
+            let alone = next < chars.len() && single(chars[next]) && chars.get(next + 1).is_none_or(|&c| !single(c));
+            if gap == 0 || !alone {
+                break;
+            }
+            tokens.push(next);
+            j = next + 1;
+        }
+        // The run's first character must stand alone too ("镇长 刘 明" spaces "刘 明" only).
+        let first_alone = chars.get(i + 1).is_none_or(|&c| !single(c));
+        if first_alone && tokens.len() >= 3 {
+            for w in tokens.windows(2) {
+                drop[w[0] + 1..w[1]].iter_mut().for_each(|d| *d = true);
+            }
+            any = true;
+        }
+        i = j.max(i + 1);
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tail_on_many_lines_is_a_watermark() {
+        let lines = [
+            "政府工作报告某某文库--专业范文",
+            "各位代表:某某文库--专业范文",
+            "一、2020年工作回顾某某文库--专业范文",
+            "全年完成财政收入3亿元。",
+            "二、2021年工作安排某某文库--专业范文",
+        ];
+        assert_eq!(watermark(&lines).as_deref(), Some("某某文库--专业范文"));
+        assert_eq!(strip_mark(lines[2], "某某文库--专业范文"), "一、2020年工作回顾");
+    }
+
+    #[test]
+    fn sentence_ends_and_rare_tails_are_no_watermark() {
+        let lines = ["推进了项目工作。", "完成了全年工作。", "抓好了各项工作。", "全年新增就业500人"];
+        assert_eq!(watermark(&lines), None, "punctuation ends the prose, not a mark");
+        let lines = ["一、2020年工作回顾文库", "正文第一段", "正文第二段", "正文第三段", "正文第四段", "结尾"];
+        assert_eq!(watermark(&lines), None, "a tail on one line of many is no mark");
+    }
+
+    #[test]
+    fn glosses_are_left_out_and_mapped_back() {
+        let p = parse_line("凤(fèng)凰(huáng)镇(zhèn)第三届人民代表大会");
+        assert_eq!(p.text, "凤凰镇第三届人民代表大会");
+        let stored = p.stored.expect("a map");
+        assert_eq!(stored[0], 0);
+        assert_eq!(stored[1], 7, "凰 stands after 凤(fèng)");
+        assert_eq!(stored[3], 22, "第 after 镇(zhèn)");
+    }
+
+    #[test]
+    fn brackets_that_are_no_gloss_stay() {
+        for line in ["国内生产总值(gdp)增长5%", "完成投资(含续建)3亿元", "建成项目(3个)", "英文(English)"]
+        {
+            assert_eq!(parse_line(line), ParseLine { text: line.to_string(), stored: None }, "{line}");
+        }
+    }
+
+    #[test]
+    fn spaced_out_words_are_joined() {
+        assert_eq!(parse_line("政 府 工 作 报 告").text, "政府工作报告");
+        assert_eq!(parse_line("  政 府 工 作 报 告").text, "  政府工作报告");
+        assert_eq!(parse_line("镇 长 刘 明").text, "镇长刘明");
+        assert_eq!(parse_line("镇长 刘 明").text, "镇长 刘 明", "two characters may be two words");
+        assert_eq!(parse_line("完成 2 0 2 3 年任务").text, "完成 2023 年任务");
+        assert_eq!(parse_line("产值 达到 5亿元").stored, None);
+    }
+}
