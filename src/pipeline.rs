@@ -62,7 +62,7 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
     let mut meta = parse::meta::parse(&folded.text, page, raw.kind, raw.page_title.as_deref());
     as_written(&mut meta, &folded.text, &written_text(raw));
     let mut sections = parse::sections::parse(&folded, &meta);
-    let mut facts = extract::extract(&extract::Context { folded: &folded, sections: &sections, meta: &meta });
+    let mut facts = extract::extract(&extract::Context::new(&folded, &sections, &meta));
     let town = resolve::resolve(&meta, &folded.text, page);
     let term_counts = extract::terms::count(&folded.text);
     if let Some(stored) = &raw.stored {

@@ -364,6 +364,9 @@ fn plan_start(text: &str, plan_year: Option<i32>) -> usize {
 
 /// Whether the text at character `pos` is read for indicators.
 fn readable(ctx: &Context, pos: usize, fallback_end: usize) -> bool {
+    if ctx.in_news_plan(pos) {
+        return false;
+    }
     if ctx.sections.is_empty() {
         return pos < fallback_end;
     }
@@ -827,7 +830,7 @@ mod tests {
     fn run(text: &str) -> Vec<Indicator> {
         let folded = Folded::new(text);
         let meta = ReportMeta { review_year: Some(2024), plan_year: Some(2025), ..ReportMeta::default() };
-        let ctx = Context { folded: &folded, sections: &[], meta: &meta };
+        let ctx = Context::new(&folded, &[], &meta);
         let mut rows = extract(&ctx);
         for r in &mut rows {
             r.quote = text.chars().skip(r.span.start).take(r.span.end - r.span.start).collect();

@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod indicators;
+pub mod layout;
 pub mod number;
 pub mod period;
 pub mod projects;
@@ -31,9 +32,20 @@ pub struct Context<'a> {
     pub folded: &'a Folded,
     pub sections: &'a [Section],
     pub meta: &'a ReportMeta,
+    /// A news item's plan paragraphs (character ranges): read for targets, not indicators.
+    pub news_plan: Vec<(usize, usize)>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(folded: &'a Folded, sections: &'a [Section], meta: &'a ReportMeta) -> Self {
+        Context { folded, sections, meta, news_plan: layout::news_plan_ranges(&folded.text, meta) }
+    }
+
+    /// Whether character `pos` stands in a news item's plan paragraph.
+    pub fn in_news_plan(&self, pos: usize) -> bool {
+        self.news_plan.iter().any(|&(s, e)| s <= pos && pos < e)
+    }
+
     /// The innermost section containing character `pos`, by index into `sections`.
     pub fn section_at(&self, pos: usize) -> Option<usize> {
         // Sections come in document order and nest, so every section containing `pos` is the last

@@ -564,7 +564,7 @@ mod tests {
     fn run(body: &str) -> Vec<Project> {
         let folded = Folded::new(body);
         let meta = ReportMeta::default();
-        extract(&Context { folded: &folded, sections: &[], meta: &meta })
+        extract(&Context::new(&folded, &[], &meta))
     }
 
     fn names(body: &str) -> Vec<String> {

@@ -117,6 +117,9 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
 
 /// The plan part as character ranges.
 fn plan_ranges(ctx: &Context, chars: &[char]) -> Vec<(usize, usize)> {
+    if !ctx.news_plan.is_empty() {
+        return ctx.news_plan.clone();
+    }
     if !ctx.sections.is_empty() {
         // The innermost section of a character changes only where a section starts or ends: the
         // part is asked once per stretch between those places, not once per character.
@@ -570,7 +573,7 @@ mod tests {
     fn run(body: &str) -> Vec<Target> {
         let folded = Folded::new(body);
         let meta = ReportMeta { plan_year: Some(2025), ..ReportMeta::default() };
-        extract(&Context { folded: &folded, sections: &[], meta: &meta })
+        extract(&Context::new(&folded, &[], &meta))
     }
 
     fn quote(body: &str, t: &Target) -> String {

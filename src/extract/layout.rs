@@ -1,0 +1,88 @@
+//! Where a news item speaks of the plan year and where of the year past. A news item has no
+//! review and plan headings: it may give next year's targets first and last year's results after,
+//! paragraph by paragraph. A paragraph that opens on the plan year (`2025年,某镇将…`, `今年…力争`)
+//! or holds the 主要预期目标 is plan; one that opens on the past (`2024年,某镇…`, `过去一年`,
+//! `今年以来`) is review; any other continues the paragraph before it.
+
+use crate::model::{ReportKind, ReportMeta};
+
+/// Words that make a year's sentence a plan.
+const PLAN_CUES: [&str; 9] = ["将", "力争", "确保", "争取", "预期目标", "目标是", "计划", "谋划", "目标任务"];
+/// The past, named without its year.
+const PAST: [&str; 5] = ["过去一年", "过去的一年", "去年", "一年来", "今年以来"];
+
+/// The character ranges of a news item's plan paragraphs; none for other kinds of text, whose
+/// plan part their headings mark.
+pub fn news_plan_ranges(text: &str, meta: &ReportMeta) -> Vec<(usize, usize)> {
+    if meta.kind != Some(ReportKind::NewsCoverage) {
+        return Vec::new();
+    }
+    let plan_year = meta.plan_year.map(|y| format!("{y}年"));
+    let review_year = meta.review_year.map(|y| format!("{y}年"));
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let (mut pos, mut plan) = (0, false);
+    for line in text.split('\n') {
+        let len = line.chars().count();
+        let first = line.split(['。', '!', '?']).next().unwrap_or("");
+        let has = |words: &[&str]| words.iter().any(|w| first.contains(w));
+        let names_plan = plan_year.as_deref().is_some_and(|y| first.contains(y))
+            || first.match_indices("今年").any(|(b, _)| !first[b..].starts_with("今年以来"));
+        let names_past = review_year.as_deref().is_some_and(|y| first.contains(y)) || has(&PAST);
+        if line.contains("主要预期目标") || (names_plan && has(&PLAN_CUES)) {
+            plan = true;
+        } else if names_past {
+            plan = false;
+        }
+        if plan && len > 0 {
+            match out.last_mut() {
+                Some(last) if last.1 + 1 == pos => last.1 = pos + len,
+                _ => out.push((pos, pos + len)),
+            }
+        }
+        pos += len + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan_lines(text: &str) -> Vec<String> {
+        let meta = ReportMeta {
+            kind: Some(ReportKind::NewsCoverage),
+            review_year: Some(2024),
+            plan_year: Some(2025),
+            ..Default::default()
+        };
+        let chars: Vec<char> = text.chars().collect();
+        news_plan_ranges(text, &meta).into_iter().map(|(s, e)| chars[s..e].iter().collect()).collect()
+    }
+
+    #[test]
+    fn targets_first_results_after() {
+        let text = "2025年,青石镇将力争地区生产总值增长6%。\n一是抓好农业,完成粮食种植2万亩。\n\
+                    2024年,青石镇完成地区生产总值30亿元,增长5%。\n今年,青石镇将确保财政收入3亿元。";
+        assert_eq!(
+            plan_lines(text),
+            [
+                "2025年,青石镇将力争地区生产总值增长6%。\n一是抓好农业,完成粮食种植2万亩。",
+                "今年,青石镇将确保财政收入3亿元。"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_past_named_without_a_figure_ends_the_plan() {
+        let text = "2025年预期目标是财政收入5亿元。\n据介绍,在过去的一年,青石镇强化责任担当。2024年,税收4.8亿元。\n全年新建项目15个。";
+        assert_eq!(plan_lines(text), ["2025年预期目标是财政收入5亿元。"]);
+    }
+
+    #[test]
+    fn the_year_so_far_is_no_plan() {
+        assert!(plan_lines("今年以来,街道完成投资15亿元,同比增长12%。").is_empty());
+        let meta =
+            ReportMeta { kind: Some(ReportKind::GovernmentWorkReport), plan_year: Some(2025), ..Default::default() };
+        assert!(news_plan_ranges("2025年,青石镇将力争增长6%。", &meta).is_empty(), "reports have headings");
+    }
+}
