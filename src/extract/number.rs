@@ -296,26 +296,25 @@ pub fn to_base(value: Option<f64>, unit: &str) -> (Option<f64>, String) {
     (value.map(|v| v * m), base.to_string())
 }
 
-/// The character offset of byte `byte` of `text`.
-///
-/// Readers walk a report front to back, asking for one offset after another; counting from the
-/// start each time would make a report's reading quadratic in its length. So the last answer is
-/// kept (per thread) and the next count starts from it when it is for the same text, further on.
-fn char_count(text: &str, byte: usize) -> usize {
-    use std::cell::Cell;
-    thread_local! {
-        /// (address and length of the text, byte, its character offset) of the last answer.
-        static LAST: Cell<(usize, usize, usize, usize)> = const { Cell::new((0, 0, 0, 0)) };
+/// Character offsets of bytes of one text, asked front to back. Readers walk a report front to
+/// back; counting from the start each time would make reading quadratic in its length, so each
+/// answer counts on from the last. The cursor belongs to one walk over one text: no state is
+/// shared between calls or texts.
+#[derive(Default)]
+struct CharCursor {
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    fn at(&mut self, text: &str, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = CharCursor::default();
+        }
+        self.chars += text.get(self.byte..byte).map_or(0, |s| s.chars().count());
+        self.byte = byte;
+        self.chars
     }
-    let Some(prefix) = text.get(..byte) else { return 0 };
-    let key = (text.as_ptr() as usize, text.len());
-    LAST.with(|last| {
-        let (ptr, len, b, c) = last.get();
-        let chars =
-            if (ptr, len) == key && b <= byte { c + prefix[b..].chars().count() } else { prefix.chars().count() };
-        last.set((key.0, key.1, byte, chars));
-        chars
-    })
 }
 
 /// The longest stretch, in bytes, a quantity or growth phrase can span ("同比增长超过23.75个百分点"
@@ -354,11 +353,11 @@ fn captures_at(text: &str, at: usize) -> Option<regex::Captures<'_>> {
 
 /// Reads the quantity whose number starts at byte `at` of `text`, with its context checked.
 fn read_at(text: &str, at: usize) -> Option<Found> {
-    read_captures(text, at, &captures_at(text, at)?)
+    read_captures(text, at, &captures_at(text, at)?, &mut CharCursor::default())
 }
 
 /// Reads the quantity matched at byte `at` of `text` (`caps` count from `at`).
-fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found> {
+fn read_captures(text: &str, at: usize, caps: &regex::Captures, cursor: &mut CharCursor) -> Option<Found> {
     let g = quantity_re();
     let whole = caps.get(0)?;
     let before = &text[..at];
@@ -444,7 +443,7 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures) -> Option<Found>
     let start = pre.filter(|(q, _)| qualifier.as_deref() == Some(*q)).map_or(at, |(_, s)| s);
     let end = at + whole.end();
     let (value_base, unit_base) = to_base(value, &unit);
-    let span_start = char_count(text, start);
+    let span_start = cursor.at(text, start);
     let span = Span::new(span_start, span_start + text[start..end].chars().count());
     Some(Found {
         quantity: Quantity { value, value_min, value_max, unit, value_base, unit_base, qualifier, span },
@@ -492,6 +491,7 @@ fn surely_unitless(text: &str, at: usize) -> bool {
 /// Every quantity (number with a unit or multiplier) in a folded text, in order.
 pub fn quantities(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
+    let mut cursor = CharCursor::default();
     let mut pos = 0;
     while pos < text.len() {
         // The next place, from `pos`, where a number can start. The pattern matches at every such
@@ -504,7 +504,7 @@ pub fn quantities(text: &str) -> Vec<Found> {
             None
         } else {
             match captures_at(text, start) {
-                Some(caps) => read_captures(text, start, &caps),
+                Some(caps) => read_captures(text, start, &caps, &mut cursor),
                 None => {
                     pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
                     continue;
@@ -886,5 +886,18 @@ mod tests {
                 let _ = growth_after(t, b);
             }
         }
+    }
+
+    #[test]
+    fn spans_do_not_depend_on_what_was_read_before() {
+        // Two texts of the same length read one after the other from the same buffer, with
+        // different numbers of characters before their figure: each span counts its own text.
+        let mut buf = String::with_capacity(64);
+        buf.push_str("甲乙丙丁产值3亿元");
+        assert_eq!(quantities(&buf)[0].quantity.span, Span::new(6, 9));
+        buf.clear();
+        buf.push_str("abcdefghijkl产值3亿元");
+        assert_eq!(quantity_at(&buf, 18).map(|f| f.quantity.span), Some(Span::new(14, 17)));
+        assert_eq!(quantities(&buf)[0].quantity.span, Span::new(14, 17));
     }
 }
