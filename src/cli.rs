@@ -65,6 +65,15 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Inspect(InspectArgs),
 
+    /// Count the fate of every number over a corpus: facts by rule, numbers set aside by reason,
+    /// and the numbers no rule explained, with their context.
+    ///
+    /// Examples:
+    ///   gwr audit corpus
+    ///   gwr audit pages/ --json | jq '.skipped'
+    #[command(verbatim_doc_comment)]
+    Audit(AuditArgs),
+
     /// Write a synthetic corpus of report files for benchmarks and tests.
     ///
     /// The files vary the sample reports: other towns, years and numbers, reordered paragraphs,
@@ -171,7 +180,27 @@ pub struct SearchArgs {
 pub struct InspectArgs {
     /// The report file.
     pub file: PathBuf,
+    /// Print the fate of every number instead of the whole plan: the fact it became (kind, rule,
+    /// name) or the reason it became none.
+    #[arg(long)]
+    pub explain: bool,
     /// Read the file in this encoding instead of detecting it.
+    #[arg(long, value_enum)]
+    pub encoding: Option<Encoding>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AuditArgs {
+    /// Report files or folders of them.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Print the counts as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// How many unexplained numbers to list.
+    #[arg(long, default_value_t = 20)]
+    pub examples: usize,
+    /// Read every file in this encoding instead of detecting it.
     #[arg(long, value_enum)]
     pub encoding: Option<Encoding>,
 }

@@ -144,6 +144,8 @@ pub struct Quantity {
 /// A figure reported for the review year (or another past period).
 #[derive(Debug, Clone, Serialize)]
 pub struct Indicator {
+    /// The extraction rule that read it (`gwr inspect --explain` shows it).
+    pub rule: &'static str,
     pub section: Option<usize>,
     pub name: String,
     pub indicator_code: Option<String>,
@@ -163,6 +165,8 @@ pub struct Indicator {
 /// An expectation set for the plan year.
 #[derive(Debug, Clone, Serialize)]
 pub struct Target {
+    /// The extraction rule that read it (`gwr inspect --explain` shows it).
+    pub rule: &'static str,
     pub section: Option<usize>,
     pub name: String,
     pub indicator_code: Option<String>,
@@ -206,6 +210,8 @@ impl Comparator {
 /// A named construction, investment or industrial project.
 #[derive(Debug, Clone, Serialize)]
 pub struct Project {
+    /// The extraction rule that read it (`gwr inspect --explain` shows it).
+    pub rule: &'static str,
     pub section: Option<usize>,
     pub name: String,
     pub status: Option<String>,
@@ -260,6 +266,9 @@ pub struct ReportPlan {
     pub projects: Vec<Project>,
     /// The policy terms (data/terms.toml) the report uses, with their counts in the folded text.
     pub term_counts: Vec<TermCount>,
+    /// The fate of every number, when asked for (`gwr inspect --explain`, `gwr audit`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fates: Option<Vec<crate::extract::explain::NumberFate>>,
 }
 
 /// Everything one file yields: its reports, or why it yields none.

@@ -14,6 +14,8 @@ use std::path::Path;
 pub struct Options {
     /// Read every file in this encoding instead of detecting it.
     pub encoding: Option<Encoding>,
+    /// Record the fate of every number (`gwr inspect --explain`, `gwr audit`).
+    pub explain: bool,
 }
 
 /// Plans one file: what a load would store for it.
@@ -40,7 +42,11 @@ pub fn plan_bytes(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
             source_path: source_path.to_string(),
             byte_count,
             bytes_sha256,
-            reports: file.reports.iter().map(|raw| plan_report(raw, &file.page, file.encoding, source_path)).collect(),
+            reports: file
+                .reports
+                .iter()
+                .map(|raw| plan_report(raw, &file.page, file.encoding, source_path, opts.explain))
+                .collect(),
             error: None,
             warnings: file.warnings,
         },
@@ -55,20 +61,28 @@ pub fn plan_bytes(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
     }
 }
 
-fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path: &str) -> ReportPlan {
+fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path: &str, explain: bool) -> ReportPlan {
     let folded = Folded::from_folded(raw.folded.clone());
     // Metadata is read from the folded text, so a full-width or traditional repost names the same
     // town, years and dates as the original.
     let mut meta = parse::meta::parse(&folded.text, page, raw.kind, raw.page_title.as_deref());
     as_written(&mut meta, &folded.text, &written_text(raw));
     let mut sections = parse::sections::parse(&folded, &meta);
-    let mut facts = extract::extract(&extract::Context::new(&folded, &sections, &meta));
+    let ctx = extract::Context::new(&folded, &sections, &meta);
+    let mut facts = extract::extract(&ctx);
+    let mut fates = explain.then(|| extract::explain::fates(&ctx, &facts));
     let town = resolve::resolve(&meta, &folded.text, page);
     let term_counts = extract::terms::count(&folded.text);
     if let Some(stored) = &raw.stored {
         to_stored(stored, &mut sections, &mut facts);
+        if let Some(fates) = fates.as_mut() {
+            fates.iter_mut().for_each(|f| f.span = stored_span(stored, f.span));
+        }
     }
     fill_quotes(&raw.body, &mut facts);
+    if let Some(fates) = fates.as_mut() {
+        fill_fates(&raw.body, fates);
+    }
     ReportPlan {
         source_path: source_path.to_string(),
         source_index: raw.index,
@@ -86,6 +100,7 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
         targets: facts.targets,
         projects: facts.projects,
         term_counts,
+        fates,
     }
 }
 
@@ -126,15 +141,31 @@ fn as_written(meta: &mut crate::model::ReportMeta, folded: &str, written: &str) 
 /// Spans found in the parse text (glosses and letter spacing left out) moved to the stored body's
 /// characters: a span starts where its first character stands and ends after its last.
 fn to_stored(stored: &[u32], sections: &mut [crate::model::Section], facts: &mut extract::Facts) {
-    let at = |span: Span| {
-        let start = stored.get(span.start).map_or_else(|| stored.last().map_or(0, |&l| l + 1), |&s| s);
-        let end = span.end.checked_sub(1).and_then(|e| stored.get(e)).map_or(start, |&e| e + 1);
-        Span::new(start as usize, (end as usize).max(start as usize))
-    };
+    let at = |span: Span| stored_span(stored, span);
     sections.iter_mut().for_each(|s| s.span = at(s.span));
     facts.indicators.iter_mut().for_each(|f| f.span = at(f.span));
     facts.targets.iter_mut().for_each(|f| f.span = at(f.span));
     facts.projects.iter_mut().for_each(|f| f.span = at(f.span));
+}
+
+/// A span of the parse text moved to the stored body's characters.
+fn stored_span(stored: &[u32], span: Span) -> Span {
+    let start = stored.get(span.start).map_or_else(|| stored.last().map_or(0, |&l| l + 1), |&s| s);
+    let end = span.end.checked_sub(1).and_then(|e| stored.get(e)).map_or(start, |&e| e + 1);
+    Span::new(start as usize, (end as usize).max(start as usize))
+}
+
+/// Each number's text and the clause around it, from the stored body.
+fn fill_fates(body: &str, fates: &mut [extract::explain::NumberFate]) {
+    let chars: Vec<char> = body.chars().collect();
+    let ends = |c: char| matches!(c, '。' | ',' | '，' | ';' | '；' | '\n');
+    for f in fates {
+        let (s, e) = (f.span.start.min(chars.len()), f.span.end.min(chars.len()));
+        f.text = chars[s..e].iter().collect();
+        let from = chars[..s].iter().rposition(|&c| ends(c)).map_or(0, |i| i + 1).max(s.saturating_sub(30));
+        let to = chars[e..].iter().position(|&c| ends(c)).map_or(chars.len(), |i| e + i).min(e + 30);
+        f.context = chars[from..to].iter().collect();
+    }
 }
 
 /// Every fact's quote is the body's text at its span, so the provenance invariant holds by

@@ -47,7 +47,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         }
     }
     let files = collect_files(&roots)?;
-    let opts = Options { encoding: args.encoding };
+    let opts = Options { encoding: args.encoding, explain: false };
     let conn = store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     let arguments = roots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ");
     let mut writer = Writer::begin(conn, &arguments)?.refresh(args.force);

@@ -1,5 +1,6 @@
 //! One file per subcommand. Each returns the process exit code.
 
+pub mod audit;
 pub mod index;
 pub mod info;
 pub mod inspect;
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Migrate(args) => migrate::run(&args),
         Command::Info(args) => info::run(&args),
         Command::Inspect(args) => inspect::run(&args),
+        Command::Audit(args) => audit::run(&args),
         Command::Synth(args) => synth::run(&args),
         Command::Towns(args) => towns::run(&args),
         Command::Schema(args) => schema::run(&args),

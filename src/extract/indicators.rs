@@ -381,40 +381,49 @@ fn future_words() -> &'static WordList {
 }
 
 fn is_figure(text: &str, f: &Found, clause: &str) -> bool {
+    figure_check(text, f, clause).is_ok()
+}
+
+/// Why a quantity is no figure of the review, if it is none: the reason, as `gwr inspect --explain`
+/// and `gwr audit` name it.
+pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'static str> {
     let q = &f.quantity;
     let after = &text[f.end..];
     let next = after.chars().next();
     let cjk_next = next.is_some_and(|c| !clause_end(c) && !c.is_ascii() && !matches!(c, '(' | ')' | '“' | '”' | '》'));
-    if matches!(q.unit.as_str(), "个百分点" | "百分点") || DURATION_UNITS.contains(&q.unit.as_str()) {
-        return false;
+    if matches!(q.unit.as_str(), "个百分点" | "百分点") {
+        return Err("percentage_points");
+    }
+    if DURATION_UNITS.contains(&q.unit.as_str()) {
+        return Err("duration");
     }
     // A threshold qualifying a noun: 超10亿元的企业, 30万以上32个村, 80万元以上村, 亿元以上项目.
+    if after.starts_with("目标") || after.starts_with("的目标") {
+        return Err("target_word");
+    }
     if after.starts_with('的') || (q.unit != "%" && after.starts_with(|c: char| c.is_ascii_digit())) {
-        return false;
+        return Err("size_class");
     }
     if matches!(q.qualifier.as_deref(), Some("以上" | "以下")) && cjk_next {
-        return false;
-    }
-    if after.starts_with("目标") || after.starts_with("的目标") {
-        return false;
+        return Err("size_class");
     }
     // Inside a slogan or a name in quotes: “15分钟生活圈”, 省“65条”.
     let before = &text[..f.start];
     if let Some(open) = before.rfind('“') {
         if before[open..].chars().count() <= 8 && !before[open..].contains('”') {
-            return false;
+            return Err("slogan");
         }
     }
     // What is planned or expected, not done: 将增加至580张, 可达15万吨, 计划完成60%.
     if future_words().any_in(clause) {
-        return false;
+        return Err("future_word");
     }
     // Chinese numerals in these reports mostly name things (八项规定, 十件民生实事, 四张名片); a count
     // written in characters is taken only with a qualifier or a multiplier (十余场, 两百万余元).
     if f.chinese && q.qualifier.is_none() && !q.unit.starts_with(['万', '亿']) && q.value.unwrap_or(0.0) < 100.0 {
-        return false;
+        return Err("chinese_numeral_name");
     }
-    true
+    Ok(())
 }
 
 /// Whether a figure in `unit_base` can be a value of an indicator of kind `unit_kind`: a count of
@@ -472,6 +481,8 @@ fn code_of(name: &str, unit_base: &str) -> Option<String> {
 
 /// What one row is built from, in byte offsets of the folded text.
 struct Row {
+    /// The rule that read it (shown by `gwr inspect --explain`).
+    rule: &'static str,
     name: (usize, usize),
     /// Words the text leaves to the first name of a list (限上 of 限上零、住、餐).
     name_head: Option<String>,
@@ -606,6 +617,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
                 for (f2, name) in list.iter().zip(names) {
                     done.push(f2.start);
                     rows.push(Row {
+                        rule: "distributive_list",
                         name_head: None,
                         name,
                         quantity: Some(f2.quantity.clone()),
@@ -627,6 +639,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
             if names.len() >= 2 && names.iter().all(|(a, b)| b > a) {
                 for name in names {
                     rows.push(Row {
+                        rule: "shared_value",
                         name_head: None,
                         name,
                         quantity: Some(f.quantity.clone()),
@@ -645,6 +658,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
             if b > a {
                 used_growth.push(run.start);
                 rows.push(Row {
+                    rule: "level_after_growth",
                     name_head: None,
                     name: (a, b),
                     quantity: Some(f.quantity.clone()),
@@ -705,6 +719,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         }
         let end = growth.as_ref().map_or(f.end, |g| g.end).max(if name.0 >= f.end { name.1 } else { f.end });
         rows.push(Row {
+            rule: "level",
             name_head: None,
             name,
             quantity: Some(f.quantity.clone()),
@@ -751,6 +766,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
                 }
                 for ((g, name), head) in run.items.iter().zip(names).zip(heads) {
                     rows.push(Row {
+                        rule: "growth_list",
                         name_head: None,
                         name,
                         quantity: None,
@@ -774,6 +790,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         }
         for g in &run.items {
             rows.push(Row {
+                rule: "growth_only",
                 name_head: None,
                 name: (a, b),
                 quantity: None,
@@ -805,6 +822,7 @@ fn row_to_indicator(ctx: &Context, r: Row) -> Option<Indicator> {
     let g = r.growth.unwrap_or_default();
     let quantity = r.quantity.unwrap_or_default();
     Some(Indicator {
+        rule: r.rule,
         section: ctx.section_at(ctx.folded.char_of(r.value_at)),
         indicator_code: code_of(&name, &quantity.unit_base),
         name,

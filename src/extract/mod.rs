@@ -6,6 +6,7 @@
 //! terms of data/terms.toml.
 
 pub mod catalog;
+pub mod explain;
 pub mod indicators;
 pub mod layout;
 pub mod number;

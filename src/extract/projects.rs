@@ -192,6 +192,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
             continue;
         }
         let mut p = Project {
+            rule: if f.named { "named" } else { "enumerated" },
             section: ctx.section_at(f.start),
             name: f.name.clone(),
             status,

@@ -260,6 +260,7 @@ fn read_clause(ctx: &Context, chars: &Chars, s: usize, e: usize, in_goal: bool, 
             for part in split_names(&name) {
                 let quantity = Quantity { value: Some(0.0), value_base: Some(0.0), ..Quantity::default() };
                 out.push(Target {
+                    rule: "zero_word",
                     section: ctx.section_at(s),
                     indicator_code: code(&part),
                     name: part,
@@ -297,6 +298,7 @@ fn read_clause(ctx: &Context, chars: &Chars, s: usize, e: usize, in_goal: bool, 
             let shared = items.iter().rev().find_map(growth_comparator);
             for (item, name) in items.iter().zip(names) {
                 out.push(Target {
+                    rule: "rate_list",
                     section: ctx.section_at(s),
                     indicator_code: code(&name),
                     name,
@@ -314,6 +316,7 @@ fn read_clause(ctx: &Context, chars: &Chars, s: usize, e: usize, in_goal: bool, 
         let comparator = growth_comparator(g).unwrap_or_else(|| cue_comparator(cue.as_deref()));
         for name in split_names(&name_before(clause, g.start)) {
             out.push(Target {
+                rule: "growth",
                 section: ctx.section_at(s),
                 indicator_code: code(&name),
                 name,
@@ -341,6 +344,7 @@ fn read_clause(ctx: &Context, chars: &Chars, s: usize, e: usize, in_goal: bool, 
             .or_else(|| written_before(&clause[..f.start]))
             .unwrap_or_else(|| cue_comparator(cue.as_deref()));
         out.push(Target {
+            rule: "level",
             section: ctx.section_at(s),
             indicator_code: code(&name),
             name,
@@ -512,6 +516,7 @@ fn qualitative_target(clause: &str, span: Span, cue: Option<String>, year: Optio
     };
     let name = name_before(clause, at);
     (name.chars().count() >= 2).then_some(Target {
+        rule: "qualitative",
         section: None,
         name,
         indicator_code: None,

@@ -133,11 +133,16 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
             "not_a_report",
             format!(
                 "not a township government document: {town} and has {} of the {} phrases of government \
-                 work needed ({}); title seen: {}; save the report, a summary or a news item about one",
+                 work needed ({}); {}; save the report, a summary or a news item about one",
                 work.len(),
                 f.min_work_cues,
                 if work.is_empty() { "none".to_string() } else { work.join(", ") },
-                if title.is_empty() { "none".to_string() } else { format!("\"{title}\"") },
+                match (title.is_empty(), text.lines().next()) {
+                    (false, _) => format!("title seen: \"{title}\""),
+                    (true, Some(first)) =>
+                        format!("no title; first line: \"{}\"", first.chars().take(40).collect::<String>()),
+                    (true, None) => "no title".to_string(),
+                },
             ),
         ));
     };

@@ -5,6 +5,7 @@ mod util;
 
 mod cli;
 mod durability;
+mod explain;
 mod indicators;
 mod load;
 mod projects;
