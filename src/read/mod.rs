@@ -101,5 +101,7 @@ fn merge_head(page: &mut page::CleanPage, head: html::HeadMeta) {
         .iter()
         .position(|l| l.starts_with("各位代表") || l.starts_with("各位委员") || l.chars().count() >= 60)
         .unwrap_or(0);
+    // The folded lines stay one for one with the lines: the splitter reads both by index.
+    page.folded.insert(at.min(page.folded.len()), fold::fold_str(&title));
     page.lines.insert(at, title);
 }

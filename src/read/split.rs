@@ -72,7 +72,10 @@ fn is_folded_title_line(line: &str) -> bool {
 /// recognised on their folded form and kept as written.
 pub fn split(lines: &[String], folded: &[String]) -> Vec<RawReport> {
     let p = patterns();
-    let titles: Vec<usize> = (0..lines.len().min(folded.len())).filter(|&i| is_folded_title_line(&folded[i])).collect();
+    // The two lists are one for one; a caller that broke that loses the unmatched tail, never panics.
+    let n = lines.len().min(folded.len());
+    let (lines, folded) = (&lines[..n], &folded[..n]);
+    let titles: Vec<usize> = (0..n).filter(|&i| is_folded_title_line(&folded[i])).collect();
     let mut starts: Vec<usize> = Vec::new();
     for (k, &t) in titles.iter().enumerate() {
         let next = titles.get(k + 1).copied().unwrap_or(lines.len());
