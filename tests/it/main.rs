@@ -5,11 +5,14 @@ mod util;
 
 mod cli;
 mod durability;
+mod files;
 mod indicators;
 mod load;
 mod projects;
 mod reading;
+mod robustness;
 mod sections;
 mod targets;
 mod towns;
 mod views;
+mod warehouse;

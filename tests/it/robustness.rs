@@ -1,0 +1,59 @@
+//! One file never stops nor swamps a run: hostile pages, odd file kinds, pipes that close early,
+//! and mutated sample files, through `inspect` and `load`.
+
+use crate::util::{column, scalar, WorkDir};
+
+/// A page of my own words: a town report whose title is only in the page's `<title>`.
+fn page_titled_in_head_only() -> String {
+    let para = "一年来，全镇地区生产总值达到12.5亿元，增长6.1%。我们坚持稳中求进，推进乡村振兴，办好民生实事。";
+    format!(
+        "<html><head><title>青山镇2023年政府工作报告</title></head><body>\
+         <p>各位代表：现在，我代表镇人民政府向大会报告工作，请予审议。{}</p>\
+         <p>二、2024年工作安排</p><p>主要预期目标：地区生产总值增长6%。让我们团结一心，再创佳绩。</p>\
+         </body></html>",
+        para.repeat(8)
+    )
+}
+
+#[test]
+fn a_page_titled_only_in_its_head_is_read_and_loaded() {
+    let wd = WorkDir::new();
+    wd.write("in/head.html", page_titled_in_head_only());
+    let out = wd.gwr(&["inspect", "in/head.html"]).ok();
+    assert!(out.stdout().contains("青山镇2023年政府工作报告"), "{}", out.stdout());
+    // In a load, the files after it are stored too, and the page itself is.
+    wd.copy_corpus();
+    std::fs::rename(wd.path().join("in/head.html"), wd.path().join("corpus/zz_head.html")).expect("move page");
+    wd.gwr(&["load"]).ok();
+    let db = wd.db("warehouse.db");
+    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM reports"), 10);
+    let titles: Vec<String> = column(&db, "SELECT title FROM reports WHERE source_path LIKE '%zz_head.html'");
+    assert_eq!(titles, ["青山镇2023年政府工作报告"]);
+}
+
+/// `gwr info | head -1` and `gwr inspect … | head -1`: the reader goes away, gwr stops quietly.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let wd = WorkDir::new();
+    wd.copy_corpus();
+    wd.gwr(&["load"]).ok();
+    for args in [vec!["info"], vec!["inspect", "corpus/000_5f3145f1445451d9.txt"]] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin!("gwr"))
+            .args(&args)
+            .current_dir(wd.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start gwr");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("first line");
+        // The reader is dropped here: the rest of the output has nowhere to go.
+        let out = child.wait_with_output().expect("wait for gwr");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!first.is_empty());
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(out.status.code(), Some(101), "{args:?}: {stderr}");
+    }
+}
