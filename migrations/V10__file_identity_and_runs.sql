@@ -25,3 +25,10 @@ INSERT OR IGNORE INTO file_reports (source_path, source_index, content_sha256)
 ALTER TABLE load_runs ADD COLUMN outcome TEXT;
 ALTER TABLE load_runs ADD COLUMN files_pruned INTEGER NOT NULL DEFAULT 0;
 UPDATE load_runs SET outcome = CASE WHEN finished_at IS NULL THEN 'died' ELSE 'finished' END;
+
+-- The kind of report each chosen figure comes from (the views prefer a primary document over news
+-- coverage). The stored rows are recomputed with it: every town is marked stale.
+ALTER TABLE indicator_panel ADD COLUMN source_kind TEXT;
+ALTER TABLE target_attainment ADD COLUMN source_kind TEXT;
+ALTER TABLE town_rankings ADD COLUMN source_kind TEXT;
+INSERT INTO stale_towns (town_id) SELECT id FROM towns WHERE id NOT IN (SELECT town_id FROM stale_towns);

@@ -163,6 +163,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     if args.prune && !gone.is_empty() {
         writer.prune(&gone)?;
     }
+    writer.drop_orphan_towns()?;
     let run_id = writer.run_id();
     let conn = writer.finish(&totals, "finished")?;
     // The panel and rankings of the towns this run touched, rebuilt once, after the last batch.

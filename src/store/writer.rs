@@ -145,6 +145,16 @@ impl Writer {
         Ok(())
     }
 
+    /// Removes the towns no report names any more (a town of a replaced or pruned report, or one
+    /// keyed the old way in an upgraded warehouse): `gwr towns` and the views list only towns
+    /// with reports.
+    pub fn drop_orphan_towns(&mut self) -> Result<usize> {
+        Ok(self.conn.execute(
+            "DELETE FROM towns WHERE NOT EXISTS (SELECT 1 FROM reports AS r WHERE r.town_id = towns.id)",
+            [],
+        )?)
+    }
+
     /// Writes the run's counts so far: a run that dies shows what it stored.
     pub fn note_progress(&mut self, totals: &RunTotals) -> Result<()> {
         self.write_totals(totals, "NULL")
@@ -255,13 +265,17 @@ fn upsert_town(tx: &Connection, t: &TownResolution) -> Result<i64> {
     let key = town_key(t);
     let candidates = (!t.candidates.is_empty()).then(|| t.candidates.join(","));
     // DO UPDATE (never DO NOTHING) so that RETURNING gives the id of a town already stored too.
+    // Where two reports of a town say different things, the smaller text is kept (min is NULL when
+    // either is): the same reports give the same town row in any order of loading.
     Ok(tx
         .prepare_cached(
             "INSERT INTO towns (town_key, name, admin_code, county, city, province, resolution, evidence, candidates)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (town_key) DO UPDATE SET
-                 county = coalesce(excluded.county, county), city = coalesce(excluded.city, city),
-                 province = coalesce(excluded.province, province), evidence = coalesce(excluded.evidence, evidence)
+                 county = coalesce(min(excluded.county, county), excluded.county, county),
+                 city = coalesce(min(excluded.city, city), excluded.city, city),
+                 province = coalesce(min(excluded.province, province), excluded.province, province),
+                 evidence = coalesce(min(excluded.evidence, evidence), excluded.evidence, evidence)
              RETURNING id",
         )?
         .query_row(
