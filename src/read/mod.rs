@@ -58,9 +58,14 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
     if let Some(head) = head {
         merge_head(&mut page, head);
     }
-    genre::check_template(&page.folded.join("\n"))?;
-    let reports = split::split(&page.lines, &page.folded);
+    let (templates, reports): (Vec<RawReport>, Vec<RawReport>) =
+        split::split(&page.lines, &page.folded).into_iter().partition(|r| genre::check_template(&r.folded).is_err());
     if reports.is_empty() {
+        // Only templates, or no report at all: a text of placeholders is refused as a template.
+        genre::check_template(&page.folded.join("\n"))?;
+        if let Some(t) = templates.first() {
+            genre::check_template(&t.folded)?;
+        }
         return Err(Refusal::new(
             "not_a_report",
             "no work report found: the text has no report title, no \"各位代表\" address and no \
@@ -68,6 +73,11 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
         ));
     }
     genre::check_reports(reports.iter().map(|r| r.folded.as_str()))?;
+    // A template in a compilation costs itself only: its real reports load.
+    for t in &templates {
+        let title: String = t.body.lines().next().unwrap_or_default().chars().take(40).collect();
+        warnings.push(format!("report {} (\"{title}\") is a template with placeholder figures: skipped", t.index));
+    }
     for r in reports.iter().filter(|r| !r.complete) {
         let title = r.body.lines().next().unwrap_or_default();
         let title: String = title.chars().take(40).collect();

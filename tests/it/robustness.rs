@@ -57,3 +57,23 @@ fn a_closed_pipe_ends_output_quietly() {
         assert_ne!(out.status.code(), Some(101), "{args:?}: {stderr}");
     }
 }
+
+/// A compilation whose last text is a template (placeholder figures): its real reports load, the
+/// template is named in a warning.
+#[test]
+fn a_template_in_a_compilation_costs_only_itself() {
+    let wd = WorkDir::new();
+    let real = std::fs::read_to_string(crate::util::corpus().join("000_5f3145f1445451d9.txt")).expect("sample");
+    let filler = "我们坚持稳中求进工作总基调，扎实推进各项工作，全镇经济社会发展取得新成效。";
+    let template = format!(
+        "\n\n白云镇2024年政府工作报告\n各位代表：\n过去一年，全镇地区生产总值达到X.X亿元，增长X.X%。\
+         完成固定资产投资XX万元，新增市场主体XX家，城乡居民收入达到X.X万元。{}\n让我们团结一心，再创佳绩！\n",
+        filler.repeat(10)
+    );
+    wd.write("in/compilation.txt", format!("{real}{template}"));
+    let run = wd.gwr(&["load", "in"]).ok();
+    assert!(run.stderr().contains("is a template with placeholder figures: skipped"), "{}", run.stderr());
+    let db = wd.db("warehouse.db");
+    assert!(scalar::<i64>(&db, "SELECT count(*) FROM reports") >= 1);
+    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM reports WHERE body LIKE '%X.X亿元%'"), 0);
+}
