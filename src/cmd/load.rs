@@ -88,8 +88,11 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     // Where the writer's time goes: storing, or waiting for the planners.
     let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
     let mut waited_from = Instant::now();
-    for batch in batches {
+    super::interrupt::watch();
+    let mut files_done = walk.skipped.len();
+    for batch in batches.iter() {
         waiting += waited_from.elapsed();
+        files_done += batch.len();
         let mut to_write = Vec::with_capacity(batch.len());
         for planned in batch {
             match planned {
@@ -155,7 +158,16 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
             }
         }
         writer.note_progress(&totals)?;
+        if super::interrupt::requested() {
+            break;
+        }
         waited_from = Instant::now();
+    }
+    drop(batches); // the planner stops at its next batch
+    if super::interrupt::requested() {
+        let _ = planner.join();
+        progress.finish_and_clear();
+        return interrupted(writer, &totals, files_done);
     }
     planner.join().map_err(|_| anyhow::anyhow!("the planning thread stopped unexpectedly"))?;
     progress.finish_and_clear();
@@ -202,6 +214,35 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     }
     Ok(if totals.files_failed > 0 { super::EXIT_PARTIAL } else { super::EXIT_OK })
 }
+
+/// Ends a run stopped by Ctrl-C: it is marked interrupted and says what it kept.
+fn interrupted(writer: Writer, totals: &RunTotals, files_done: usize) -> anyhow::Result<i32> {
+    writer.finish(totals, "interrupted")?;
+    let r = &totals.reports;
+    eprintln!(
+        "interrupted: {} reports stored ({} of {} files done); run the same load again to finish",
+        thousands(r.loaded + r.replaced + r.unchanged),
+        thousands(files_done),
+        thousands(totals.files_seen)
+    );
+    Ok(EXIT_INTERRUPTED)
+}
+
+/// 1017 as "1,017".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Exit code of a load stopped by Ctrl-C (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: i32 = 130;
 
 /// Says which stored files were not met in their folder: removed with `--prune`, else named.
 fn report_gone(gone: &[String], pruned: bool) {

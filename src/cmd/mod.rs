@@ -3,6 +3,7 @@
 pub mod index;
 pub mod info;
 pub mod inspect;
+pub mod interrupt;
 pub mod load;
 pub mod migrate;
 pub mod schema;

@@ -306,3 +306,35 @@ fn loads_killed_anywhere_converge_to_a_clean_load() {
     assert_eq!(facts_by_content(&db), facts);
     assert_eq!(views_by_content(&db), views, "the stored views after kills and a re-run");
 }
+
+/// Ctrl-C: the load stops after the batch it is writing, says what it kept, and is marked
+/// interrupted; the same load run again finishes it.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_says_what_was_kept() {
+    let wd = WorkDir::new();
+    synth(&wd, 600, "corpus");
+    wd.gwr(&["migrate"]).ok();
+    let child = Command::new(assert_cmd::cargo::cargo_bin!("gwr"))
+        .args(["load", "corpus"])
+        .current_dir(wd.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start gwr load");
+    let db = wd.db("warehouse.db");
+    let started = Instant::now();
+    while scalar::<i64>(&db, "SELECT count(*) FROM reports") == 0 && started.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill -INT");
+    assert!(status.success());
+    let out = child.wait_with_output().expect("wait for the load");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted: ") && stderr.contains("reports stored"), "{stderr}");
+    assert!(wd.gwr(&["info"]).ok().stdout().contains(" interrupted "));
+    let again = wd.gwr(&["load", "corpus"]).expect_code(1);
+    assert!(!again.stdout().contains(" 0 unchanged"), "{}", again.stdout());
+    assert_eq!(scalar::<i64>(&db, PARTIAL_FILES), 0);
+}
