@@ -6,6 +6,7 @@ mod util;
 mod cli;
 mod durability;
 mod files;
+mod fuzz;
 mod indicators;
 mod load;
 mod projects;
