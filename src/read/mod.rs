@@ -11,6 +11,7 @@ pub mod genre;
 pub mod html;
 pub mod page;
 pub mod split;
+pub mod tags;
 
 pub use decode::{decode, Decoded, Encoding};
 pub use fold::Folded;

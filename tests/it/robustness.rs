@@ -77,3 +77,36 @@ fn a_template_in_a_compilation_costs_only_itself() {
     assert!(scalar::<i64>(&db, "SELECT count(*) FROM reports") >= 1);
     assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM reports WHERE body LIKE '%X.X亿元%'"), 0);
 }
+
+/// A plan listing thousands of figures joined by 、 in one clause: each target quotes its own item,
+/// so what a file yields grows with the file, not with its square (2,000 figures gave 140 MB).
+#[test]
+fn a_long_list_of_figures_yields_output_in_proportion() {
+    let wd = WorkDir::new();
+    let items: Vec<String> = (0..2000).map(|i| format!("第{i}项收入达到{}.{}亿元", i % 97 + 1, i % 10)).collect();
+    let text = format!(
+        "青山镇2024年政府工作报告\n各位代表：\n现在，我代表镇人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n\
+         一年来，全镇地区生产总值达到12.5亿元，增长6.1%。\n二、2024年工作安排\n主要预期目标：\n{}。\n让我们团结一心。\n",
+        items.join("、")
+    );
+    wd.write("list.txt", &text);
+    let out = wd.gwr(&["inspect", "list.txt"]).ok();
+    let per_byte = out.stdout().len() as f64 / text.len() as f64;
+    assert!(per_byte < 60.0, "{} bytes of output for {} bytes of text", out.stdout().len(), text.len());
+    assert!(out.stdout().matches("\"comparator\"").count() >= 2000);
+}
+
+/// One tag with a hundred thousand attributes is cut to its name before the page is parsed (the
+/// parser compared each attribute with all before it: minutes).
+#[test]
+fn a_tag_with_countless_attributes_is_read_quickly() {
+    let wd = WorkDir::new();
+    let attrs: String = (0..100_000).map(|i| format!(" a{i}=\"v\"")).collect();
+    let page = page_titled_in_head_only().replacen("<body>", &format!("<body><div{attrs}>"), 1);
+    wd.write("attrs.html", page);
+    let started = std::time::Instant::now();
+    let out = wd.gwr(&["inspect", "attrs.html"]).ok();
+    assert!(out.stdout().contains("青山镇2023年政府工作报告"));
+    // Not a timing assertion: a guard against the minutes it took (generous for debug builds).
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
