@@ -81,3 +81,4 @@ for v in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type = 'view' ORD
   sqlite3 "$db" "SELECT * FROM $v" > /dev/null
   printf '  %-22s count %7.3f s  all rows %7.3f s  %9s rows\n' "$v" "$count_s" "$(elapsed "$t0")" "$c"
 done
+bench/scaling.sh

@@ -2,16 +2,20 @@ CREATE VIEW v_indicator_panel_computed AS
 -- The computation behind v_indicator_panel, which reads the table indicator_panel: gwr refreshes that
 -- table from this view when a load ends (for the towns the load touched), so queries read stored rows.
 -- Grain: one row per town x year x indicator_code: the one full-year figure a researcher would cite.
--- Candidates are the full-year facts with a catalog code (v_indicators.full_year = 1). When a town's
+-- Candidates are the full-year facts with a catalog code (v_indicators.full_year = 1); a half-year
+-- report's figure is a candidate only when it says it covers January to December. When a town's
 -- reports give the same indicator for the same year more than once, the figure cited is chosen by,
 -- in order:
+--   0. a primary document over news coverage (kind 'news_coverage', a secondary source);
 --   1. the report nearest after the year: the report reviewing that year first, then the next
 --      year's report restating it, and so on (a report's own review is the primary source);
 --   2. a final figure over an estimate (预计);
 --   3. a figure with a level (value) over one that gives only a growth rate;
 --   4. a figure that also gives its growth rate;
 --   5. an exact figure over a threshold or an approximation (超, 约, 突破, 以上...);
---   6. the first mention in the report (the headline figure usually comes first).
+--   6. the report's text (content_sha256), then the first mention in it (the headline figure
+--      usually comes first): ties are broken by content, so any order of loading cites one figure.
+-- source_kind is the kind of the report the figure comes from.
 -- candidate_count and distinct_values say how many facts competed and how many different levels
 -- they gave: distinct_values > 1 flags a year the reports disagree on.
 -- The choice is made on narrow rows (ids and the keys above) read from the tables, and only the
@@ -30,7 +34,9 @@ candidates AS (
         i.growth_pct,
         i.qualifier,
         i.report_id,
-        i.char_start
+        i.char_start,
+        r.kind,
+        r.content_sha256
     FROM indicators AS i
     JOIN reports AS r ON r.id = i.report_id
     JOIN towns AS t ON t.id = r.town_id
@@ -38,6 +44,8 @@ candidates AS (
         AND i.period_year IS NOT NULL
         -- full_year in v_indicators: no month range, or January to December.
         AND ((i.month_from IS NULL AND i.month_to IS NULL) OR (i.month_from = 1 AND i.month_to = 12))
+        -- A half-year report's figures cover part of a year unless they say otherwise.
+        AND (r.kind IS NOT 'half_year_report' OR (i.month_from = 1 AND i.month_to = 12))
 ),
 ranked AS (
     SELECT
@@ -48,13 +56,14 @@ ranked AS (
         ROW_NUMBER() OVER (
             PARTITION BY c.town_id, c.period_year, c.indicator_code
             ORDER BY
+                CASE WHEN c.kind = 'news_coverage' THEN 1 ELSE 0 END,
                 CASE WHEN c.report_review_year >= c.period_year THEN 0 ELSE 1 END,
                 abs(coalesce(c.report_review_year, 9999) - c.period_year),
                 c.estimated,
                 CASE WHEN c.value_base IS NULL THEN 1 ELSE 0 END,
                 CASE WHEN c.growth_pct IS NULL THEN 1 ELSE 0 END,
                 CASE WHEN c.qualifier IS NULL THEN 0 ELSE 1 END,
-                c.report_id,
+                c.content_sha256,
                 c.char_start
         ) AS preference,
         count(*) OVER (PARTITION BY c.town_id, c.period_year, c.indicator_code) AS n_candidates
@@ -91,7 +100,8 @@ final AS (
         (SELECT CAST(k.n_candidates AS INTEGER)
             UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS candidate_count,
         (SELECT CAST(s.n_values AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS distinct_values
+            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS distinct_values,
+        r.kind AS source_kind
     FROM ranked AS k
     JOIN spread AS s
         ON s.town_id = k.town_id AND s.period_year = k.period_year AND s.indicator_code = k.indicator_code

@@ -3,9 +3,11 @@ CREATE VIEW v_target_attainment_computed AS
 -- that table from this view when a load ends (for the towns the load touched).
 -- Grain: one row per target with a target year: the target a report set for year Y beside the actual
 -- for Y that the same town's next report gives.
--- The next report is the town's report reviewing year Y (review_year = Y); where a town has several,
--- a government work report comes before a work summary, a complete text before a cut-off one, then
--- the latest loaded. Its actual is a full-year figure for Y with the target's indicator code: for the
+-- The next report is the town's report reviewing year Y (review_year = Y), never a half-year report
+-- (its figures cover part of the year); where a town has several, a government work report comes
+-- before a work summary, either before another kind, any before news coverage (a secondary source),
+-- a complete text before a cut-off one, then by text (content_sha256), so that any order of loading
+-- pairs the same reports. source_kind is the kind of that next report. Its actual is a full-year figure for Y with the target's indicator code: for the
 -- level, the first final (not 预计) figure with a value in the same base unit; for the growth, the
 -- first final figure with a growth rate.
 -- Rules, for the level and the growth separately:
@@ -29,11 +31,12 @@ reviewing_reports AS (
         r.review_year,
         ROW_NUMBER() OVER (
             PARTITION BY r.town_id, r.review_year
-            ORDER BY CASE r.kind WHEN 'government_work_report' THEN 0 WHEN 'work_summary_and_plan' THEN 1 ELSE 2 END,
-                r.complete DESC, r.id DESC
+            ORDER BY CASE r.kind WHEN 'government_work_report' THEN 0 WHEN 'work_summary_and_plan' THEN 1
+                    WHEN 'news_coverage' THEN 3 ELSE 2 END,
+                r.complete DESC, r.content_sha256
         ) AS preference
     FROM reports AS r
-    WHERE r.review_year IS NOT NULL
+    WHERE r.review_year IS NOT NULL AND r.kind IS NOT 'half_year_report'
 ),
 next_reports AS (
     SELECT report_id, town_id, review_year FROM reviewing_reports WHERE preference = 1
@@ -156,9 +159,11 @@ final AS (
             WHEN j.next_report_id IS NULL THEN 'no_next_report'
             ELSE 'no_matching_actual'
         END AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS unknown_reason
+            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS unknown_reason,
+        nr.kind AS source_kind
     FROM judged AS j
     JOIN towns AS t ON t.id = j.town_id
+    LEFT JOIN reports AS nr ON nr.id = j.next_report_id
     LEFT JOIN indicator_catalog AS c ON c.code = j.indicator_code
 )
 SELECT * FROM final;

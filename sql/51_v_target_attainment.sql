@@ -3,5 +3,12 @@ CREATE VIEW v_target_attainment AS
 -- for Y that the same town's next report gives, judged met, missed or unknown. The rows are stored
 -- in the table target_attainment, computed by v_target_attainment_computed (where the pairing and
 -- judging rules are written) and refreshed by gwr when a load ends, for the towns whose reports it
--- added, replaced or removed.
-SELECT * FROM target_attainment;
+-- added, replaced or removed. Until then those towns are marked in stale_towns and their rows are
+-- computed here on the fly: a reader never gets a stale or missing row.
+SELECT * FROM target_attainment WHERE town_id NOT IN (SELECT town_id FROM stale_towns)
+UNION ALL
+-- (LIMIT 0 when no town is stale: SQLite then skips the computation altogether.)
+SELECT * FROM (
+    SELECT * FROM v_target_attainment_computed WHERE town_id IN (SELECT town_id FROM stale_towns)
+    LIMIT (SELECT CASE WHEN EXISTS (SELECT 1 FROM stale_towns) THEN -1 ELSE 0 END)
+);

@@ -7,6 +7,7 @@ CREATE VIEW v_town_rankings_computed AS
 -- largest first) and by growth (largest first). Rank 1 is the top; ties share a rank (RANK()).
 -- growth_pct is the growth the report gives; where it gives none and the panel holds the same town's
 -- level for the year before, it is computed from the two levels (growth_source says which).
+-- source_kind is the kind of the report the panel's figure comes from.
 -- A rank is NULL where its measure is NULL, and the in-province ranks are NULL for towns whose
 -- province is unknown.
 WITH
@@ -86,7 +87,8 @@ final AS (
         (SELECT CAST(r.growth_towns_overall AS INTEGER)
             UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS growth_towns_overall,
         r.report_id,
-        r.indicator_id
+        r.indicator_id,
+        r.source_kind
     FROM ranked AS r
 )
 SELECT * FROM final;

@@ -136,6 +136,10 @@ pub struct LoadArgs {
     /// load (after upgrading gwr, to refresh the facts).
     #[arg(long)]
     pub force: bool,
+    /// Remove the reports of files loaded earlier from these folders that are no longer there
+    /// (deleted, renamed or moved away). Without it they are kept, and counted.
+    #[arg(long)]
+    pub prune: bool,
     /// Print time, throughput and peak memory to stderr at the end.
     #[arg(long)]
     pub stats: bool,

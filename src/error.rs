@@ -32,12 +32,76 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("no such file or folder: {0} (give a report file or a folder of them)")]
     MissingPath(PathBuf),
-    #[error("database error: {0}")]
-    Db(#[from] rusqlite::Error),
-    #[error("migration failed: {0}")]
-    Migration(#[from] refinery::Error),
+    // Not sources: the message says all of it once (a source would be printed again after it).
+    #[error("{}", describe_db(.0))]
+    Db(rusqlite::Error),
+    #[error("{}", describe_migration(.0))]
+    Migration(refinery::Error),
+    #[error("no warehouse at {0}: `gwr load` creates one (or give the right --db)")]
+    MissingDb(PathBuf),
+    #[error("{0} is not a SQLite database; give another --db")]
+    NotADatabase(PathBuf),
+    #[error("{path} is a SQLite database but not a gwr warehouse (it holds {tables}); it was left untouched: give another --db")]
+    NotAWarehouse { path: PathBuf, tables: String },
+    #[error("{path} was written by a newer gwr (schema V{found}); this gwr knows V{known}: upgrade gwr to use it")]
+    NewerSchema { path: PathBuf, found: i64, known: i64 },
+    #[error("cannot create {path}: the folder {folder} does not exist (create it first)")]
+    NoFolder { path: PathBuf, folder: PathBuf },
     #[error("bad data file {path}: {detail}")]
     DataFile { path: String, detail: String },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Db(e)
+    }
+}
+
+impl From<refinery::Error> for Error {
+    fn from(e: refinery::Error) -> Self {
+        Error::Migration(e)
+    }
+}
+
+/// A SQLite failure said once, in words, with what to do where there is something to do (SQLite's
+/// own text repeats its code and name).
+fn describe_db(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    match e {
+        rusqlite::Error::SqliteFailure(f, msg) => match f.code {
+            C::DiskFull => "the disk is full: free some space and run again (what was stored is kept)".into(),
+            C::ReadOnly => "the warehouse is read-only (the file or its folder cannot be written): \
+                            make it writable, or load into another --db"
+                .into(),
+            C::CannotOpen => "the database file cannot be opened: its folder does not exist or cannot be \
+                              written"
+                .into(),
+            C::DatabaseBusy | C::DatabaseLocked => "the warehouse is locked by another program writing to it: \
+                                                   wait for it to finish and run again"
+                .into(),
+            C::NotADatabase => "the file is not a SQLite database".into(),
+            C::DatabaseCorrupt => "the warehouse file is damaged: load into a new --db".into(),
+            _ => format!("database error: {}", msg.as_deref().unwrap_or("unknown")),
+        },
+        // SQL text is never printed: a message, at most.
+        rusqlite::Error::SqlInputError { msg, .. } => format!("database error: {msg}"),
+        other => format!("database error: {other}"),
+    }
+}
+
+/// A failed migration named by its version, with the database's reason (never the SQL).
+fn describe_migration(e: &refinery::Error) -> String {
+    match e.kind() {
+        refinery::error::Kind::Connection(what, source) => {
+            let why = match source.downcast_ref::<rusqlite::Error>() {
+                Some(db) => describe_db(db),
+                None => source.to_string(),
+            };
+            let what = what.strip_prefix("error applying ").unwrap_or(what);
+            format!("upgrading the warehouse's schema failed ({what}): {why}")
+        }
+        other => format!("upgrading the warehouse's schema failed: {other}"),
+    }
+}

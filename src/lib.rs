@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod extract;
+pub mod files;
 pub mod model;
 pub mod parse;
 pub mod pipeline;

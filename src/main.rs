@@ -6,6 +6,7 @@ use clap::Parser;
 const EXIT_FATAL: i32 = 2;
 
 fn main() {
+    quiet_on_closed_pipe();
     let cli = gwr::cli::Cli::parse();
     let code = match gwr::cmd::run(cli) {
         Ok(code) => code,
@@ -16,3 +17,22 @@ fn main() {
     };
     std::process::exit(code);
 }
+
+/// `gwr info | head -1`: when the reader of the output goes away, stop quietly, as other command
+/// line tools do, instead of panicking on the failed write (Rust ignores SIGPIPE by default). A
+/// load killed this way is a killed load: what it committed is kept.
+#[cfg(unix)]
+fn quiet_on_closed_pipe() {
+    const SIGPIPE: i32 = 13;
+    const SIG_DFL: usize = 0;
+    extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    // SAFETY: restoring the default action of one signal, before any other thread exists.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn quiet_on_closed_pipe() {}

@@ -284,4 +284,7 @@ pub struct FilePlan {
     /// Damage found and repaired or left (invalid bytes replaced, a report cut off): the file
     /// loads, and the run says so.
     pub warnings: Vec<String>,
+    /// Where the file is (its canonical path), when a load found it.
+    #[serde(skip)]
+    pub location: Option<String>,
 }

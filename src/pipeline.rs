@@ -5,7 +5,7 @@ use crate::error::Refusal;
 use crate::model::{FilePlan, PageMeta, ReportPlan, Span};
 use crate::read::fold::CharBytes;
 use crate::read::{self, Encoding, Folded, RawReport};
-use crate::{extract, parse, resolve};
+use crate::{extract, files, parse, resolve};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -18,23 +18,58 @@ pub struct Options {
     pub explain: bool,
 }
 
-/// Plans one file: what a load would store for it.
+/// Plans one file: what a load would store for it. Only a regular file of a report's size is
+/// read ([`files::read`]).
 pub fn plan_file(path: &Path, source_path: &str, opts: &Options) -> FilePlan {
-    match std::fs::read(path) {
+    match files::read(path) {
         Ok(bytes) => plan_bytes(&bytes, source_path, opts),
-        Err(e) => FilePlan {
-            source_path: source_path.to_string(),
-            byte_count: 0,
-            bytes_sha256: String::new(),
-            reports: Vec::new(),
-            error: Some(Refusal::new("unreadable", format!("the file cannot be read: {e}"))),
-            warnings: Vec::new(),
-        },
+        Err(refusal) => refused(source_path, refusal),
     }
 }
 
-/// Plans a file's bytes.
+/// A file refused before it was read.
+pub fn refused(source_path: &str, refusal: Refusal) -> FilePlan {
+    FilePlan {
+        source_path: source_path.to_string(),
+        byte_count: 0,
+        bytes_sha256: String::new(),
+        reports: Vec::new(),
+        error: Some(refusal),
+        warnings: Vec::new(),
+        location: None,
+    }
+}
+
+/// Plans a file's bytes. A panic anywhere in reading, parsing or extracting is a bug, and costs
+/// that file only: it becomes the file's refusal (`internal_error`), and the run goes on.
 pub fn plan_bytes(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
+    refuse_on_panic(bytes, source_path, || plan_unguarded(bytes, source_path, opts))
+}
+
+/// Runs `plan`; a panic becomes the file's `internal_error` refusal.
+fn refuse_on_panic(bytes: &[u8], source_path: &str, plan: impl FnOnce() -> FilePlan) -> FilePlan {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(plan)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown failure".to_string());
+        FilePlan {
+            source_path: source_path.to_string(),
+            byte_count: bytes.len(),
+            bytes_sha256: sha256_hex(bytes),
+            reports: Vec::new(),
+            error: Some(Refusal::new(
+                "internal_error",
+                format!("gwr failed on this file ({what}); this is a bug in gwr: please report it with the file"),
+            )),
+            warnings: Vec::new(),
+            location: None,
+        }
+    })
+}
+
+fn plan_unguarded(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
     let byte_count = bytes.len();
     let bytes_sha256 = sha256_hex(bytes);
     match read::read_bytes(bytes, opts.encoding) {
@@ -49,6 +84,7 @@ pub fn plan_bytes(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
                 .collect(),
             error: None,
             warnings: file.warnings,
+            location: None,
         },
         Err(refusal) => FilePlan {
             source_path: source_path.to_string(),
@@ -57,6 +93,7 @@ pub fn plan_bytes(bytes: &[u8], source_path: &str, opts: &Options) -> FilePlan {
             reports: Vec::new(),
             error: Some(refusal),
             warnings: Vec::new(),
+            location: None,
         },
     }
 }
@@ -185,4 +222,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         let _ = write!(s, "{b:02x}");
         s
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A panic while planning one file becomes that file's refusal, naming what failed.
+    #[test]
+    fn a_panic_in_planning_is_the_files_refusal() {
+        let plan = refuse_on_panic(b"abc", "x.txt", || panic!("index out of range"));
+        let refusal = plan.error.expect("a refusal");
+        assert_eq!(refusal.reason, "internal_error");
+        assert!(refusal.detail.contains("index out of range"), "{}", refusal.detail);
+        assert_eq!((plan.source_path.as_str(), plan.byte_count), ("x.txt", 3));
+    }
 }

@@ -36,12 +36,13 @@ pub struct Audit {
 }
 
 pub fn run(args: &AuditArgs) -> anyhow::Result<i32> {
-    let files = super::load::collect_files(&args.paths)?;
+    let walk = crate::files::walk(&args.paths);
     let opts = Options { encoding: args.encoding, explain: true };
-    let audits: Vec<Audit> = files
+    let audits: Vec<Audit> = walk
+        .files
         .par_iter()
         .map(|f| {
-            let plan = pipeline::plan_file(f, &f.display().to_string(), &opts);
+            let plan = pipeline::plan_file(&f.path, &f.name, &opts);
             let mut a = Audit { files: 1, files_refused: usize::from(plan.error.is_some()), ..Default::default() };
             for r in &plan.reports {
                 a.reports += 1;

@@ -21,28 +21,77 @@ pub fn run(args: &DbArgs) -> anyhow::Result<i32> {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))?;
         println!("{t:<18} {n:>8} rows");
     }
-    let last = conn
-        .query_row(
-            "SELECT id, started_at, coalesce(finished_at, 'unfinished'), files_seen, reports_loaded,
-                    reports_unchanged, reports_replaced, files_failed
-             FROM load_runs ORDER BY id DESC LIMIT 1",
-            [],
-            |r| {
-                Ok(format!(
-                    "run {} started {} finished {}: {} files seen, {} reports loaded, {} unchanged, {} replaced, {} files failed",
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, i64>(5)?,
-                    r.get::<_, i64>(6)?,
-                    r.get::<_, i64>(7)?
-                ))
-            },
-        )
-        .optional()?;
     println!();
-    println!("last load       {}", last.as_deref().unwrap_or("none"));
+    let running = store::lock::is_held(&args.db);
+    println!("last load       {}", last_run(&conn, running)?.as_deref().unwrap_or("none"));
+    let gone = gone_files(&conn)?;
+    if gone > 0 {
+        println!(
+            "files gone      {gone} file(s) whose reports are stored no longer exist where they were loaded from; \
+             `gwr load FOLDER --prune` removes their reports"
+        );
+    }
     Ok(super::EXIT_OK)
+}
+
+/// The last load run in one line: how it ended and what it stored.
+fn last_run(conn: &rusqlite::Connection, running: bool) -> anyhow::Result<Option<String>> {
+    let has_outcome: bool =
+        conn.query_row("SELECT count(*) > 0 FROM pragma_table_info('load_runs') WHERE name = 'outcome'", [], |r| {
+            r.get(0)
+        })?;
+    let outcome = if has_outcome { "outcome" } else { "NULL" };
+    let pruned = if has_outcome { "files_pruned" } else { "0" };
+    let sql = format!(
+        "SELECT id, started_at, finished_at, {outcome}, files_seen, reports_loaded, reports_unchanged,
+                reports_replaced, files_failed, {pruned}
+         FROM load_runs ORDER BY id DESC LIMIT 1"
+    );
+    let line = conn
+        .query_row(&sql, [], |r| {
+            let finished: Option<String> = r.get(2)?;
+            let outcome: Option<String> = r.get(3)?;
+            let ended = match (outcome.as_deref(), finished) {
+                (Some("interrupted"), Some(at)) => format!("interrupted {at}"),
+                (_, Some(at)) => format!("finished {at}"),
+                (_, None) if running => "running".to_string(),
+                // Not finished and no load holds the lock: it was killed or crashed.
+                (_, None) => "died (killed or crashed; what it stored is kept: run the load again to finish)".to_string(),
+            };
+            let pruned: i64 = r.get(9)?;
+            let pruned = if pruned > 0 { format!(", {pruned} gone files pruned") } else { String::new() };
+            Ok(format!(
+                "run {} started {} {ended}: {} files seen, {} reports loaded, {} unchanged, {} replaced, {} files failed{pruned}",
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, i64>(6)?,
+                r.get::<_, i64>(7)?,
+                r.get::<_, i64>(8)?
+            ))
+        })
+        .optional()?;
+    Ok(line)
+}
+
+/// How many stored files no longer exist at their location.
+fn gone_files(conn: &rusqlite::Connection) -> anyhow::Result<usize> {
+    let has_location: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM pragma_table_info('source_files') WHERE name = 'location'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_location {
+        return Ok(0);
+    }
+    let mut stmt = conn.prepare("SELECT location FROM source_files WHERE location IS NOT NULL")?;
+    let locations = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    let mut gone = 0;
+    for location in locations {
+        if !crate::files::unescape(&location?).exists() {
+            gone += 1;
+        }
+    }
+    Ok(gone)
 }

@@ -2,23 +2,21 @@
 
 use crate::cli::LoadArgs;
 use crate::error::Error;
+use crate::files::{self, Found};
 use crate::model::FilePlan;
 use crate::pipeline::{self, Options};
-use crate::store::{self, writer::RunTotals, Writer};
+use crate::store::{self, files::StoredFile, writer::RunTotals, Writer};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// The folder `gwr load` reads when given no path.
 pub const DEFAULT_CORPUS: &str = "corpus";
-
-/// File endings `gwr load` picks up inside folders.
-const EXTENSIONS: [&str; 3] = ["txt", "htm", "html"];
 
 /// Files planned together and written in one transaction. Memory is bounded by two batches (one
 /// being planned, one being written), never by the corpus. Each commit writes every page the batch
@@ -34,6 +32,10 @@ enum Planned {
         source: String,
         reports: usize,
     },
+    /// The file's bytes are those an earlier run refused: not read again (`--force` retries).
+    RefusedBefore {
+        source: String,
+    },
     Plan(FilePlan),
 }
 
@@ -42,20 +44,37 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let roots = if args.paths.is_empty() { vec![PathBuf::from(DEFAULT_CORPUS)] } else { args.paths.clone() };
     // Every path is checked before the database is touched: a typo writes nothing.
     for root in &roots {
-        if !root.exists() {
+        if std::fs::symlink_metadata(root).is_err() {
             return Err(Error::MissingPath(root.clone()).into());
         }
     }
-    let files = collect_files(&roots)?;
-    let opts = Options { encoding: args.encoding, explain: false };
+    let mut walk = files::walk(&roots);
+    if walk.files.is_empty() && walk.skipped.is_empty() {
+        let given = roots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+        eprintln!("no report files (.txt, .htm, .html) in {given}: nothing to load");
+        return Ok(super::EXIT_OK);
+    }
+    store::db::check_folder(&args.db)?;
+    let _lock = store::lock::acquire(&args.db)?;
     let conn = store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
     let arguments = roots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ");
     let mut writer = Writer::begin(conn, &arguments)?.refresh(args.force);
-    let known = if args.force { HashMap::new() } else { writer.known_files()? };
-    let progress = progress_bar(files.len() as u64);
-    let mut totals = RunTotals { files_seen: files.len(), ..Default::default() };
+    let stored = writer.stored_files()?;
+    let names = stored.iter().map(|(name, f)| (name.clone(), f.location.clone())).collect();
+    files::settle_names(&mut walk.files, &names);
+    let known = if args.force { HashMap::new() } else { stored };
+    let met: HashSet<String> = walk.files.iter().map(|f| f.name.clone()).collect();
+    let progress = progress_bar(walk.files.len() as u64);
+    let mut totals = RunTotals { files_seen: walk.files.len() + walk.skipped.len(), ..Default::default() };
+    for skipped in &walk.skipped {
+        let r = &skipped.refusal;
+        fail(&mut writer, &mut totals, &progress, &skipped.name, r.reason, &r.detail)?;
+    }
+    let mut refused_before = 0usize;
     let mut bytes_read = 0u64;
 
+    let opts = Options { encoding: args.encoding, explain: false };
+    let files = std::mem::take(&mut walk.files);
     let (sender, batches) = mpsc::sync_channel::<Vec<Planned>>(1);
     let planner = std::thread::spawn(move || {
         for chunk in files.chunks(BATCH_FILES) {
@@ -69,13 +88,21 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     // Where the writer's time goes: storing, or waiting for the planners.
     let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
     let mut waited_from = Instant::now();
-    for batch in batches {
+    super::interrupt::watch();
+    let mut files_done = walk.skipped.len();
+    for batch in batches.iter() {
         waiting += waited_from.elapsed();
+        files_done += batch.len();
         let mut to_write = Vec::with_capacity(batch.len());
         for planned in batch {
             match planned {
                 Planned::Unchanged { source, reports } => {
                     totals.reports.unchanged += reports;
+                    progress.set_message(source);
+                    progress.inc(1);
+                }
+                Planned::RefusedBefore { source } => {
+                    refused_before += 1;
                     progress.set_message(source);
                     progress.inc(1);
                 }
@@ -95,6 +122,9 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                                 refusal.reason,
                                 &refusal.detail,
                             )?;
+                            if !plan.bytes_sha256.is_empty() {
+                                writer.record_refused(&plan)?;
+                            }
                             progress.inc(1);
                         }
                         None => to_write.push(plan),
@@ -127,12 +157,27 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                 }
             }
         }
+        writer.note_progress(&totals)?;
+        if super::interrupt::requested() {
+            break;
+        }
         waited_from = Instant::now();
+    }
+    drop(batches); // the planner stops at its next batch
+    if super::interrupt::requested() {
+        let _ = planner.join();
+        progress.finish_and_clear();
+        return interrupted(writer, &totals, files_done);
     }
     planner.join().map_err(|_| anyhow::anyhow!("the planning thread stopped unexpectedly"))?;
     progress.finish_and_clear();
+    let gone = writer.gone_files(&walk.folders, &met)?;
+    if args.prune && !gone.is_empty() {
+        writer.prune(&gone)?;
+    }
+    writer.drop_orphan_towns()?;
     let run_id = writer.run_id();
-    let conn = writer.finish(&totals)?;
+    let conn = writer.finish(&totals, "finished")?;
     // The panel and rankings of the towns this run touched, rebuilt once, after the last batch.
     let refreshing = Instant::now();
     crate::store::derived::refresh(&conn)?;
@@ -148,6 +193,10 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         r.duplicate,
         totals.files_failed
     );
+    if refused_before > 0 {
+        println!("{refused_before} file(s) refused by an earlier run are unchanged and were not read again (--force retries them)");
+    }
+    report_gone(&gone, args.prune);
     if args.stats {
         let secs = started.elapsed().as_secs_f64();
         let peak = peak_rss_mb().map_or("unknown".to_string(), |mb| format!("{mb:.0} MB"));
@@ -166,18 +215,69 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     Ok(if totals.files_failed > 0 { super::EXIT_PARTIAL } else { super::EXIT_OK })
 }
 
-fn plan(file: &Path, known: &HashMap<String, (String, usize)>, opts: &Options) -> Planned {
-    let source = source_path(file);
-    let bytes = match std::fs::read(file) {
+/// Ends a run stopped by Ctrl-C: it is marked interrupted and says what it kept.
+fn interrupted(writer: Writer, totals: &RunTotals, files_done: usize) -> anyhow::Result<i32> {
+    writer.finish(totals, "interrupted")?;
+    let r = &totals.reports;
+    eprintln!(
+        "interrupted: {} reports stored ({} of {} files done); run the same load again to finish",
+        thousands(r.loaded + r.replaced + r.unchanged),
+        thousands(files_done),
+        thousands(totals.files_seen)
+    );
+    Ok(EXIT_INTERRUPTED)
+}
+
+/// 1017 as "1,017".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Exit code of a load stopped by Ctrl-C (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: i32 = 130;
+
+/// Says which stored files were not met in their folder: removed with `--prune`, else named.
+fn report_gone(gone: &[String], pruned: bool) {
+    if gone.is_empty() {
+        return;
+    }
+    if pruned {
+        println!("{} file(s) gone from the loaded folders: their reports were removed", gone.len());
+    } else {
+        println!(
+            "{} file(s) loaded earlier are gone from the loaded folders (first: {}); their reports are kept: \
+             run again with --prune to remove them",
+            gone.len(),
+            gone[0]
+        );
+    }
+}
+
+fn plan(file: &Found, known: &HashMap<String, StoredFile>, opts: &Options) -> Planned {
+    let source = file.name.clone();
+    let bytes = match files::read(&file.path) {
         Ok(b) => b,
-        Err(_) => return Planned::Plan(pipeline::plan_file(file, &source, opts)),
+        Err(refusal) => return Planned::Plan(pipeline::refused(&source, refusal)),
     };
-    if let Some((sha, reports)) = known.get(&source) {
-        if *sha == pipeline::sha256_hex(&bytes) {
-            return Planned::Unchanged { source, reports: *reports };
+    if let Some(stored) = known.get(&source) {
+        if stored.bytes_sha256 == pipeline::sha256_hex(&bytes) {
+            return match stored.refusal {
+                Some(_) => Planned::RefusedBefore { source },
+                None => Planned::Unchanged { source, reports: stored.report_count },
+            };
         }
     }
-    Planned::Plan(pipeline::plan_bytes(&bytes, &source, opts))
+    let mut plan = pipeline::plan_bytes(&bytes, &source, opts);
+    plan.location = Some(file.location.clone());
+    Planned::Plan(plan)
 }
 
 fn fail(
@@ -200,49 +300,6 @@ fn peak_rss_mb() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
-}
-
-/// The files under the given roots, sorted so two runs over one folder give one result.
-pub fn collect_files(roots: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for root in roots {
-        if root.is_dir() {
-            walk(root, &mut files)?;
-        } else {
-            files.push(root.clone());
-        }
-    }
-    files.sort();
-    files.dedup();
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
-    let entries = std::fs::read_dir(dir).with_context(|| format!("reading folder {}", dir.display()))?;
-    for entry in entries {
-        let path = entry.with_context(|| format!("reading folder {}", dir.display()))?.path();
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
-        {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// The path recorded for a file: relative to the working folder when inside it, so the same
-/// corpus loaded as `corpus` or `./corpus` is one set of reports.
-pub fn source_path(file: &Path) -> String {
-    let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| absolute.strip_prefix(cwd).ok().map(Path::to_path_buf))
-        .unwrap_or(absolute);
-    relative.to_string_lossy().replace('\\', "/")
 }
 
 fn progress_bar(len: u64) -> ProgressBar {

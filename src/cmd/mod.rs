@@ -4,6 +4,7 @@ pub mod audit;
 pub mod index;
 pub mod info;
 pub mod inspect;
+pub mod interrupt;
 pub mod load;
 pub mod migrate;
 pub mod schema;

@@ -79,7 +79,7 @@ pub fn run(args: &SynthArgs) -> anyhow::Result<i32> {
 
 fn templates(from: &Path) -> anyhow::Result<Vec<Template>> {
     let mut out = Vec::new();
-    for file in super::load::collect_files(&[from.to_path_buf()])? {
+    for file in crate::files::walk(&[from.to_path_buf()]).files.into_iter().map(|f| f.path) {
         let bytes = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
         let Ok(read) = read::read_bytes(&bytes, None) else { continue };
         for raw in read.reports {
@@ -99,7 +99,7 @@ fn town_names() -> Vec<String> {
     let mut names = Vec::new();
     for a in FIRST.chars() {
         for b in SECOND.chars() {
-            names.push(format!("{a}{b}{}", if (a as u32 + b as u32) % 5 == 0 { "乡" } else { "镇" }));
+            names.push(format!("{a}{b}{}", if (a as u32 + b as u32).is_multiple_of(5) { "乡" } else { "镇" }));
         }
     }
     names

@@ -306,18 +306,33 @@ fn clause_start(text: &str, at: usize, floor: usize) -> usize {
     text[floor..at].char_indices().rev().find(|(_, c)| clause_end(*c)).map_or(floor, |(i, c)| floor + i + c.len_utf8())
 }
 
-/// The sentence holding byte `at`, up to 。 or the line's end (semicolons inside).
-fn full_sentence_bounds(text: &str, at: usize) -> (usize, usize) {
-    let stop = |c: char| matches!(c, '。' | '!' | '?' | '\n');
-    let start = text[..at].char_indices().rev().find(|(_, c)| stop(*c)).map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..].char_indices().find(|(_, c)| stop(*c)).map_or(text.len(), |(i, _)| at + i);
-    (start, end)
+/// Where the stops of a text (sentence ends) stand, found once: the sentence around a figure is then
+/// found by binary search, not by scanning from the figure both ways (a sentence listing thousands
+/// of figures was scanned once per figure).
+struct Stops {
+    at: Vec<usize>,
 }
 
-fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
-    let start = text[..at].char_indices().rev().find(|(_, c)| sentence_end(*c)).map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..].char_indices().find(|(_, c)| sentence_end(*c)).map_or(text.len(), |(i, _)| at + i);
-    (start, end)
+impl Stops {
+    fn new(text: &str, stop: fn(char) -> bool) -> Self {
+        Stops { at: text.char_indices().filter(|&(_, c)| stop(c)).map(|(i, _)| i).collect() }
+    }
+
+    /// The stretch holding byte `at`: after the last stop before it, up to the first stop at or
+    /// after it.
+    fn around(&self, text: &str, at: usize) -> (usize, usize) {
+        let k = self.at.partition_point(|&p| p < at);
+        let start = k.checked_sub(1).map_or(0, |j| {
+            let p = self.at[j];
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        (start, self.at.get(k).copied().unwrap_or(text.len()))
+    }
+}
+
+/// The end of a full sentence: 。 or the line's end (semicolons inside).
+fn full_stop(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '\n')
 }
 
 /// The noun a count names when written before it (`10余个重点项目`, `46支队伍`): up to the clause's
@@ -526,7 +541,7 @@ struct GrowthRun {
     end: usize,
 }
 
-fn growth_runs(text: &str) -> Vec<GrowthRun> {
+fn growth_runs(text: &str, sentences: &Stops) -> Vec<GrowthRun> {
     static NEXT: OnceLock<Regex> = OnceLock::new();
     let next = NEXT.get_or_init(|| {
         Regex::new(r"^(?:[、和及]|,)?([-+−])?(\d+(?:\.\d+)?)(%|个百分点)").expect("the list pattern is valid")
@@ -536,7 +551,7 @@ fn growth_runs(text: &str) -> Vec<GrowthRun> {
         if runs.last().is_some_and(|r| g.start < r.end) {
             continue;
         }
-        let (s_start, _) = sentence_bounds(text, g.start);
+        let (s_start, _) = sentences.around(text, g.start);
         let c_start = list_clause_start(text, g.start, s_start);
         let lead = &text[c_start..g.start];
         let phrase = &text[g.start..g.end];
@@ -574,8 +589,13 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
     let fallback_end = ctx.folded.char_of(plan_start(text, ctx.meta.plan_year));
     let readable_at = |byte: usize| readable(ctx, ctx.folded.char_of(byte), fallback_end);
     let found: Vec<Found> = number::quantities(text);
-    let runs = growth_runs(text);
-    let in_growth = |f: &Found| runs.iter().any(|r| r.start <= f.start && f.end <= r.end);
+    let sentences = Stops::new(text, sentence_end);
+    let runs = growth_runs(text, &sentences);
+    // Runs are in text order and apart: the one that could hold a figure is found by binary search.
+    let in_growth = |f: &Found| {
+        let k = runs.partition_point(|r| r.start <= f.start);
+        k > 0 && f.end <= runs[k - 1].end
+    };
     let mut rows: Vec<Row> = Vec::new();
     let mut used_growth: Vec<usize> = Vec::new(); // starts of growth phrases taken by a level
     let mut done: Vec<usize> = Vec::new();
@@ -585,7 +605,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         if done.contains(&f.start) || !readable_at(f.start) || in_growth(f) {
             continue;
         }
-        let (s_start, _) = sentence_bounds(text, f.start);
+        let (s_start, _) = sentences.around(text, f.start);
         let c_start = clause_start(text, f.start, s_start);
         if !is_figure(text, f, &text[c_start..f.start]) {
             continue;
@@ -738,7 +758,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         // Levels listed first and their rates after them (地区生产总值60亿元,财政收入2亿元,同比分别
         // 增长5%、8%): the rates go to the levels of the sentence before them, in order.
         if run.items.len() >= 2 && run.names.is_some_and(|(a, b)| text[a..b].trim_start_matches("同比").is_empty()) {
-            let (s_start, _) = sentence_bounds(text, run.start);
+            let (s_start, _) = sentences.around(text, run.start);
             let levels: Vec<usize> = (0..rows.len())
                 .filter(|&k| {
                     let r = &rows[k];
@@ -782,7 +802,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
                 continue;
             }
         }
-        let (s_start, _) = sentence_bounds(text, run.start);
+        let (s_start, _) = sentences.around(text, run.start);
         let c_start = clause_start(text, run.start, s_start);
         let (a, b) = trim_name(text, c_start, run.start);
         if b <= a {
@@ -803,10 +823,11 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
     }
 
     rows.sort_by_key(|r| (r.value_at, r.start));
-    rows.into_iter().filter_map(|r| row_to_indicator(ctx, r)).collect()
+    let full = Stops::new(text, full_stop);
+    rows.into_iter().filter_map(|r| row_to_indicator(ctx, &full, r)).collect()
 }
 
-fn row_to_indicator(ctx: &Context, r: Row) -> Option<Indicator> {
+fn row_to_indicator(ctx: &Context, full: &Stops, r: Row) -> Option<Indicator> {
     let text = ctx.folded.text.as_str();
     let name = format!("{}{}", r.name_head.as_deref().unwrap_or(""), text[r.name.0..r.name.1].trim());
     if name.is_empty() {
@@ -814,7 +835,7 @@ fn row_to_indicator(ctx: &Context, r: Row) -> Option<Indicator> {
     }
     // A period or 预计 written at the head of a sentence holds across its semicolons
     // (预计全镇地区生产总值15.2亿元;新增固定资产投资6917万元;...).
-    let (s_start, s_end) = full_sentence_bounds(text, r.value_at);
+    let (s_start, s_end) = full.around(text, r.value_at);
     let period = period_at(&text[s_start..s_end], r.value_at - s_start, ctx.meta.review_year);
     let estimated = text[s_start..r.value_at].contains("预计");
     let start_c = ctx.folded.char_of(r.start.min(r.name.0));

@@ -97,22 +97,78 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
     let goal = goal_sentence(chars);
     let mut out: Vec<Target> = Vec::new();
     let mut start = 0;
+    let mut cues = CueCursor::default();
     for (i, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
         if !is_clause_end(c) {
             continue;
         }
         let (s, e) = (start, i);
         start = i + 1;
-        if e <= s {
-            continue;
-        }
         let in_goal = goal.is_some_and(|(gs, ge)| s >= gs && e <= ge);
-        if !in_goal && !plan.iter().any(|&(ps, pe)| s >= ps && e <= pe) {
-            continue;
+        if e > s && (in_goal || plan.iter().any(|&(ps, pe)| s >= ps && e <= pe)) {
+            for (ps, pe) in pieces(chars, s, e) {
+                read_clause(ctx, chars, ps, pe, in_goal, &mut cues, &mut out);
+            }
         }
-        read_clause(ctx, chars, s, e, in_goal, &mut out);
+        if is_sentence_end(c) {
+            cues.next_sentence(start);
+        }
     }
     out
+}
+
+/// A clause longer than this many characters is read item by item (see [`pieces`]).
+const LONG_CLAUSE_CHARS: usize = 400;
+
+/// A clause as it is read: whole, or, past [`LONG_CLAUSE_CHARS`] (a list of figures joined by 、,
+/// thousands long), its items one by one, so that each target quotes its own item and reading
+/// stays linear in the list.
+fn pieces(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
+    if e - s <= LONG_CLAUSE_CHARS {
+        return vec![(s, e)];
+    }
+    let mut out = Vec::new();
+    let mut from = s;
+    for (i, &c) in chars.iter().enumerate().take(e).skip(s) {
+        if c == '、' {
+            if i > from {
+                out.push((from, i));
+            }
+            from = i + 1;
+        }
+    }
+    if e > from {
+        out.push((from, e));
+    }
+    out
+}
+
+/// The cue in force in the current sentence, read forward: each character of a sentence is searched
+/// once however many of its clauses ask (a list of thousands of figures in one sentence asked from
+/// the sentence's start for each). Cue words hold no punctuation, so no cue straddles two clauses.
+#[derive(Default)]
+struct CueCursor {
+    /// Where the searched stretch ends (the sentence's start until a clause asks).
+    scanned: usize,
+    /// The last cue word met since the sentence started.
+    last: Option<&'static str>,
+}
+
+impl CueCursor {
+    fn next_sentence(&mut self, start: usize) {
+        *self = CueCursor { scanned: start, last: None };
+    }
+
+    /// The last cue word before character `pos` in its sentence.
+    fn at(&mut self, chars: &Chars, pos: usize) -> Option<String> {
+        if pos > self.scanned {
+            if let Some((_, c)) = cues().last_in(chars.str(self.scanned, pos)) {
+                self.last = Some(c);
+            }
+            self.scanned = pos;
+        }
+        self.last.map(str::to_string)
+    }
 }
 
 /// The plan part as character ranges.
@@ -196,17 +252,15 @@ fn goal_sentence(chars: &Chars) -> Option<(usize, usize)> {
     Some((s, e))
 }
 
-/// The cue in force at character `pos`: the last cue word before it in its sentence.
-fn cue_at(chars: &Chars, pos: usize, in_goal: bool) -> Option<String> {
-    if in_goal {
-        return Some("主要预期目标".to_string());
-    }
-    let sent_start = chars[..pos].iter().rposition(|&c| is_sentence_end(c)).map_or(0, |i| i + 1);
-    let before = chars.str(sent_start, pos);
-    cues().last_in(before).map(|(_, c)| c.to_string())
-}
-
-fn read_clause(ctx: &Context, chars: &Chars, s: usize, e: usize, in_goal: bool, out: &mut Vec<Target>) {
+fn read_clause(
+    ctx: &Context,
+    chars: &Chars,
+    s: usize,
+    e: usize,
+    in_goal: bool,
+    cursor: &mut CueCursor,
+    out: &mut Vec<Target>,
+) {
     let t = terms();
     let clause = chars.str(s, e);
     let mut growths = number::growths(clause);
@@ -224,11 +278,11 @@ fn read_clause(ctx: &Context, chars: &Chars, s: usize, e: usize, in_goal: bool, 
     let first = quantities.first().map(|f| f.start).or(growths.first().map(|g| g.start)).unwrap_or(clause.len());
     // Most clauses of a plan state no figure and give no target: the cue is looked up only for those
     // that do.
-    let cue_here = || {
-        (!in_goal)
-            .then(|| cues().last_in(&clause[..first]).map(|(_, c)| c.to_string()))
-            .flatten()
-            .or_else(|| cue_at(chars, s, in_goal))
+    let mut cue_here = || {
+        if in_goal {
+            return Some("主要预期目标".to_string());
+        }
+        cues().last_in(&clause[..first]).map(|(_, c)| c.to_string()).or_else(|| cursor.at(chars, s))
     };
     let year = ctx.meta.plan_year;
     let span = trimmed_span(chars, s, e);
@@ -632,6 +686,21 @@ mod tests {
         assert_eq!((t[0].growth_pct, t[0].comparator), (Some(0.0), Comparator::Above));
         assert_eq!(t[1].comparator, Comparator::Qualitative);
         assert_eq!((t[2].growth_pct, t[2].comparator), (Some(7.0), Comparator::About));
+    }
+
+    /// A list of hundreds of figures joined by 、 in one clause: each target quotes its own item.
+    #[test]
+    fn a_long_list_quotes_each_item_alone() {
+        let items: Vec<String> = (0..300).map(|i| format!("第{i}项收入达到{}亿元", i % 9 + 1)).collect();
+        let body = format!("报告\n二、2025年工作计划\n力争{}。", items.join("、"));
+        let t = run(&body);
+        assert_eq!(t.len(), 300, "{:?}", &t[..3]);
+        assert!(
+            t.iter().all(|t| t.span.end - t.span.start < 20),
+            "{:?}",
+            t.iter().map(|t| t.span).max_by_key(|s| s.end - s.start)
+        );
+        assert_eq!(t[299].cue.as_deref(), Some("力争"));
     }
 
     #[test]

@@ -460,15 +460,21 @@ pub fn parse(folded: &Folded, meta: &ReportMeta) -> Vec<Section> {
     text_rows(&lines, meta, &heading_line, &mut nodes, has_preamble.then_some(preamble), unheaded);
 
     // Parallel leads inside headed sections, then line-start items inside every section.
+    // A section's own lines are taken before its leads or items are added: the children known at
+    // the start of each pass are all those that hold lines of it.
+    let children = children_of(&nodes);
     for c in 0..nodes.len() {
         if nodes[c].kind == Kind::Heading {
-            leads(&lines, &heading_line, &mut nodes, c);
+            let own = own_lines(&lines, &heading_line, &nodes, &children[c], c);
+            leads(&lines, &own, &mut nodes, c);
         }
     }
     let containers = nodes.len();
+    let children = children_of(&nodes);
     for c in 0..containers {
         if matches!(nodes[c].kind, Kind::Heading | Kind::Lead | Kind::Text) {
-            items(&lines, &heading_line, &mut nodes, c);
+            let own = own_lines(&lines, &heading_line, &nodes, &children[c], c);
+            items(&lines, &own, &mut nodes, c);
         }
     }
 
@@ -537,7 +543,9 @@ fn top_part(title: &str, meta: &ReportMeta) -> Part {
 
 /// A sub-section ends where a paragraph opens with an address to the assembly.
 fn address_cut(node: &mut Node, lines: &[Line]) {
-    if let Some(l) = lines.iter().find(|l| l.start > node.start && l.start < node.end && opens_with_address(l.text)) {
+    let first = lines.partition_point(|l| l.start <= node.start);
+    let inside = lines[first..].iter().take_while(|l| l.start < node.end);
+    if let Some(l) = inside.into_iter().find(|l| opens_with_address(l.text)) {
         node.end = l.start;
     }
 }
@@ -654,19 +662,42 @@ fn text_rows(
     }
 }
 
-/// The lines of a section that none of its children holds, its own opening line excepted.
-fn own_lines(lines: &[Line], heading_line: &[bool], nodes: &[Node], c: usize) -> Vec<usize> {
-    let children: Vec<&Node> = nodes.iter().filter(|n| n.parent == Some(c)).collect();
-    (0..lines.len())
-        .filter(|&li| {
-            let s = lines[li].start;
-            s > nodes[c].start
-                && s < nodes[c].end
-                && !heading_line[li]
-                && !lines[li].text.trim().is_empty()
-                && !children.iter().any(|n| n.contains(s))
+/// The lines of a section that none of its children holds, its own opening line excepted. Only the
+/// section's own lines are visited (found by binary search), and a line is checked against its
+/// children at once: linear in the section, whatever the size of the report.
+fn own_lines(lines: &[Line], heading_line: &[bool], nodes: &[Node], children: &[usize], c: usize) -> Vec<usize> {
+    let (start, end) = (nodes[c].start, nodes[c].end);
+    // The children by start, with the furthest end reached so far: a line at s is held by a child
+    // when one starting at or before s ends after it.
+    let mut kids: Vec<(usize, usize)> = children.iter().map(|&k| (nodes[k].start, nodes[k].end)).collect();
+    kids.sort_unstable();
+    let reach: Vec<usize> = kids
+        .iter()
+        .scan(0, |far, &(_, e)| {
+            *far = (*far).max(e);
+            Some(*far)
         })
+        .collect();
+    let held = |s: usize| {
+        let k = kids.partition_point(|&(ks, _)| ks <= s);
+        k > 0 && reach[k - 1] > s
+    };
+    let first = lines.partition_point(|l| l.start <= start);
+    (first..lines.len())
+        .take_while(|&li| lines[li].start < end)
+        .filter(|&li| !heading_line[li] && !lines[li].text.trim().is_empty() && !held(lines[li].start))
         .collect()
+}
+
+/// Every node's children, by index.
+fn children_of(nodes: &[Node]) -> Vec<Vec<usize>> {
+    let mut children = vec![Vec::new(); nodes.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        if let Some(p) = n.parent {
+            children[p].push(i);
+        }
+    }
+    children
 }
 
 /// The first sentence of a paragraph.
@@ -676,10 +707,10 @@ fn first_sentence(text: &str) -> &str {
 }
 
 /// Parallel paragraphs opening with the same words become sub-sections of `c`.
-fn leads(lines: &[Line], heading_line: &[bool], nodes: &mut Vec<Node>, c: usize) {
+fn leads(lines: &[Line], own: &[usize], nodes: &mut Vec<Node>, c: usize) {
     let w = &words().file.leads;
     let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for li in own_lines(lines, heading_line, nodes, c) {
+    for &li in own {
         let t = lines[li].text.trim_start();
         let first = first_sentence(t);
         let n = first.chars().count();
@@ -715,9 +746,9 @@ fn leads(lines: &[Line], heading_line: &[bool], nodes: &mut Vec<Node>, c: usize)
 }
 
 /// "一是/二是" items that open lines of `c`, in sequence.
-fn items(lines: &[Line], heading_line: &[bool], nodes: &mut Vec<Node>, c: usize) {
+fn items(lines: &[Line], own: &[usize], nodes: &mut Vec<Node>, c: usize) {
     let mut last = 0;
-    for li in own_lines(lines, heading_line, nodes, c) {
+    for &li in own {
         let Some((value, marker, rest)) = item_of(lines[li].text) else { continue };
         if value != 1 && value != last + 1 {
             continue;

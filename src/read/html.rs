@@ -134,7 +134,7 @@ const PROSE_SCAN_NODES: usize = 4000;
 /// The visible text of a page and its head's metadata.
 pub fn extract(html: &str) -> HtmlPage {
     let r = rules();
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&super::tags::bound_tags(html));
     let mut out = String::with_capacity(html.len() / 2);
     let mut head = HeadMeta::default();
     let mut page_title: Option<String> = None;

@@ -12,6 +12,7 @@ pub mod html;
 pub mod page;
 pub mod shape;
 pub mod split;
+pub mod tags;
 
 pub use decode::{decode, Decoded, Encoding};
 pub use fold::Folded;
@@ -60,14 +61,24 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
     if let Some(head) = head {
         merge_head(&mut page, head);
     }
-    let all: Vec<&str> = page.folded.iter().map(|l| l.text.as_str()).collect();
-    genre::check_template(&all.join("\n"))?;
-    let texts = split::split(&page.lines, &page.folded);
+    let (templates, texts): (Vec<RawReport>, Vec<RawReport>) =
+        split::split(&page.lines, &page.folded).into_iter().partition(|r| genre::check_template(&r.folded).is_err());
     if texts.is_empty() {
+        // Only templates, or no text at all: a text of placeholders is refused as a template.
+        let all: Vec<&str> = page.folded.iter().map(|l| l.text.as_str()).collect();
+        genre::check_template(&all.join("\n"))?;
+        if let Some(t) = templates.first() {
+            genre::check_template(&t.folded)?;
+        }
         return Err(Refusal::new(
             "not_a_report",
             "no text is left once the page's navigation and metadata lines are dropped",
         ));
+    }
+    // A template in a compilation costs itself only: its real reports load.
+    for t in &templates {
+        let title: String = t.body.lines().next().unwrap_or_default().chars().take(40).collect();
+        warnings.push(format!("report {} (\"{title}\") is a template with placeholder figures: skipped", t.index));
     }
     // Each text is judged alone: a compilation keeps its documents and drops what is none.
     let mut reports = Vec::new();
@@ -96,7 +107,7 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
         }
     }
     if reports.is_empty() {
-        return Err(refused.expect("every text was refused"));
+        return Err(refused.unwrap_or_else(|| Refusal::new("not_a_report", "no text of the file is a report")));
     }
     for r in reports.iter().filter(|r| !r.complete) {
         let title = r.body.lines().next().unwrap_or_default();
@@ -131,5 +142,7 @@ fn merge_head(page: &mut page::CleanPage, head: html::HeadMeta) {
         .iter()
         .position(|l| l.starts_with("各位代表") || l.starts_with("各位委员") || l.chars().count() >= 60)
         .unwrap_or(0);
+    // The folded lines stay one for one with the lines: the splitter reads both by index.
+    page.folded.insert(at.min(page.folded.len()), shape::parse_line(&fold::fold_str(&title)));
     page.lines.insert(at, title);
 }

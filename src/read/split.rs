@@ -85,8 +85,11 @@ fn is_folded_title_line(line: &str) -> bool {
 /// recognised on their folded form and kept as written.
 pub fn split(lines: &[String], parsed: &[ParseLine]) -> Vec<RawReport> {
     let p = patterns();
+    // The two lists are one for one; a caller that broke that loses the unmatched tail, never panics.
+    let n = lines.len().min(parsed.len());
+    let (lines, parsed) = (&lines[..n], &parsed[..n]);
     let folded: Vec<&str> = parsed.iter().map(|l| l.text.as_str()).collect();
-    let titles: Vec<usize> = (0..lines.len().min(folded.len())).filter(|&i| is_folded_title_line(folded[i])).collect();
+    let titles: Vec<usize> = (0..n).filter(|&i| is_folded_title_line(folded[i])).collect();
     let mut starts: Vec<usize> = Vec::new();
     for (k, &t) in titles.iter().enumerate() {
         let next = titles.get(k + 1).copied().unwrap_or(lines.len());

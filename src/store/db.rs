@@ -1,8 +1,8 @@
 //! Opening the warehouse: pragmas, migrations, views, catalogs, the gazetteer and the data
 //! dictionary, in that order.
 
-use crate::error::Result;
-use rusqlite::Connection;
+use crate::error::{Error, Result};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::Path;
 
 mod embedded {
@@ -17,8 +17,15 @@ const BUSY_TIMEOUT_MS: u32 = 10_000;
 
 /// Opens (creating if needed) the warehouse at `path`, migrated to the latest schema, with the
 /// canned views, the shipped catalogs and the gazetteer installed.
+///
+/// A file that is not a gwr warehouse (another SQLite database, any other file) or one written by a
+/// newer gwr is refused untouched.
 pub fn open(path: &Path) -> Result<Connection> {
+    check_folder(path)?;
     let mut conn = Connection::open(path)?;
+    // First: every later statement, the journal mode's included, waits for a lock rather than failing.
+    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
+    check_warehouse(&conn, path)?;
     configure(&conn)?;
     embedded::migrations::runner().run(&mut conn)?;
     super::views::install(&conn)?;
@@ -32,14 +39,85 @@ pub fn open(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
-/// Opens an existing warehouse read-only, without migrating it.
+/// Refuses a warehouse path whose folder does not exist (SQLite would say only that it cannot open
+/// the file).
+pub fn check_folder(path: &Path) -> Result<()> {
+    let folder = path.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(Error::NoFolder { path: path.to_path_buf(), folder: folder.to_path_buf() });
+    }
+    Ok(())
+}
+
+/// Opens an existing warehouse read-only, without migrating it. A warehouse on a read-only file
+/// or in a read-only folder is read as it stands (no other process can be writing to it).
 pub fn open_existing(path: &Path) -> Result<Connection> {
     if !path.exists() {
-        return Err(crate::error::Error::MissingPath(path.to_path_buf()));
+        return Err(Error::MissingDb(path.to_path_buf()));
     }
-    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
-    Ok(conn)
+    match check_warehouse(&conn, path) {
+        Err(Error::Db(e)) if matches!(e.sqlite_error_code(), Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)) => {
+            let conn = Connection::open_with_flags(
+                immutable_uri(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+            )?;
+            check_warehouse(&conn, path)?;
+            Ok(conn)
+        }
+        Err(e) => Err(e),
+        Ok(()) => Ok(conn),
+    }
+}
+
+/// A `file:` URI that opens a database as immutable: no locks, no WAL index to create.
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for c in absolute.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+            _ => uri.push(c),
+        }
+    }
+    uri + "?immutable=1"
+}
+
+/// Refuses a file that is not a gwr warehouse or is one of a newer schema. An empty file (or a new
+/// one) is a warehouse to be.
+fn check_warehouse(conn: &Connection, path: &Path) -> Result<()> {
+    let tables: Vec<String> = match conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+    {
+        Ok(t) => t,
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+            return Err(Error::NotADatabase(path.to_path_buf()))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if tables.is_empty() {
+        return Ok(());
+    }
+    if !tables.iter().any(|t| t == "refinery_schema_history") {
+        let mut listed = tables.iter().take(5).map(|t| format!("table {t}")).collect::<Vec<_>>().join(", ");
+        if tables.len() > 5 {
+            listed.push_str(&format!(" and {} more", tables.len() - 5));
+        }
+        return Err(Error::NotAWarehouse { path: path.to_path_buf(), tables: listed });
+    }
+    let found = schema_version(conn)?;
+    let known = latest_known();
+    if found > known {
+        return Err(Error::NewerSchema { path: path.to_path_buf(), found, known });
+    }
+    Ok(())
+}
+
+/// The latest schema version this gwr ships.
+pub fn latest_known() -> i64 {
+    embedded::migrations::runner().get_migrations().iter().map(|m| i64::from(m.version())).max().unwrap_or(0)
 }
 
 fn configure(conn: &Connection) -> Result<()> {
@@ -51,7 +129,6 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
     Ok(())
 }
 

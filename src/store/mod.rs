@@ -7,6 +7,8 @@ pub mod db;
 pub mod derived;
 pub mod dictionary;
 pub mod divisions;
+pub mod files;
+pub mod lock;
 pub mod search;
 pub mod terms;
 pub mod views;

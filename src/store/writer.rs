@@ -57,6 +57,8 @@ impl Writer {
         conn.pragma_update(None, "wal_autocheckpoint", WRITER_CHECKPOINT_BYTES / page_size.max(512))?;
         // Every statement a file runs stays prepared for the whole run.
         conn.set_prepared_statement_cache_capacity(32);
+        // Only one load runs at a time (the caller holds the load lock): a run left open died.
+        conn.execute("UPDATE load_runs SET outcome = 'died' WHERE finished_at IS NULL AND outcome IS NULL", [])?;
         conn.execute(
             &format!("INSERT INTO load_runs (started_at, tool_version, arguments) VALUES ({NOW}, ?1, ?2)"),
             params![env!("CARGO_PKG_VERSION"), arguments],
@@ -117,20 +119,61 @@ impl Writer {
         Ok(outcomes)
     }
 
-    /// The files a previous run loaded, by path: the SHA-256 of their bytes and their report count.
-    pub fn known_files(&self) -> Result<HashMap<String, (String, usize)>> {
-        let mut stmt = self.conn.prepare("SELECT source_path, bytes_sha256, report_count FROM source_files")?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, String>(1)?, r.get::<_, i64>(2)? as usize))))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    /// The files earlier runs loaded or refused, by name.
+    pub fn stored_files(&self) -> Result<HashMap<String, super::files::StoredFile>> {
+        super::files::stored(&self.conn)
     }
 
-    /// Closes the run with its totals and hands the connection back.
-    pub fn finish(self, totals: &RunTotals) -> Result<Connection> {
+    /// Records a file refused as a whole, so that unchanged it is not read again.
+    pub fn record_refused(&mut self, file: &FilePlan) -> Result<()> {
+        super::files::record(&self.conn, self.run_id, file)
+    }
+
+    /// The stored files of the loaded folders that this run did not meet (`met`: names it did).
+    pub fn gone_files(&self, folders: &[String], met: &HashSet<String>) -> Result<Vec<String>> {
+        super::files::gone(&self.conn, folders, met)
+    }
+
+    /// Removes the reports of files that are gone (one transaction), and counts them on the run.
+    pub fn prune(&mut self, names: &[String]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for name in names {
+            super::files::prune(&tx, name)?;
+        }
+        tx.execute("UPDATE load_runs SET files_pruned = ?2 WHERE id = ?1", params![self.run_id, names.len() as i64])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes the towns no report names any more (a town of a replaced or pruned report, or one
+    /// keyed the old way in an upgraded warehouse): `gwr towns` and the views list only towns
+    /// with reports.
+    pub fn drop_orphan_towns(&mut self) -> Result<usize> {
+        Ok(self.conn.execute(
+            "DELETE FROM towns WHERE NOT EXISTS (SELECT 1 FROM reports AS r WHERE r.town_id = towns.id)",
+            [],
+        )?)
+    }
+
+    /// Writes the run's counts so far: a run that dies shows what it stored.
+    pub fn note_progress(&mut self, totals: &RunTotals) -> Result<()> {
+        self.write_totals(totals, "NULL")
+    }
+
+    /// Closes the run with its totals and hands the connection back. `outcome`: finished or
+    /// interrupted.
+    pub fn finish(mut self, totals: &RunTotals, outcome: &str) -> Result<Connection> {
+        self.write_totals(totals, &format!("'{}'", outcome.replace('\'', "")))?;
+        self.conn.execute(&format!("UPDATE load_runs SET finished_at = {NOW} WHERE id = ?1"), [self.run_id])?;
+        Ok(self.conn)
+    }
+
+    fn write_totals(&mut self, totals: &RunTotals, outcome: &str) -> Result<()> {
         self.conn.execute(
             &format!(
-                "UPDATE load_runs SET finished_at = {NOW}, files_seen = ?2, reports_loaded = ?3,
-                 reports_unchanged = ?4, reports_replaced = ?5, reports_duplicate = ?6, files_failed = ?7
+                "UPDATE load_runs SET files_seen = ?2, reports_loaded = ?3,
+                 reports_unchanged = ?4, reports_replaced = ?5, reports_duplicate = ?6, files_failed = ?7,
+                 outcome = {outcome}
                  WHERE id = ?1"
             ),
             params![
@@ -143,33 +186,15 @@ impl Writer {
                 totals.files_failed as i64
             ],
         )?;
-        Ok(self.conn)
+        Ok(())
     }
 }
 
-/// One file's reports and its row in source_files.
+/// One file's reports and its rows in source_files and file_reports.
 fn write_file(conn: &Connection, run_id: i64, file: &FilePlan, refresh: bool) -> Result<FileOutcome> {
     let outcome = write_reports(conn, run_id, &file.source_path, &file.reports, refresh)?;
-    record_source_file(conn, run_id, file)?;
+    super::files::record(conn, run_id, file)?;
     Ok(outcome)
-}
-
-fn record_source_file(conn: &Connection, run_id: i64, file: &FilePlan) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO source_files (source_path, byte_count, bytes_sha256, report_count, load_run_id)
-         VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (source_path) DO UPDATE SET byte_count = excluded.byte_count,
-             bytes_sha256 = excluded.bytes_sha256, report_count = excluded.report_count,
-             load_run_id = excluded.load_run_id",
-    )?
-    .execute(params![
-        file.source_path,
-        file.byte_count as i64,
-        file.bytes_sha256,
-        file.reports.len() as i64,
-        run_id
-    ])?;
-    Ok(())
 }
 
 fn write_reports(
@@ -184,20 +209,28 @@ fn write_reports(
     let new_hashes: HashSet<&str> =
         if refresh { HashSet::new() } else { reports.iter().map(|r| r.content_sha256.as_str()).collect() };
     // The file's earlier reports whose text is gone: their facts go with them.
-    let stale: Vec<i64> = {
+    let stale: Vec<(i64, String)> = {
         let mut stmt = tx.prepare_cached("SELECT id, content_sha256 FROM reports WHERE source_path = ?1")?;
         let rows = stmt.query_map([path], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
         let mut stale = Vec::new();
         for row in rows {
             let (id, sha) = row?;
             if !new_hashes.contains(sha.as_str()) {
-                stale.push(id);
+                stale.push((id, sha));
             }
         }
         stale
     };
-    for id in &stale {
-        tx.prepare_cached("DELETE FROM reports WHERE id = ?1")?.execute([id])?;
+    // A text the file still holds is extracted anew below (`refresh`); one it no longer holds goes,
+    // unless another file holds the same text and takes it over.
+    let holds: HashSet<&str> = reports.iter().map(|r| r.content_sha256.as_str()).collect();
+    tx.prepare_cached("DELETE FROM file_reports WHERE source_path = ?1")?.execute([path])?;
+    for (id, sha) in &stale {
+        if holds.contains(sha.as_str()) {
+            tx.prepare_cached("DELETE FROM reports WHERE id = ?1")?.execute([id])?;
+        } else {
+            super::files::release_report(tx, *id, sha, path)?;
+        }
     }
     for report in reports {
         let existing: Option<String> = tx
@@ -232,13 +265,17 @@ fn upsert_town(tx: &Connection, t: &TownResolution) -> Result<i64> {
     let key = town_key(t);
     let candidates = (!t.candidates.is_empty()).then(|| t.candidates.join(","));
     // DO UPDATE (never DO NOTHING) so that RETURNING gives the id of a town already stored too.
+    // Where two reports of a town say different things, the smaller text is kept (min is NULL when
+    // either is): the same reports give the same town row in any order of loading.
     Ok(tx
         .prepare_cached(
             "INSERT INTO towns (town_key, name, admin_code, county, city, province, resolution, evidence, candidates)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (town_key) DO UPDATE SET
-                 county = coalesce(excluded.county, county), city = coalesce(excluded.city, city),
-                 province = coalesce(excluded.province, province), evidence = coalesce(excluded.evidence, evidence)
+                 county = coalesce(min(excluded.county, county), excluded.county, county),
+                 city = coalesce(min(excluded.city, city), excluded.city, city),
+                 province = coalesce(min(excluded.province, province), excluded.province, province),
+                 evidence = coalesce(min(excluded.evidence, evidence), excluded.evidence, evidence)
              RETURNING id",
         )?
         .query_row(
@@ -423,7 +460,7 @@ mod tests {
         assert!(plans.iter().all(|p| p.error.is_none() && !p.reports.is_empty()));
         let outcomes = writer.write_batch(&plans).expect("batch");
         assert!(outcomes[0].is_ok() && outcomes[1].is_err() && outcomes[2].is_ok(), "{outcomes:?}");
-        let conn = writer.finish(&RunTotals::default()).expect("finish");
+        let conn = writer.finish(&RunTotals::default(), "finished").expect("finish");
         let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).expect(sql);
         assert_eq!(count("SELECT count(*) FROM reports WHERE source_path = 'b.txt'"), 0);
         assert_eq!(count("SELECT count(*) FROM source_files WHERE source_path = 'b.txt'"), 0);

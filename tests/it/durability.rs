@@ -153,3 +153,188 @@ fn a_first_schema_database_upgrades_without_loss() {
     let run = wd.gwr(&["load", "--db", "old.db"]).ok();
     assert!(run.stdout().contains("9 unchanged"), "{}", run.stdout());
 }
+
+/// The stored views by content, not by row id (ids depend on the order rows were written): what a
+/// reader of the panel, the attainment and the rankings gets.
+fn views_by_content(db: &rusqlite::Connection) -> Vec<String> {
+    let panel = "SELECT 'panel|' || p.town || '|' || p.year || '|' || p.indicator_code || '|' || coalesce(p.value_base, '')
+            || '|' || coalesce(p.growth_pct, '') || '|' || p.quote || '|' || r.content_sha256 || '|' || p.candidate_count
+            || '|' || coalesce(p.source_kind, '')
+        FROM v_indicator_panel p JOIN reports r ON r.id = p.report_id";
+    let attainment = "SELECT 'attainment|' || a.town || '|' || a.target_year || '|' || a.name || '|' || a.target_quote
+            || '|' || a.status || '|' || coalesce(a.actual_value_base, '') || '|' || coalesce(a.actual_growth_pct, '')
+            || '|' || coalesce(n.content_sha256, '') || '|' || coalesce(a.source_kind, '')
+        FROM v_target_attainment a LEFT JOIN reports n ON n.id = a.next_report_id";
+    let rankings =
+        "SELECT 'rank|' || k.town || '|' || k.year || '|' || k.indicator_code || '|' || coalesce(k.unit_base, '')
+            || '|' || coalesce(k.value_rank_overall, '') || '|' || coalesce(k.growth_rank_overall, '')
+            || '|' || coalesce(k.growth_source, '') || '|' || coalesce(k.source_kind, '')
+        FROM v_town_rankings k";
+    let towns = "SELECT 'town|' || town_key || '|' || coalesce(county, '') || '|' || coalesce(evidence, '') FROM towns";
+    let mut rows = Vec::new();
+    for sql in [panel, attainment, rankings, towns] {
+        rows.extend(column::<String>(db, sql));
+    }
+    rows.sort();
+    rows
+}
+
+/// Every report with its facts, by content.
+fn facts_by_content(db: &rusqlite::Connection) -> Vec<String> {
+    column(db, FACT_COUNTS)
+}
+
+#[test]
+fn two_load_orders_give_the_same_warehouse() {
+    let wd = WorkDir::new();
+    synth(&wd, 160, "corpus");
+    // The same files under names that sort the other way round: loaded in the reverse order.
+    let mut names = Vec::new();
+    let mut folders = vec![wd.path().join("corpus")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).expect("corpus") {
+            let p = entry.expect("entry").path();
+            if p.is_dir() {
+                folders.push(p);
+            } else {
+                names.push(p);
+            }
+        }
+    }
+    names.sort();
+    std::fs::create_dir_all(wd.path().join("reversed")).expect("folder");
+    let n = names.len();
+    for (i, p) in names.iter().enumerate() {
+        let name = p.file_name().and_then(|s| s.to_str()).expect("name");
+        std::fs::copy(p, wd.path().join("reversed").join(format!("{:04}_{name}", n - i))).expect("copy");
+    }
+    wd.gwr(&["load", "corpus", "--db", "forward.db"]).expect_code(1);
+    wd.gwr(&["load", "reversed", "--db", "backward.db"]).expect_code(1);
+    let (forward, backward) = (wd.db("forward.db"), wd.db("backward.db"));
+    assert_eq!(facts_by_content(&forward), facts_by_content(&backward));
+    let (f, b) = (views_by_content(&forward), views_by_content(&backward));
+    let only_f: Vec<&String> = f.iter().filter(|r| !b.contains(r)).take(5).collect();
+    let only_b: Vec<&String> = b.iter().filter(|r| !f.contains(r)).take(5).collect();
+    assert!(only_f.is_empty() && only_b.is_empty(), "forward only: {only_f:#?}\nbackward only: {only_b:#?}");
+}
+
+/// Between a commit and the refresh (a load running, or killed before its refresh), the public
+/// views give what the facts say, never the stored rows of before.
+#[test]
+fn the_views_are_right_while_towns_are_stale() {
+    let wd = WorkDir::new();
+    wd.copy_corpus();
+    wd.gwr(&["load"]).ok();
+    let db = wd.db("warehouse.db");
+    // What a load's commit does before its refresh: a report goes, its town is marked stale.
+    db.execute("DELETE FROM reports WHERE id = (SELECT min(report_id) FROM indicator_panel)", []).expect("delete");
+    assert!(scalar::<i64>(&db, "SELECT count(*) FROM stale_towns") > 0);
+    for (public, computed) in [
+        ("v_indicator_panel", "v_indicator_panel_computed"),
+        ("v_target_attainment", "v_target_attainment_computed"),
+        ("v_town_rankings", "v_town_rankings_computed"),
+    ] {
+        assert_eq!(rows_apart(&db, public, computed), 0, "{public} while towns are stale");
+    }
+}
+
+#[test]
+fn a_first_schema_database_forced_keeps_no_empty_towns() {
+    let wd = WorkDir::new();
+    std::fs::copy(root().join("tests/fixtures/warehouse-v1.db"), wd.path().join("old.db")).expect("copy fixture");
+    wd.copy_corpus();
+    wd.gwr(&["load", "--db", "old.db", "--force"]).ok();
+    let db = wd.db("old.db");
+    let empty: Vec<String> =
+        column(&db, "SELECT town_key FROM towns t WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.town_id = t.id)");
+    assert!(empty.is_empty(), "towns without reports: {empty:?}");
+    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM reports"), 9);
+}
+
+/// Kills at many points of a load and of a --force load (the last ones during the refresh), each
+/// followed by a check that a reader gets right answers and `gwr info` says the run died; a last
+/// clean run then gives the warehouse a clean load gives, stored views included.
+#[test]
+fn loads_killed_anywhere_converge_to_a_clean_load() {
+    let wd = WorkDir::new();
+    synth(&wd, 200, "corpus");
+    let started = Instant::now();
+    wd.gwr(&["load", "corpus", "--db", "clean.db"]).expect_code(1);
+    let clean_time = started.elapsed();
+    let clean = wd.db("clean.db");
+    let (facts, views) = (facts_by_content(&clean), views_by_content(&clean));
+
+    let exe = assert_cmd::cargo::cargo_bin!("gwr");
+    let mut died = 0;
+    for (force, fraction) in [(false, 0.2), (false, 0.6), (false, 0.97), (true, 0.3), (true, 0.9), (true, 0.99)] {
+        let mut args = vec!["load", "corpus", "--db", "killed.db"];
+        if force {
+            args.push("--force");
+        }
+        let mut child = Command::new(exe)
+            .args(&args)
+            .current_dir(wd.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start gwr load");
+        std::thread::sleep(clean_time.mul_f64(fraction));
+        let finished = child.try_wait().expect("poll").is_some();
+        child.kill().ok();
+        child.wait().expect("reap the load");
+        let has_runs: bool = wd.path().join("killed.db").exists()
+            && scalar(&wd.db("killed.db"), "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'load_runs'");
+        if finished || !has_runs {
+            continue;
+        }
+        let db = wd.db("killed.db");
+        for (public, computed) in [
+            ("v_indicator_panel", "v_indicator_panel_computed"),
+            ("v_target_attainment", "v_target_attainment_computed"),
+            ("v_town_rankings", "v_town_rankings_computed"),
+        ] {
+            assert_eq!(rows_apart(&db, public, computed), 0, "{public} after a kill at {fraction} (force {force})");
+        }
+        let info = wd.gwr(&["info", "--db", "killed.db"]).ok().stdout();
+        if info.contains(" died ") {
+            died += 1;
+        }
+    }
+    assert!(died > 0, "no kill landed inside a run");
+    wd.gwr(&["load", "corpus", "--db", "killed.db", "--force"]).expect_code(1);
+    let db = wd.db("killed.db");
+    assert_eq!(facts_by_content(&db), facts);
+    assert_eq!(views_by_content(&db), views, "the stored views after kills and a re-run");
+}
+
+/// Ctrl-C: the load stops after the batch it is writing, says what it kept, and is marked
+/// interrupted; the same load run again finishes it.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_says_what_was_kept() {
+    let wd = WorkDir::new();
+    synth(&wd, 600, "corpus");
+    wd.gwr(&["migrate"]).ok();
+    let child = Command::new(assert_cmd::cargo::cargo_bin!("gwr"))
+        .args(["load", "corpus"])
+        .current_dir(wd.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start gwr load");
+    let db = wd.db("warehouse.db");
+    let started = Instant::now();
+    while scalar::<i64>(&db, "SELECT count(*) FROM reports") == 0 && started.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill -INT");
+    assert!(status.success());
+    let out = child.wait_with_output().expect("wait for the load");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted: ") && stderr.contains("reports stored"), "{stderr}");
+    assert!(wd.gwr(&["info"]).ok().stdout().contains(" interrupted "));
+    let again = wd.gwr(&["load", "corpus"]).expect_code(1);
+    assert!(!again.stdout().contains(" 0 unchanged"), "{}", again.stdout());
+    assert_eq!(scalar::<i64>(&db, PARTIAL_FILES), 0);
+}

@@ -1,0 +1,300 @@
+//! Finding report files: the folders given are walked once each (a symlink loop or a second link to
+//! one file is seen once), only regular files of a report's size are read, and every file gets a
+//! lossless name that does not depend on the working folder.
+//!
+//! A file's name (its `source_path`) is its path from the folder that was loaded, that folder's
+//! own name first: `corpus/a.txt` whether `corpus`, `./corpus`, `/data/corpus` or
+//! `corpus/a.txt` was given, from any working folder. Its location is its full canonical path;
+//! the warehouse keeps both, so that a name already held by another file that still exists is
+//! never taken over (the newcomer is then named by its location).
+
+use crate::error::Refusal;
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The largest file read, in bytes: a township report is tens of kilobytes, a compilation of a
+/// county's reports a few megabytes. Anything larger is not a report and is refused unread.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// File endings picked up inside folders.
+const EXTENSIONS: [&str; 3] = ["txt", "htm", "html"];
+
+/// A file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The path to open.
+    pub path: PathBuf,
+    /// Its name from the loaded folder (the folder's own name first), losslessly escaped.
+    pub name: String,
+    /// Its canonical full path, losslessly escaped.
+    pub location: String,
+}
+
+/// A file or folder met on the way that is not read, and why.
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub name: String,
+    pub refusal: Refusal,
+}
+
+/// What a walk found: files to read, sorted by name, each once, and what it could not read.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub files: Vec<Found>,
+    pub skipped: Vec<Skipped>,
+    /// The canonical locations of the folders given (for pruning files gone from them).
+    pub folders: Vec<String>,
+}
+
+/// Walks the given files and folders. Nothing here fails: what cannot be read is `skipped`.
+pub fn walk(roots: &[PathBuf]) -> Walk {
+    let mut w = Walker::default();
+    for root in roots {
+        let canonical = match std::fs::canonicalize(root) {
+            Ok(c) => c,
+            Err(e) => {
+                let refusal = Refusal::new("unreadable", format!("cannot be opened: {e}"));
+                w.out.skipped.push(Skipped { name: lossless(root), refusal });
+                continue;
+            }
+        };
+        let base = canonical.file_name().map(PathBuf::from).unwrap_or_default();
+        if canonical.is_dir() {
+            w.out.folders.push(lossless(&canonical));
+            w.folder(&canonical, &base);
+        } else {
+            let parent = canonical.parent().and_then(Path::file_name).map(PathBuf::from).unwrap_or_default();
+            w.file(&canonical, &parent.join(&base), true);
+        }
+    }
+    let mut out = w.out;
+    out.files.sort_by(|a, b| a.name.cmp(&b.name));
+    out.files.dedup_by(|a, b| a.location == b.location);
+    out.skipped.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+#[derive(Default)]
+struct Walker {
+    out: Walk,
+    /// Folders and files already met, by (device, inode): each is walked or read once.
+    seen: HashSet<(u64, u64)>,
+}
+
+impl Walker {
+    fn folder(&mut self, dir: &Path, name: &Path) {
+        let Ok(meta) = std::fs::metadata(dir) else { return };
+        if !self.seen.insert(file_id(&meta)) {
+            return; // a loop, or a second link to a folder already walked
+        }
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => {
+                let refusal = Refusal::new("unreadable_folder", format!("the folder cannot be read: {e}"));
+                self.out.skipped.push(Skipped { name: lossless(name), refusal });
+                return;
+            }
+        };
+        entries.sort();
+        for path in entries {
+            let Some(file_name) = path.file_name() else { continue };
+            let child = name.join(file_name);
+            if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                self.folder(&path, &child);
+            } else if has_report_extension(&path) {
+                self.file(&path, &child, false);
+            }
+        }
+    }
+
+    /// A candidate file: read only when it is a regular file of a report's size. `given` files
+    /// were named on the command line, whatever their ending.
+    fn file(&mut self, path: &Path, name: &Path, given: bool) {
+        let name = lossless(name);
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                // A dangling link inside a folder is not a file; one named on the command line is.
+                if given || std::fs::symlink_metadata(path).is_err() {
+                    let refusal = Refusal::new("unreadable", format!("the file cannot be read: {e}"));
+                    self.out.skipped.push(Skipped { name, refusal });
+                }
+                return;
+            }
+        };
+        if let Err(refusal) = check_readable(&meta) {
+            self.out.skipped.push(Skipped { name, refusal });
+            return;
+        }
+        if !self.seen.insert(file_id(&meta)) {
+            return;
+        }
+        let location = std::fs::canonicalize(path).map_or_else(|_| lossless(path), |c| lossless(&c));
+        self.out.files.push(Found { path: path.to_path_buf(), name, location });
+    }
+}
+
+fn has_report_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Whether a file (by its followed metadata) is one gwr reads: a regular file, not too large.
+pub fn check_readable(meta: &std::fs::Metadata) -> Result<(), Refusal> {
+    if !meta.is_file() {
+        return Err(Refusal::new(
+            "not_a_file",
+            "this is not a regular file (a pipe, a device or a socket): only regular files are read",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    Ok(())
+}
+
+fn too_large(bytes: u64) -> Refusal {
+    Refusal::new(
+        "too_large",
+        format!(
+            "the file has {:.1} MiB, more than the {} MiB a report file can have; it was not read \
+             (split a compilation into smaller files)",
+            bytes as f64 / (1u64 << 20) as f64,
+            MAX_FILE_BYTES >> 20
+        ),
+    )
+}
+
+/// Reads a file whole, if it is a regular file of at most [`MAX_FILE_BYTES`]: the kind and size
+/// are checked before reading, and the read stops past the limit should the file grow meanwhile.
+pub fn read(path: &Path) -> Result<Vec<u8>, Refusal> {
+    let unreadable = |e: std::io::Error| Refusal::new("unreadable", format!("the file cannot be read: {e}"));
+    // Checked before opening: opening a pipe would wait for a writer.
+    check_readable(&std::fs::metadata(path).map_err(unreadable)?)?;
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    check_readable(&meta)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Settles each found file's name against the files stored earlier (`stored`: name → location,
+/// unknown for files stored before locations were kept). A file keeps the name stored for its
+/// location; otherwise it takes its name from the loaded folder, unless that name belongs to
+/// another file that still exists (or to another file of this run): then its location is its name.
+pub fn settle_names(files: &mut [Found], stored: &std::collections::HashMap<String, Option<String>>) {
+    let by_location: std::collections::HashMap<&str, &str> =
+        stored.iter().filter_map(|(name, loc)| Some((loc.as_deref()?, name.as_str()))).collect();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut open = Vec::new();
+    for (i, f) in files.iter_mut().enumerate() {
+        match by_location.get(f.location.as_str()) {
+            Some(name) => {
+                f.name = (*name).to_string();
+                taken.insert(f.name.clone());
+            }
+            None => open.push(i),
+        }
+    }
+    for i in open {
+        let f = &mut files[i];
+        let held_elsewhere = match stored.get(&f.name) {
+            Some(Some(loc)) => *loc != f.location && unescape(loc).exists(),
+            _ => false,
+        };
+        if held_elsewhere || taken.contains(&f.name) {
+            f.name = f.location.clone();
+        }
+        taken.insert(f.name.clone());
+    }
+}
+
+#[cfg(unix)]
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn file_id(meta: &std::fs::Metadata) -> (u64, u64) {
+    // No inode: loops are cut by the canonical path instead (the walk dedups by location).
+    (meta.len(), meta.modified().ok().and_then(|t| t.elapsed().ok()).map_or(0, |d| d.as_nanos() as u64))
+}
+
+/// A path as text, without loss: bytes that are not UTF-8 are written `\xNN` and a backslash
+/// `\\`, so two different names never give one text. Separators are `/`.
+#[cfg(unix)]
+pub fn lossless(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+/// A path as text (Windows names are UTF-16 and always convert); separators are `/`.
+#[cfg(not(unix))]
+pub fn lossless(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// The path a [`lossless`] text names.
+#[cfg(unix)]
+pub fn unescape(text: &str) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        match (b, tail) {
+            (b'\\', [b'\\', more @ ..]) => {
+                bytes.push(b'\\');
+                rest = more;
+            }
+            (b'\\', [b'x', h, l, more @ ..]) if hex(*h).is_some() && hex(*l).is_some() => {
+                bytes.push(hex(*h).unwrap_or(0) * 16 + hex(*l).unwrap_or(0));
+                rest = more;
+            }
+            _ => {
+                bytes.push(b);
+                rest = tail;
+            }
+        }
+    }
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+pub fn unescape(text: &str) -> PathBuf {
+    PathBuf::from(text)
+}
+
+#[cfg(unix)]
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::ffi::OsStrExt;
+
+    #[test]
+    fn names_that_are_not_utf8_stay_apart_and_come_back() {
+        let names: [&[u8]; 5] = [b"r\xff.txt", b"r\xfe.txt", b"r\\xff.txt", b"r\\\xff.txt", "镇.txt".as_bytes()];
+        let texts: Vec<String> = names.iter().map(|n| lossless(Path::new(std::ffi::OsStr::from_bytes(n)))).collect();
+        assert_eq!(texts.iter().collect::<HashSet<_>>().len(), names.len(), "{texts:?}");
+        assert_eq!(texts[0], "r\\xff.txt");
+        assert_eq!(texts[4], "镇.txt");
+        for (n, t) in names.iter().zip(&texts) {
+            assert_eq!(unescape(t).as_os_str().as_bytes(), *n);
+        }
+    }
+}
