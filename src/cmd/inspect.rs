@@ -5,7 +5,8 @@ use crate::pipeline::{self, Options};
 use anyhow::Context;
 
 pub fn run(args: &InspectArgs) -> anyhow::Result<i32> {
-    if !args.file.is_file() {
+    // A pipe, a device or a huge file exists but is refused by the plan, unread, with its reason.
+    if !args.file.exists() || args.file.is_dir() {
         anyhow::bail!("no such file: {} (give one report file)", args.file.display());
     }
     let plan = pipeline::plan_file(&args.file, &args.file.display().to_string(), &Options { encoding: args.encoding });
