@@ -8,7 +8,8 @@ use anyhow::Context;
 use serde::Serialize;
 
 pub fn run(args: &InspectArgs) -> anyhow::Result<i32> {
-    if !args.file.is_file() {
+    // A pipe, a device or a huge file exists but is refused by the plan, unread, with its reason.
+    if !args.file.exists() || args.file.is_dir() {
         anyhow::bail!("no such file: {} (give one report file)", args.file.display());
     }
     let opts = Options { encoding: args.encoding, explain: args.explain };

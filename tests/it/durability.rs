@@ -334,7 +334,9 @@ fn ctrl_c_says_what_was_kept() {
     assert_eq!(out.status.code(), Some(130), "{stderr}");
     assert!(stderr.contains("interrupted: ") && stderr.contains("reports stored"), "{stderr}");
     assert!(wd.gwr(&["info"]).ok().stdout().contains(" interrupted "));
-    let again = wd.gwr(&["load", "corpus"]).expect_code(1);
+    // Exit 1 only if a bad file of the corpus had not been reached before the interrupt.
+    let again = wd.gwr(&["load", "corpus"]);
+    assert!(again.code() == 0 || again.code() == 1, "{}", again.stderr());
     assert!(!again.stdout().contains(" 0 unchanged"), "{}", again.stdout());
     assert_eq!(scalar::<i64>(&db, PARTIAL_FILES), 0);
 }

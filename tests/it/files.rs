@@ -165,6 +165,10 @@ fn pipes_devices_loops_and_unreadable_folders_cost_only_themselves() {
     let errors: Vec<String> = column(&db, "SELECT source_path || ' ' || reason FROM load_errors ORDER BY 1");
     assert_eq!(errors, expected);
     // The loop and the second link add nothing: each file once.
+    for odd in ["corpus/pipe.txt", "corpus/zero.txt"] {
+        let inspect = wd.gwr(&["inspect", odd]).expect_code(1);
+        assert!(inspect.stdout().contains("not_a_file"), "{odd}: {}", inspect.stdout());
+    }
     let readable = 5 + i64::from(root_can_read);
     assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM source_files WHERE refusal IS NULL"), readable);
 }
