@@ -3,7 +3,9 @@
 //! The data flows one way:
 //! [`read`] (decode, strip page noise, split compilations) → [`parse`] (metadata, section tree)
 //! → [`extract`] (numbers, indicators, targets, projects) → [`resolve`] (towns) → [`store`]
-//! (migrations, one writer, views). [`pipeline`] runs the first four on a file without a database.
+//! (migrations, one writer, views), all on one shared [`text`] layer (folding, positions, heading
+//! markers and numerals, clauses, word lists). [`pipeline`] runs the first four on a file without
+//! a database.
 
 pub mod cli;
 pub mod cmd;
@@ -16,4 +18,4 @@ pub mod pipeline;
 pub mod read;
 pub mod resolve;
 pub mod store;
-pub mod words;
+pub mod text;

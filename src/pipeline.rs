@@ -3,8 +3,8 @@
 
 use crate::error::Refusal;
 use crate::model::{FilePlan, PageMeta, ReportPlan, Span};
-use crate::read::fold::CharBytes;
-use crate::read::{self, Encoding, Folded, RawReport};
+use crate::read::{self, Encoding, RawReport};
+use crate::text::index::{CharBytes, Folded};
 use crate::{extract, files, parse, resolve};
 use sha2::{Digest, Sha256};
 use std::path::Path;

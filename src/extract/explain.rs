@@ -179,7 +179,7 @@ fn why_not(ctx: &Context, text: &str, t: &Token, span: Span) -> Option<&'static 
 mod tests {
     use super::*;
     use crate::model::{PageMeta, ReportKind};
-    use crate::read::Folded;
+    use crate::text::index::Folded;
 
     fn fates_of(body: &str) -> Vec<(String, &'static str, Option<&'static str>)> {
         let folded = Folded::new(body);

@@ -29,18 +29,19 @@ use super::number::{self, Found, Growth};
 use super::period::period_at;
 use super::Context;
 use crate::model::{Indicator, Part, Quantity, Span};
-use crate::words::WordList;
+use crate::text::clauses::{ends, Stop};
+use crate::text::words::WordList;
 use regex::Regex;
 use std::sync::OnceLock;
 
 /// Characters that end a clause.
 fn clause_end(c: char) -> bool {
-    matches!(c, ',' | '、' | ';' | ':' | '。' | '!' | '?' | '\n' | '…')
+    ends(c, Stop::Item)
 }
 
 /// Characters that end a sentence.
 fn sentence_end(c: char) -> bool {
-    matches!(c, '。' | ';' | '!' | '?' | '\n')
+    ends(c, Stop::Semicolon)
 }
 
 /// Measure words after which a count names its noun (`46支队伍`).
@@ -355,37 +356,9 @@ fn noun_after(text: &str, at: usize) -> Option<(usize, usize)> {
     (name.chars().any(|c| !c.is_ascii_punctuation() && !matches!(c, '“' | '”'))).then_some((at, at + end))
 }
 
-/// Byte offset where the plan part starts, for reports without a section tree.
-fn plan_start(text: &str, plan_year: Option<i32>) -> usize {
-    static HEAD: OnceLock<Regex> = OnceLock::new();
-    let head = HEAD.get_or_init(|| {
-        Regex::new(r"(?:工作|目标|任务|安排|思路|打算|计划|重点|举措)").expect("the plan heading pattern is valid")
-    });
-    let plan_words = ["下步", "下一步", "今后", "明年", "新的一年"];
-    let mut pos = 0;
-    for (n, line) in text.split('\n').enumerate() {
-        let short = line.chars().count() <= 40;
-        let names_plan_year = plan_year.is_some_and(|y| line.contains(&format!("{y}年")));
-        if n > 0
-            && ((short && head.is_match(line) && (names_plan_year || plan_words.iter().any(|w| line.contains(w))))
-                || line.contains("主要预期目标"))
-        {
-            return pos;
-        }
-        pos += line.len() + 1;
-    }
-    text.len()
-}
-
 /// Whether the text at character `pos` is read for indicators.
-fn readable(ctx: &Context, pos: usize, fallback_end: usize) -> bool {
-    if ctx.in_news_plan(pos) {
-        return false;
-    }
-    if ctx.sections.is_empty() {
-        return pos < fallback_end;
-    }
-    !matches!(ctx.part_at(pos), Some(Part::Plan | Part::SelfBuilding | Part::Closing))
+fn readable(ctx: &Context, pos: usize) -> bool {
+    !ctx.in_news_plan(pos) && !matches!(ctx.part_at(pos), Some(Part::Plan | Part::SelfBuilding | Part::Closing))
 }
 
 /// Whether a quantity is a figure rather than a threshold, a target, a modifier or rhetoric.
@@ -586,8 +559,7 @@ fn growth_runs(text: &str, sentences: &Stops) -> Vec<GrowthRun> {
 
 pub fn extract(ctx: &Context) -> Vec<Indicator> {
     let text = ctx.folded.text.as_str();
-    let fallback_end = ctx.folded.char_of(plan_start(text, ctx.meta.plan_year));
-    let readable_at = |byte: usize| readable(ctx, ctx.folded.char_of(byte), fallback_end);
+    let readable_at = |byte: usize| readable(ctx, ctx.folded.char_of(byte));
     let found: Vec<Found> = number::quantities(text);
     let sentences = Stops::new(text, sentence_end);
     let runs = growth_runs(text, &sentences);
@@ -863,14 +835,10 @@ fn row_to_indicator(ctx: &Context, full: &Stops, r: Row) -> Option<Indicator> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ReportMeta;
-    use crate::read::Folded;
 
     fn run(text: &str) -> Vec<Indicator> {
-        let folded = Folded::new(text);
-        let meta = ReportMeta { review_year: Some(2024), plan_year: Some(2025), ..ReportMeta::default() };
-        let ctx = Context::new(&folded, &[], &meta);
-        let mut rows = extract(&ctx);
+        let report = crate::extract::TestReport::new(text);
+        let mut rows = extract(&report.context());
         for r in &mut rows {
             r.quote = text.chars().skip(r.span.start).take(r.span.end - r.span.start).collect();
         }

@@ -16,7 +16,7 @@ pub mod targets;
 pub mod terms;
 
 use crate::model::{Indicator, Part, Project, ReportMeta, Section, Target};
-use crate::read::Folded;
+use crate::text::index::Folded;
 
 /// What a report says, fact by fact.
 #[derive(Debug, Default)]
@@ -112,5 +112,32 @@ pub fn extract(ctx: &Context) -> Facts {
         indicators: indicators::extract(ctx),
         targets: targets::extract_in(ctx, &chars),
         projects: projects::extract_in(ctx, &chars),
+    }
+}
+
+/// A report read for tests as the pipeline reads it: metadata and sections from the real
+/// parsers, the review and plan years 2024 and 2025 where the text names none.
+#[cfg(test)]
+pub(crate) struct TestReport {
+    pub folded: Folded,
+    pub sections: Vec<Section>,
+    pub meta: ReportMeta,
+}
+
+#[cfg(test)]
+impl TestReport {
+    pub fn new(body: &str) -> Self {
+        use crate::model::{PageMeta, ReportKind};
+        let folded = Folded::new(body);
+        let mut meta =
+            crate::parse::meta::parse(&folded.text, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+        meta.review_year = meta.review_year.or(Some(2024));
+        meta.plan_year = meta.plan_year.or(Some(2025));
+        let sections = crate::parse::sections::parse(&folded, &meta);
+        TestReport { folded, sections, meta }
+    }
+
+    pub fn context(&self) -> Context<'_> {
+        Context::new(&self.folded, &self.sections, &self.meta)
     }
 }

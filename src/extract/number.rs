@@ -17,6 +17,7 @@
 //!   Chinese numerals that open a slogan (`三个一批`).
 
 use crate::model::{Quantity, Span};
+use crate::text::index::Cursor;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -213,50 +214,6 @@ fn quantity_pattern() -> Regex {
     }
 }
 
-/// The value of a Chinese numeral (一百二十三 → 123, 两百 → 200, 十五 → 15), or `None` when the
-/// characters are not a well-formed numeral (一二三).
-pub fn chinese_value(s: &str) -> Option<f64> {
-    let mut total = 0f64;
-    let mut digit: Option<f64> = None;
-    let mut last_place = f64::INFINITY;
-    for c in s.chars() {
-        let d = match c {
-            '零' => Some(0.0),
-            '一' => Some(1.0),
-            '二' | '两' => Some(2.0),
-            '三' => Some(3.0),
-            '四' => Some(4.0),
-            '五' => Some(5.0),
-            '六' => Some(6.0),
-            '七' => Some(7.0),
-            '八' => Some(8.0),
-            '九' => Some(9.0),
-            _ => None,
-        };
-        if let Some(d) = d {
-            if digit.is_some() && d != 0.0 {
-                return None;
-            }
-            digit = if d == 0.0 { None } else { Some(d) };
-            continue;
-        }
-        let place = match c {
-            '十' => 10.0,
-            '百' => 100.0,
-            '千' => 1000.0,
-            _ => return None,
-        };
-        if place >= last_place {
-            return None;
-        }
-        last_place = place;
-        total += digit.unwrap_or(1.0) * place;
-        digit = None;
-    }
-    let v = total + digit.unwrap_or(0.0);
-    (v > 0.0 || s.starts_with('零')).then_some(v)
-}
-
 /// The multiplier a leading character stands for in a unit.
 fn multiplier(c: char) -> Option<f64> {
     match c {
@@ -296,27 +253,6 @@ pub fn to_base(value: Option<f64>, unit: &str) -> (Option<f64>, String) {
     (value.map(|v| v * m), base.to_string())
 }
 
-/// Character offsets of bytes of one text, asked front to back. Readers walk a report front to
-/// back; counting from the start each time would make reading quadratic in its length, so each
-/// answer counts on from the last. The cursor belongs to one walk over one text: no state is
-/// shared between calls or texts.
-#[derive(Default)]
-struct CharCursor {
-    byte: usize,
-    chars: usize,
-}
-
-impl CharCursor {
-    fn at(&mut self, text: &str, byte: usize) -> usize {
-        if byte < self.byte {
-            *self = CharCursor::default();
-        }
-        self.chars += text.get(self.byte..byte).map_or(0, |s| s.chars().count());
-        self.byte = byte;
-        self.chars
-    }
-}
-
 /// The longest stretch, in bytes, a quantity or growth phrase can span ("同比增长超过23.75个百分点"
 /// is 40): regex searches are bounded to it, so a failed match never scans the rest of the report.
 const MAX_PHRASE_BYTES: usize = 160;
@@ -353,11 +289,11 @@ fn captures_at(text: &str, at: usize) -> Option<regex::Captures<'_>> {
 
 /// Reads the quantity whose number starts at byte `at` of `text`, with its context checked.
 fn read_at(text: &str, at: usize) -> Option<Found> {
-    read_captures(text, at, &captures_at(text, at)?, &mut CharCursor::default())
+    read_captures(text, at, &captures_at(text, at)?, &mut Cursor::default())
 }
 
 /// Reads the quantity matched at byte `at` of `text` (`caps` count from `at`).
-fn read_captures(text: &str, at: usize, caps: &regex::Captures, cursor: &mut CharCursor) -> Option<Found> {
+fn read_captures(text: &str, at: usize, caps: &regex::Captures, cursor: &mut Cursor) -> Option<Found> {
     let g = quantity_re();
     let whole = caps.get(0)?;
     let before = &text[..at];
@@ -388,7 +324,7 @@ fn read_captures(text: &str, at: usize, caps: &regex::Captures, cursor: &mut Cha
                 return None;
             }
         }
-        (Some(chinese_value(c.as_str())?), None, None, None)
+        (Some(crate::text::markers::chinese_value(c.as_str())?), None, None, None)
     } else {
         // A bare multiplier counts only after a qualifier: 逾万人次, 上百家.
         let b = caps.get(g.bare)?;
@@ -491,7 +427,7 @@ fn surely_unitless(text: &str, at: usize) -> bool {
 /// Every quantity (number with a unit or multiplier) in a folded text, in order.
 pub fn quantities(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut cursor = CharCursor::default();
+    let mut cursor = Cursor::default();
     let mut pos = 0;
     while pos < text.len() {
         // The next place, from `pos`, where a number can start. The pattern matches at every such
@@ -599,7 +535,7 @@ fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Option<Growth> 
     let whole = caps.get(0)?;
     let whole = (at + whole.start())..(at + whole.end());
     let num = caps.get(gr.num)?.as_str();
-    let v: f64 = num.parse().ok().or_else(|| chinese_value(num))?;
+    let v: f64 = num.parse().ok().or_else(|| crate::text::markers::chinese_value(num))?;
     if whole.start > 0 && text[..whole.start].ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -867,12 +803,12 @@ mod tests {
 
     #[test]
     fn chinese_numerals() {
-        assert_eq!(chinese_value("一百二十三"), Some(123.0));
-        assert_eq!(chinese_value("两百"), Some(200.0));
-        assert_eq!(chinese_value("十五"), Some(15.0));
-        assert_eq!(chinese_value("三千零五"), Some(3005.0));
-        assert_eq!(chinese_value("一二三"), None);
-        assert_eq!(chinese_value("十十"), None);
+        assert_eq!(crate::text::markers::chinese_value("一百二十三"), Some(123.0));
+        assert_eq!(crate::text::markers::chinese_value("两百"), Some(200.0));
+        assert_eq!(crate::text::markers::chinese_value("十五"), Some(15.0));
+        assert_eq!(crate::text::markers::chinese_value("三千零五"), Some(3005.0));
+        assert_eq!(crate::text::markers::chinese_value("一二三"), None);
+        assert_eq!(crate::text::markers::chinese_value("十十"), None);
     }
 
     #[test]

@@ -56,7 +56,7 @@ fn cn_small(s: &str) -> Option<u8> {
     if let Ok(v) = s.parse::<u8>() {
         return Some(v);
     }
-    super::number::chinese_value(s).and_then(|v| u8::try_from(v as i64).ok())
+    crate::text::markers::chinese_value(s).and_then(|v| u8::try_from(v as i64).ok())
 }
 
 fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {

@@ -13,7 +13,8 @@
 
 use super::{Chars, Context};
 use crate::model::{Project, Span};
-use crate::words::WordList;
+use crate::text::clauses::{ends, Stop};
+use crate::text::words::WordList;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
@@ -135,11 +136,11 @@ fn terms() -> &'static Terms {
 
 /// Characters that end a clause.
 fn is_clause_end(c: char) -> bool {
-    matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '\n' | '，' | '；' | '：')
+    ends(c, Stop::Clause)
 }
 
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | ';' | '!' | '?' | '\n' | '；')
+    ends(c, Stop::Semicolon)
 }
 
 /// A project found in the text before names are merged.
@@ -559,13 +560,9 @@ fn status_near(chars: &Chars, f: &Found, cs: usize, ce: usize) -> Option<String>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ReportMeta;
-    use crate::read::Folded;
 
     fn run(body: &str) -> Vec<Project> {
-        let folded = Folded::new(body);
-        let meta = ReportMeta::default();
-        extract(&Context::new(&folded, &[], &meta))
+        extract(&crate::extract::TestReport::new(body).context())
     }
 
     fn names(body: &str) -> Vec<String> {

@@ -20,7 +20,8 @@ use super::catalog::catalog;
 use super::number::{self, Found, Growth};
 use super::{Chars, Context};
 use crate::model::{Comparator, Part, Quantity, Span, Target};
-use crate::words::WordList;
+use crate::text::clauses::{ends, Stop};
+use crate::text::words::WordList;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
@@ -80,11 +81,11 @@ fn cues() -> &'static WordList {
 }
 
 fn is_clause_end(c: char) -> bool {
-    matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '\n')
+    ends(c, Stop::Clause)
 }
 
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | '\n')
+    ends(c, Stop::Sentence)
 }
 
 pub fn extract(ctx: &Context) -> Vec<Target> {
@@ -176,64 +177,25 @@ fn plan_ranges(ctx: &Context, chars: &[char]) -> Vec<(usize, usize)> {
     if !ctx.news_plan.is_empty() {
         return ctx.news_plan.clone();
     }
-    if !ctx.sections.is_empty() {
-        // The innermost section of a character changes only where a section starts or ends: the
-        // part is asked once per stretch between those places, not once per character.
-        let n = chars.len();
-        let mut bounds: Vec<usize> =
-            ctx.sections.iter().flat_map(|s| [s.span.start, s.span.end]).filter(|&b| b < n).collect();
-        bounds.push(0);
-        bounds.sort_unstable();
-        bounds.dedup();
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for (k, &from) in bounds.iter().enumerate() {
-            let to = bounds.get(k + 1).copied().unwrap_or(n);
-            if from < to && ctx.part_at(from) == Some(Part::Plan) {
-                match out.last_mut() {
-                    Some(last) if last.1 == from => last.1 = to,
-                    _ => out.push((from, to)),
-                }
-            }
-        }
-        return out;
-    }
-    static HEAD: OnceLock<Regex> = OnceLock::new();
-    static END: OnceLock<Regex> = OnceLock::new();
-    let head = HEAD.get_or_init(|| {
-        Regex::new(
-            r"^\s*(?:[一二三四五六七八九十]+、\s*)?(?:(?P<year>20\d\d)年度?|下步|下一步|今年|明年)[^,。,:]{0,6}?(?:工作安排|工作计划|工作思路|工作任务|重点工作|目标任务|工作目标|主要工作|目标及安排)",
-        )
-        .expect("valid regex")
-    });
-    let end = END.get_or_init(|| {
-        Regex::new(r"^\s*(?:[一二三四五六七八九十]+、\s*)?[^,。]{0,8}政府自身建设").expect("valid regex")
-    });
-    let mut pos = 0;
-    let mut from = None;
-    for (n, line) in chars.split(|&c| c == '\n').enumerate() {
-        let l: String = line.iter().collect();
-        let line_start = pos;
-        pos += line.len() + 1;
-        if n == 0 || l.contains("报告") {
-            continue;
-        }
-        match from {
-            None => {
-                if let Some(c) = head.captures(&l) {
-                    let year_ok = c.name("year").is_none_or(|y| y.as_str().parse().ok() == ctx.meta.plan_year);
-                    if year_ok {
-                        from = Some(line_start);
-                    }
-                }
-            }
-            Some(f) => {
-                if l.chars().count() <= 30 && end.is_match(&l) {
-                    return vec![(f, line_start)];
-                }
+    // The innermost section of a character changes only where a section starts or ends: the part
+    // is asked once per stretch between those places, not once per character.
+    let n = chars.len();
+    let mut bounds: Vec<usize> =
+        ctx.sections.iter().flat_map(|s| [s.span.start, s.span.end]).filter(|&b| b < n).collect();
+    bounds.push(0);
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (k, &from) in bounds.iter().enumerate() {
+        let to = bounds.get(k + 1).copied().unwrap_or(n);
+        if from < to && ctx.part_at(from) == Some(Part::Plan) {
+            match out.last_mut() {
+                Some(last) if last.1 == from => last.1 = to,
+                _ => out.push((from, to)),
             }
         }
     }
-    from.map(|f| vec![(f, chars.len())]).unwrap_or_default()
+    out
 }
 
 /// The clauses of the main expected targets: from after the colon (or 是/为) that follows the cue to
@@ -626,13 +588,9 @@ fn name_after(clause: &str, byte: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ReportMeta;
-    use crate::read::Folded;
 
     fn run(body: &str) -> Vec<Target> {
-        let folded = Folded::new(body);
-        let meta = ReportMeta { plan_year: Some(2025), ..ReportMeta::default() };
-        extract(&Context::new(&folded, &[], &meta))
+        extract(&crate::extract::TestReport::new(body).context())
     }
 
     fn quote(body: &str, t: &Target) -> String {

@@ -78,13 +78,13 @@ impl Counter {
     pub fn new(terms: &[PolicyTerm]) -> Result<Self, String> {
         // A term is matched in its folded form, the form it takes in the folded text.
         let patterns: Vec<String> =
-            terms.iter().map(|t| t.term.chars().map(crate::read::fold::fold_char).collect()).collect();
+            terms.iter().map(|t| t.term.chars().map(crate::text::fold::fold_char).collect()).collect();
         // Standard semantics is the one that reports every match of every pattern when overlapping,
         // so a term inside a longer term, or overlapping another, is still seen.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             // Every report is searched: a full DFA searches fastest, and a prefilter stops at
-            // nearly every character of Chinese text (see crate::words).
+            // nearly every character of Chinese text (see crate::text::words).
             .kind(Some(AhoCorasickKind::DFA))
             .prefilter(false)
             .build(&patterns)
@@ -135,7 +135,7 @@ pub fn count(folded: &str) -> Vec<TermCount> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::read::Folded;
+    use crate::text::index::Folded;
 
     fn list(terms: &[&str]) -> Vec<PolicyTerm> {
         terms

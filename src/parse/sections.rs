@@ -32,7 +32,8 @@
 //! sections together cover the body. The words read here live in data/sections.toml.
 
 use crate::model::{Part, ReportMeta, Section, Span};
-use crate::read::Folded;
+use crate::text::index::Folded;
+use crate::text::markers::{item_of, marker_of, Style};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -134,103 +135,6 @@ fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     // The file is compiled in; a defect in it is a build defect that the unit tests catch.
     WORDS.get_or_init(|| parse_words(SECTIONS_TOML).expect("data/sections.toml is valid"))
-}
-
-/// The numbering styles of headings, plus the unnumbered top-level heading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Style {
-    Bare,
-    CnComma,
-    CnParen,
-    ArabicDot,
-    ArabicComma,
-    ArabicParen,
-    Circled,
-}
-
-/// A marker at the start of a line: its style, its number, the marker as written and the rest.
-struct Marker<'a> {
-    style: Style,
-    value: u32,
-    marker: &'a str,
-    rest: &'a str,
-}
-
-const CN_DIGITS: &str = "一二三四五六七八九十";
-
-/// The value of a Chinese numeral up to 99 ("十一", "二十三").
-fn cn_value(s: &str) -> Option<u32> {
-    let digit = |c: char| CN_DIGITS.chars().position(|d| d == c).map(|p| p as u32 + 1);
-    let cs: Vec<char> = s.chars().collect();
-    match cs.as_slice() {
-        [a] => digit(*a),
-        ['十', b] => Some(10 + digit(*b).filter(|&v| v < 10)?),
-        [a, '十'] => Some(digit(*a).filter(|&v| v < 10)? * 10),
-        [a, '十', b] => Some(digit(*a).filter(|&v| v < 10)? * 10 + digit(*b).filter(|&v| v < 10)?),
-        _ => None,
-    }
-}
-
-/// Splits a leading run of characters satisfying `f` (at most `max` of them).
-fn leading(s: &str, max: usize, f: impl Fn(char) -> bool) -> (&str, &str) {
-    let end = s.char_indices().take_while(|&(i, c)| f(c) && s[..i].chars().count() < max).last();
-    match end {
-        Some((i, c)) => s.split_at(i + c.len_utf8()),
-        None => ("", s),
-    }
-}
-
-/// The heading marker a line opens with, if any ("一、", "(一)", "1.", "1、", "(1)", "①").
-fn marker_of(line: &str) -> Option<Marker<'_>> {
-    let s = line.trim_start();
-    let make = |style, value, len: usize| {
-        let (marker, rest) = s.split_at(len);
-        Some(Marker { style, value, marker, rest: rest.trim_start() })
-    };
-    if let Some(inner) = s.strip_prefix('(') {
-        let close = inner.find(')')?;
-        let num = &inner[..close];
-        let len = 1 + close + 1;
-        if let Some(v) = cn_value(num) {
-            return make(Style::CnParen, v, len);
-        }
-        if (1..=2).contains(&num.len()) && num.bytes().all(|b| b.is_ascii_digit()) {
-            return make(Style::ArabicParen, num.parse().ok()?, len);
-        }
-        return None;
-    }
-    let first = s.chars().next()?;
-    if ('①'..='⑳').contains(&first) {
-        return make(Style::Circled, first as u32 - '①' as u32 + 1, first.len_utf8());
-    }
-    let (cn, after) = leading(s, 3, |c| CN_DIGITS.contains(c));
-    // "一、", or "一." where a report writes the full stop for the comma.
-    if !cn.is_empty() && (after.starts_with('、') || after.starts_with('.')) {
-        return make(Style::CnComma, cn_value(cn)?, cn.len() + after.chars().next().map_or(0, char::len_utf8));
-    }
-    let (digits, after) = leading(s, 3, |c| c.is_ascii_digit());
-    if (1..=2).contains(&digits.len()) {
-        let value: u32 = digits.parse().ok()?;
-        let mut next = after.chars();
-        match next.next() {
-            // "1.5万亩" is a number, "1.点燃..." a heading.
-            Some('.') if !next.next().is_some_and(|c| c.is_ascii_digit()) => {
-                return make(Style::ArabicDot, value, digits.len() + 1)
-            }
-            Some('、') => return make(Style::ArabicComma, value, digits.len() + '、'.len_utf8()),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// A "一是/二是" item lead at the start of a line: its number, marker and the rest.
-fn item_of(line: &str) -> Option<(u32, &str, &str)> {
-    let s = line.trim_start();
-    let (cn, after) = leading(s, 3, |c| CN_DIGITS.contains(c));
-    let rest = after.strip_prefix('是')?;
-    let value = cn_value(cn)?;
-    Some((value, &s[..cn.len() + '是'.len_utf8()], rest))
 }
 
 const SENTENCE_END: &[char] = &['。', '!', '?', ';', ':'];

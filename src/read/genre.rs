@@ -6,7 +6,7 @@
 
 use crate::error::Refusal;
 use crate::model::ReportKind;
-use crate::words::WordList;
+use crate::text::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;

@@ -6,7 +6,6 @@
 //! about sections or numbers.
 
 pub mod decode;
-pub mod fold;
 pub mod genre;
 pub mod html;
 pub mod page;
@@ -15,7 +14,6 @@ pub mod split;
 pub mod tags;
 
 pub use decode::{decode, Decoded, Encoding};
-pub use fold::Folded;
 pub use split::RawReport;
 
 use crate::error::Refusal;
@@ -143,6 +141,6 @@ fn merge_head(page: &mut page::CleanPage, head: html::HeadMeta) {
         .position(|l| l.starts_with("各位代表") || l.starts_with("各位委员") || l.chars().count() >= 60)
         .unwrap_or(0);
     // The folded lines stay one for one with the lines: the splitter reads both by index.
-    page.folded.insert(at.min(page.folded.len()), shape::parse_line(&fold::fold_str(&title)));
+    page.folded.insert(at.min(page.folded.len()), shape::parse_line(&crate::text::fold::fold_str(&title)));
     page.lines.insert(at, title);
 }

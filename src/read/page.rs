@@ -2,9 +2,9 @@
 //! dropped from the text; the metadata those lines carry is kept in [`PageMeta`].
 
 use crate::model::PageMeta;
-use crate::read::fold::fold_str;
 use crate::read::shape::{self, ParseLine};
-use crate::words::WordList;
+use crate::text::fold::fold_str;
+use crate::text::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;

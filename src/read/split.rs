@@ -3,8 +3,8 @@
 //! not a report.
 
 use crate::model::ReportKind;
-use crate::read::fold::fold_str;
 use crate::read::shape::ParseLine;
+use crate::text::fold::fold_str;
 use regex::Regex;
 use std::sync::OnceLock;
 

@@ -1,7 +1,7 @@
 //! The gazetteer shipped in the binary (data/gazetteer/divisions.tsv): every province, city, county
 //! and township with its national division code, parsed once per process and indexed by name.
 
-use crate::read::fold::fold_str;
+use crate::text::fold::fold_str;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 

@@ -7,7 +7,7 @@ pub use crate::extract::terms::{terms, PolicyTerm};
 
 use crate::error::{Error, Result};
 use crate::extract::terms::Counter;
-use crate::read::Folded;
+use crate::text::index::Folded;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Makes `policy_terms` hold exactly the shipped list and `report_terms` hold the counts of that

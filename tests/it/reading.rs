@@ -4,7 +4,7 @@
 
 use crate::util::{column, corpus, scalar, WorkDir};
 use gwr::pipeline::{plan_bytes, Options};
-use gwr::read::Folded;
+use gwr::text::index::Folded;
 use proptest::prelude::*;
 use rusqlite::Connection;
 use std::time::Instant;

@@ -124,7 +124,7 @@ fn every_view_and_example_runs_in_the_stock_shell_on_the_sample_corpus() {
     for (id, body) in &bodies {
         for term in &terms {
             // Counted in the folded text, so a traditional-character repost counts like the original.
-            let want = gwr::read::Folded::new(body).text.matches(term.as_str()).count() as i64;
+            let want = gwr::text::index::Folded::new(body).text.matches(term.as_str()).count() as i64;
             let row = rows
                 .iter()
                 .find(|r| r["report_id"] == *id && r["term"] == term.as_str())
@@ -533,7 +533,7 @@ fn direct_term_counts(conn: &Connection, terms: &[String]) -> Vec<(i64, String, 
     };
     let mut out = Vec::new();
     for (id, body) in &bodies {
-        let folded = gwr::read::Folded::new(body).text;
+        let folded = gwr::text::index::Folded::new(body).text;
         for term in terms {
             out.push((*id, term.clone(), folded.matches(term.as_str()).count() as i64));
         }

@@ -6,7 +6,7 @@
 //! the year the article speaks in.
 
 use crate::model::ReportKind;
-use crate::words::WordList;
+use crate::text::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;

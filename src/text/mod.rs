@@ -1,0 +1,15 @@
+//! The ground floor under read, parse and extract: nothing here knows about reports.
+//!
+//! - [`fold`]: folding for parsing (full-width forms, odd spaces, traditional script through
+//!   OpenCC's table), one character for one character.
+//! - [`index`]: positions, characters and bytes both ways ([`index::Folded`] is a folded text
+//!   with its index).
+//! - [`markers`]: heading markers ("一、", "(一)", "1.", "①", "一是") and Chinese numerals.
+//! - [`clauses`]: where sentences, clauses and list items end.
+//! - [`words`]: word lists, matched in one pass.
+
+pub mod clauses;
+pub mod fold;
+pub mod index;
+pub mod markers;
+pub mod words;
