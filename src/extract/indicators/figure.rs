@@ -1,0 +1,113 @@
+//! Whether a quantity is a figure of the review, and its catalog code.
+
+use super::names::clause_end;
+use super::words::words;
+use crate::extract::catalog::catalog;
+use crate::extract::number::Found;
+use crate::extract::Context;
+use crate::model::Part;
+
+/// Whether the text at character `pos` is read for indicators.
+pub(super) fn readable(ctx: &Context, pos: usize) -> bool {
+    !ctx.in_news_plan(pos) && !matches!(ctx.part_at(pos), Some(Part::Plan | Part::SelfBuilding | Part::Closing))
+}
+
+/// Whether a quantity is a figure rather than a threshold, a target, a modifier or rhetoric.
+pub(super) fn is_figure(text: &str, f: &Found, clause: &str) -> bool {
+    figure_check(text, f, clause).is_ok()
+}
+
+/// Why a quantity is no figure of the review, if it is none: the reason, as `gwr inspect --explain`
+/// and `gwr audit` name it.
+pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'static str> {
+    let q = &f.quantity;
+    let after = &text[f.end..];
+    let next = after.chars().next();
+    let cjk_next = next.is_some_and(|c| !clause_end(c) && !c.is_ascii() && !matches!(c, '(' | ')' | '“' | '”' | '》'));
+    if matches!(q.unit.as_str(), "个百分点" | "百分点") {
+        return Err("percentage_points");
+    }
+    if words().duration_units.contains(&q.unit) {
+        return Err("duration");
+    }
+    // A threshold qualifying a noun: 超10亿元的企业, 30万以上32个村, 80万元以上村, 亿元以上项目.
+    if after.starts_with("目标") || after.starts_with("的目标") {
+        return Err("target_word");
+    }
+    if after.starts_with('的') || (q.unit != "%" && after.starts_with(|c: char| c.is_ascii_digit())) {
+        return Err("size_class");
+    }
+    if matches!(q.qualifier.as_deref(), Some("以上" | "以下")) && cjk_next {
+        return Err("size_class");
+    }
+    // Inside a slogan or a name in quotes: “15分钟生活圈”, 省“65条”.
+    let before = &text[..f.start];
+    if let Some(open) = before.rfind('“') {
+        if before[open..].chars().count() <= 8 && !before[open..].contains('”') {
+            return Err("slogan");
+        }
+    }
+    // What is planned or expected, not done: 将增加至580张, 可达15万吨, 计划完成60%.
+    if words().future.any_in(clause) {
+        return Err("future_word");
+    }
+    // Chinese numerals in these reports mostly name things (八项规定, 十件民生实事, 四张名片); a count
+    // written in characters is taken only with a qualifier or a multiplier (十余场, 两百万余元).
+    if f.chinese && q.qualifier.is_none() && !q.unit.starts_with(['万', '亿']) && q.value.unwrap_or(0.0) < 100.0 {
+        return Err("chinese_numeral_name");
+    }
+    Ok(())
+}
+
+/// Whether a figure in `unit_base` can be a value of an indicator of kind `unit_kind`: a count of
+/// villages (8个村集体经济收入) is not the villages' income.
+fn unit_fits(unit_kind: &str, unit_base: &str) -> bool {
+    if unit_base.is_empty() {
+        // A growth with no level, or a bare 万/亿: the name decides.
+        return true;
+    }
+    match unit_kind {
+        "money" => unit_base.ends_with('元'),
+        "share" | "ratio" => unit_base == "%" || unit_base == "‰",
+        "area" => matches!(unit_base, "亩" | "公顷" | "平方米" | "平方公里" | "平方千米"),
+        "mass" => matches!(unit_base, "吨" | "公斤" | "千克" | "克" | "斤"),
+        "length" => matches!(unit_base, "公里" | "米" | "千米"),
+        "people" => matches!(unit_base, "人" | "人次" | "名" | "位"),
+        _ => !unit_base.ends_with('元') && unit_base != "%",
+    }
+}
+
+/// The catalog code of a name: as written, then without place and time words and parentheses;
+/// only when the figure's unit fits the indicator.
+pub(super) fn code_of(name: &str, unit_base: &str) -> Option<String> {
+    let c = catalog();
+    let mut candidates = vec![name.to_string()];
+    let mut n = name.to_string();
+    for w in ["全镇", "我镇", "镇域", "全年", "全社会", "完成", "实现"] {
+        if let Some(rest) = n.strip_prefix(w) {
+            n = rest.to_string();
+        }
+    }
+    candidates.push(n.clone());
+    let mut depth = 0i32;
+    candidates.push(
+        n.chars()
+            .filter(|&ch| match ch {
+                '(' => {
+                    depth += 1;
+                    false
+                }
+                ')' => {
+                    depth -= 1;
+                    false
+                }
+                _ => depth <= 0,
+            })
+            .collect(),
+    );
+    candidates.iter().find_map(|cand| {
+        let code = c.code_of(cand)?;
+        let entry = c.entries.iter().find(|e| e.code == code)?;
+        unit_fits(&entry.unit_kind, unit_base).then(|| code.to_string())
+    })
+}

@@ -1,0 +1,170 @@
+//! Names of indicators: where a clause and a list start, the words trimmed from a name, the noun a
+//! count names. One trimmer for every rule.
+
+use super::words::words;
+use crate::text::clauses::{ends, Stop};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Characters that end a clause or a list item.
+pub(super) fn clause_end(c: char) -> bool {
+    ends(c, Stop::Item)
+}
+
+/// Characters that end a sentence.
+pub(super) fn sentence_end(c: char) -> bool {
+    ends(c, Stop::Semicolon)
+}
+
+fn lead_marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:[一二三四五六七八九十]+是|(?:19|20)\d{2}年(?:度)?|\d{1,2}\s?[-—–~]\s?\d{1,2}月?(?:份)?|上半年|下半年|前三季度|\(?[一二三四五六七八九十\d]{1,2}[)、.](?:\D|$)|[\s“”]+$)",
+        )
+        .expect("the lead marker pattern is valid")
+    })
+}
+
+fn tail_marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:(?:19|20)\d{2}年(?:度)?|\d{1,2}\s?[-—–~]\s?\d{1,2}月?|上半年|前三季度|[一二三四]季度|\s+)$")
+            .expect("the tail marker pattern is valid")
+    })
+}
+
+/// The byte range `start..end` of `text` with markers and verbs trimmed from both ends.
+/// `s.starts_with(w)`, byte by byte: trimming tries every word of a list on every name, and most
+/// tries fail within a byte or two, where `starts_with` calls memcmp.
+pub(super) fn has_prefix(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.bytes().zip(w.bytes()).all(|(a, b)| a == b)
+}
+
+/// `s.ends_with(w)`, byte by byte from the end (see [`has_prefix`]).
+fn has_suffix(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && s.bytes().rev().zip(w.bytes().rev()).all(|(a, b)| a == b)
+}
+
+pub(super) fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    loop {
+        let s = &text[start..end];
+        let before = (start, end);
+        if let Some(m) = lead_marker_re().find(s) {
+            // The heading-marker branch eats one character after the marker; give it back.
+            let cut = if m
+                .as_str()
+                .ends_with(|c: char| !matches!(c, ')' | '、' | '.' | ' ' | '“' | '”') && !c.is_ascii_digit())
+                && m.as_str().contains([')', '、', '.'])
+            {
+                m.end() - m.as_str().chars().next_back().map_or(0, char::len_utf8)
+            } else {
+                m.end()
+            };
+            if cut > 0 && cut < s.len() {
+                start += cut;
+            }
+        }
+        let s = &text[start..end];
+        if let Some(w) = words().lead.iter().find(|w| has_prefix(s, w)) {
+            start += w.len();
+        }
+        let s = &text[start..end];
+        if let Some(m) = tail_marker_re().find(s) {
+            if m.start() > 0 {
+                end = start + m.start();
+            }
+        }
+        let s = &text[start..end];
+        if let Some(w) = words().tail.iter().find(|w| has_suffix(s, w)) {
+            end -= w.len();
+        }
+        if (start, end) == before {
+            return (start, end);
+        }
+    }
+}
+
+/// Length of a list marker (一是, 其中) opening a clause.
+pub(super) fn ordinal_marker_len(s: &str) -> usize {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"^(?:[一二三四五六七八九十]+是|其中|同时|此外|另外)").expect("valid"));
+    re.find(s).map_or(0, |m| m.end())
+}
+
+/// The start of the clause holding byte `at`.
+pub(super) fn clause_start(text: &str, at: usize, floor: usize) -> usize {
+    text[floor..at].char_indices().rev().find(|(_, c)| clause_end(*c)).map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+/// Where the stops of a text (sentence ends) stand, found once: the sentence around a figure is then
+/// found by binary search, not by scanning from the figure both ways (a sentence listing thousands
+/// of figures was scanned once per figure).
+pub(super) struct Stops {
+    at: Vec<usize>,
+}
+
+impl Stops {
+    pub(super) fn new(text: &str, stop: fn(char) -> bool) -> Self {
+        Stops { at: text.char_indices().filter(|&(_, c)| stop(c)).map(|(i, _)| i).collect() }
+    }
+
+    /// The stretch holding byte `at`: after the last stop before it, up to the first stop at or
+    /// after it.
+    pub(super) fn around(&self, text: &str, at: usize) -> (usize, usize) {
+        let k = self.at.partition_point(|&p| p < at);
+        let start = k.checked_sub(1).map_or(0, |j| {
+            let p = self.at[j];
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        (start, self.at.get(k).copied().unwrap_or(text.len()))
+    }
+}
+
+/// The end of a full sentence: 。 or the line's end (semicolons inside).
+pub(super) fn full_stop(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '\n')
+}
+
+/// The noun a count names when written before it (`10余个重点项目`, `46支队伍`): up to the clause's
+/// end, the next number, or a word that starts the predicate.
+pub(super) fn noun_after(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &text[at..];
+    let mut end = 0;
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n >= 12
+            || clause_end(c)
+            || c.is_ascii_digit()
+            || words().noun_stops.iter().any(|s| has_prefix(&rest[i..], s))
+        {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let name = &rest[..end];
+    (name.chars().any(|c| !c.is_ascii_punctuation() && !matches!(c, '“' | '”'))).then_some((at, at + end))
+}
+
+/// Names in a distributive clause (`限上零、住、餐`, `村集体经济和从业农户年增收`).
+pub(super) fn split_names(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let s = &text[start..end];
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '、' | '和' | '及' | '与') {
+            out.push((start + from, start + i));
+            from = i + c.len_utf8();
+        }
+    }
+    out.push((start + from, end));
+    out.into_iter().map(|(a, b)| trim_name(text, a, b)).collect()
+}
+
+/// The start of the clause holding byte `at` when a list (A、B、C) belongs to it.
+pub(super) fn list_clause_start(text: &str, at: usize, floor: usize) -> usize {
+    text[floor..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c != &'、' && clause_end(*c))
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}

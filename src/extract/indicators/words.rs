@@ -1,0 +1,52 @@
+//! The words the indicator rules read (data/indicator_words.toml), loaded once.
+
+use crate::text::words::WordList;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+const WORDS_TOML: &str = include_str!("../../../data/indicator_words.toml");
+
+#[derive(Deserialize)]
+struct WordsFile {
+    measure_words: Vec<String>,
+    duration_units: Vec<String>,
+    future_words: Vec<String>,
+    object_verbs: Vec<String>,
+    lead_words: Vec<String>,
+    tail_words: Vec<String>,
+    noun_stops: Vec<String>,
+}
+
+/// The indicator rules' words.
+pub(super) struct Words {
+    /// Measure words after which a count names its noun (46支队伍).
+    pub measure: Vec<String>,
+    /// Units of a duration or a streak.
+    pub duration_units: Vec<String>,
+    /// Words that put a clause in the future, searched in one pass.
+    pub future: WordList,
+    /// Verbs after which an amount's noun names the figure.
+    pub object_verbs: Vec<String>,
+    /// Words trimmed from the head and the tail of a name.
+    pub lead: Vec<String>,
+    pub tail: Vec<String>,
+    /// Words that end the noun a count names.
+    pub noun_stops: Vec<String>,
+}
+
+pub(super) fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        // Compiled-in data; a malformed file is a build defect the unit tests catch.
+        let f: WordsFile = toml::from_str(WORDS_TOML).expect("data/indicator_words.toml is valid");
+        Words {
+            measure: f.measure_words,
+            duration_units: f.duration_units,
+            future: WordList::new(&f.future_words),
+            object_verbs: f.object_verbs,
+            lead: f.lead_words,
+            tail: f.tail_words,
+            noun_stops: f.noun_stops,
+        }
+    })
+}
