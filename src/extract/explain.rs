@@ -154,13 +154,11 @@ fn why_not(ctx: &Context, text: &str, t: &Token, span: Span) -> Option<&'static 
         return Some("slogan");
     }
     let Some(f) = &t.quantity else { return Some("no_unit") };
-    if ctx.in_news_plan(span.start) {
+    if ctx.in_plan(span.start) {
         return Some("plan_without_target");
     }
-    match ctx.part_at(span.start) {
-        Some(Part::Plan) => return Some("plan_without_target"),
-        Some(Part::SelfBuilding | Part::Closing) => return Some("outside_review"),
-        _ => {}
+    if matches!(ctx.part_at(span.start), Some(Part::SelfBuilding | Part::Closing)) {
+        return Some("outside_review");
     }
     let clause_start = before
         .rfind(['。', ',', ';', '\n', ':'])

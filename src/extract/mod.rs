@@ -42,6 +42,12 @@ impl<'a> Context<'a> {
         Context { folded, sections, meta, news_plan: layout::news_plan_ranges(&folded.text, meta) }
     }
 
+    /// Whether character `pos` stands in the plan: the plan part of the section tree, or a news
+    /// item's plan paragraph.
+    pub fn in_plan(&self, pos: usize) -> bool {
+        self.in_news_plan(pos) || self.part_at(pos) == Some(Part::Plan)
+    }
+
     /// Whether character `pos` stands in a news item's plan paragraph.
     pub fn in_news_plan(&self, pos: usize) -> bool {
         self.news_plan.iter().any(|&(s, e)| s <= pos && pos < e)

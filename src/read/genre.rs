@@ -11,13 +11,6 @@ use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-const NOISE_TOML: &str = include_str!("../../data/page_noise.toml");
-
-#[derive(Deserialize)]
-struct NoiseFile {
-    genre: GenreFile,
-}
-
 #[derive(Deserialize)]
 struct GenreFile {
     work_cues: Vec<String>,
@@ -57,9 +50,7 @@ struct Genre {
 fn genre() -> &'static Genre {
     static G: OnceLock<Genre> = OnceLock::new();
     G.get_or_init(|| {
-        // Compiled-in data; a malformed file is a build defect the unit tests catch.
-        let file: NoiseFile = toml::from_str(NOISE_TOML).expect("data/page_noise.toml [genre] is valid");
-        let f = file.genre;
+        let f: GenreFile = super::lexicon::section("genre");
         let re = |s: &str| Regex::new(s).expect("genre regex");
         Genre {
             placeholder: re(&f.placeholder),

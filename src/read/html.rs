@@ -13,13 +13,6 @@ use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const NOISE_TOML: &str = include_str!("../../data/page_noise.toml");
-
-#[derive(Deserialize)]
-struct NoiseFile {
-    html: HtmlRules,
-}
-
 #[derive(Deserialize)]
 struct HtmlRules {
     drop_tags: HashSet<String>,
@@ -42,11 +35,7 @@ struct MetaNames {
 
 fn rules() -> &'static HtmlRules {
     static RULES: OnceLock<HtmlRules> = OnceLock::new();
-    RULES.get_or_init(|| {
-        // The data file is compiled in; a malformed one is a build defect the unit tests catch.
-        let file: NoiseFile = toml::from_str(NOISE_TOML).expect("data/page_noise.toml [html] is valid");
-        file.html
-    })
+    RULES.get_or_init(|| super::lexicon::section("html"))
 }
 
 /// What the page's head says about it, as written.

@@ -8,6 +8,7 @@
 pub mod decode;
 pub mod genre;
 pub mod html;
+mod lexicon;
 pub mod page;
 pub mod shape;
 pub mod split;

@@ -9,14 +9,6 @@ use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
-const NOISE_TOML: &str = include_str!("../../data/page_noise.toml");
-
-#[derive(Deserialize)]
-struct NoiseFile {
-    keys: Keys,
-    lines: Lines,
-}
-
 #[derive(Deserialize)]
 struct Keys {
     published_on: Vec<String>,
@@ -68,17 +60,16 @@ fn spaced(key: &str) -> String {
 fn noise() -> &'static Noise {
     static NOISE: OnceLock<Noise> = OnceLock::new();
     NOISE.get_or_init(|| {
-        // The data file is part of the binary; a malformed one is a build defect that the unit
-        // tests catch, so failing loudly here is right.
-        let file: NoiseFile = toml::from_str(NOISE_TOML).expect("data/page_noise.toml is valid");
+        let keys: Keys = super::lexicon::section("keys");
+        let lines: Lines = super::lexicon::section("lines");
         let mut fields: Vec<(String, Field)> = Vec::new();
         for (list, f) in [
-            (&file.keys.published_on, Field::PublishedOn),
-            (&file.keys.written_on, Field::WrittenOn),
-            (&file.keys.index_number, Field::IndexNumber),
-            (&file.keys.publisher, Field::Publisher),
-            (&file.keys.title, Field::Title),
-            (&file.keys.ignored, Field::Ignored),
+            (&keys.published_on, Field::PublishedOn),
+            (&keys.written_on, Field::WrittenOn),
+            (&keys.index_number, Field::IndexNumber),
+            (&keys.publisher, Field::Publisher),
+            (&keys.title, Field::Title),
+            (&keys.ignored, Field::Ignored),
         ] {
             fields.extend(list.iter().map(|k| (k.clone(), f)));
         }
@@ -90,8 +81,8 @@ fn noise() -> &'static Noise {
             key_first: Regex::new(&format!(r"^(?:{alternation})\s*[:：]")).expect("key regex"),
             key_alone: Regex::new(&format!(r"^[•·\s]*({alternation})\s*[:：]?\s*$")).expect("key regex"),
             fields,
-            exact: file.lines.exact,
-            contains: WordList::new(&file.lines.contains),
+            exact: lines.exact,
+            contains: WordList::new(&lines.contains),
             breadcrumb: Regex::new(r"^\s*(>|》|»)|(\s>\s|>>|»)").expect("breadcrumb regex"),
             date: Regex::new(r"([0-9]{4})\s*[-年/.]\s*([0-9]{1,2})\s*[-月/.]\s*([0-9]{1,2})").expect("date regex"),
             bare_date: Regex::new(

@@ -38,8 +38,6 @@ struct Patterns {
     title: Regex,
     /// A table-of-contents entry: a title followed by a page number.
     toc_entry: Regex,
-    /// A line opening with a heading marker (一、 (一) 1. ...): a heading, not a title.
-    heading: Regex,
     /// The address that opens a speech.
     address: Regex,
 }
@@ -52,8 +50,6 @@ fn patterns() -> &'static Patterns {
         )
             .expect("title regex"),
         toc_entry: Regex::new(r"\s\d{1,4}$").expect("toc regex"),
-        heading: Regex::new(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
-            .expect("heading regex"),
         address: Regex::new(r"^(各位代表|各位委员|同志们)").expect("address regex"),
     })
 }
@@ -74,7 +70,8 @@ fn is_folded_title_line(line: &str) -> bool {
         // A bare "2025年工作计划" is a heading; a title names its town or government.
         && (line.contains("报告") || ["镇", "乡", "街道", "政府", "办事处"].iter().any(|w| line.contains(w)))
         && !p.toc_entry.is_match(line)
-        && !p.heading.is_match(line)
+        // A line opening with a heading marker (一、 (一) 1. ...) is a heading, not a title.
+        && crate::text::markers::marker_of(line).is_none()
         && !line.ends_with('。')
         && !line.ends_with(':')
         && !line.ends_with('：')

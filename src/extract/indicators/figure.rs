@@ -9,7 +9,7 @@ use crate::model::Part;
 
 /// Whether the text at character `pos` is read for indicators.
 pub(super) fn readable(ctx: &Context, pos: usize) -> bool {
-    !ctx.in_news_plan(pos) && !matches!(ctx.part_at(pos), Some(Part::Plan | Part::SelfBuilding | Part::Closing))
+    !ctx.in_plan(pos) && !matches!(ctx.part_at(pos), Some(Part::SelfBuilding | Part::Closing))
 }
 
 /// Whether a quantity is a figure rather than a threshold, a target, a modifier or rhetoric.

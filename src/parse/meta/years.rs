@@ -56,10 +56,10 @@ fn lexicon() -> &'static Lexicon {
             p: Patterns {
                 two_years: re(r"(\d{4})年度?[^\d]{0,8}?(?:工作)?总结.{0,3}?(\d{4})年"),
                 review_heading: re(
-                    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(?:过去的|刚刚过去的)?(\d{4})\s*年[^。,，\d]{0,14}?(?:回顾|总结|完成情况|工作情况)",
+                    r"^(?:过去的|刚刚过去的)?(\d{4})\s*年[^。,，\d]{0,14}?(?:回顾|总结|完成情况|工作情况)",
                 ),
                 plan_heading: re(
-                    r"^(?:[一二三四五六七八九十]+[、.．]\s*)?(\d{4})年度?[^。]{0,12}?(?:安排|计划|任务|思路|打算|目标|重点|部署)",
+                    r"^(\d{4})年度?[^。]{0,12}?(?:安排|计划|任务|思路|打算|目标|重点|部署)",
                 ),
                 plan_sentence: re(r"(\d{4})年[^。]{0,20}?主要预期目标"),
                 inline_review_heading: re(r"(?:^|[。!！\s])[一二三四五六七八九十]+、\s*(\d{4})\s*年[^。,，\d]{0,14}?(?:回顾|总结|完成情况|工作情况)"),
@@ -97,6 +97,8 @@ pub fn years(
     let headings = lines.iter().skip(1).filter(|l| l.chars().count() <= 40);
     let (mut review, mut plan) = (None, None);
     let mut to_date = false;
+    // A heading's marker ("一、", "(二)") is read off before its words are.
+    let headings = headings.map(|l| crate::text::markers::marker_of(l).map_or(*l, |m| m.rest));
     for l in headings {
         if review.is_none() {
             if let Some(c) = p.review_heading.captures(l) {
