@@ -21,6 +21,12 @@ use crate::text::index::Cursor;
 use regex::Regex;
 use std::sync::OnceLock;
 
+mod growth;
+mod pattern;
+pub use growth::{growth_after, growths};
+#[allow(unused_imports)]
+use pattern::*;
+
 /// A quantity found in a folded text, with its byte range there (qualifiers included).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -45,184 +51,6 @@ pub struct Growth {
     /// Byte range of the growth phrase (comparison word through the rate).
     pub start: usize,
     pub end: usize,
-}
-
-/// Units and measure words, longest first so that 人次 wins over 人 and 个百分点 over 个.
-const UNITS: &[&str] = &[
-    "个百分点",
-    "百分点",
-    "平方公里",
-    "平方千米",
-    "平方米",
-    "立方米",
-    "平米",
-    "公顷",
-    "公里",
-    "千米",
-    "千瓦时",
-    "千瓦",
-    "兆瓦",
-    "千克",
-    "公斤",
-    "美元",
-    "欧元",
-    "港元",
-    "人次",
-    "户次",
-    "场次",
-    "针次",
-    "车次",
-    "架次",
-    "批次",
-    "班次",
-    "个月",
-    "个季度",
-    "分钟",
-    "小时",
-    "元",
-    "%",
-    "‰",
-    "亩",
-    "米",
-    "吨",
-    "斤",
-    "人",
-    "户",
-    "名",
-    "位",
-    "个",
-    "家",
-    "件",
-    "场",
-    "次",
-    "起",
-    "处",
-    "条",
-    "项",
-    "宗",
-    "座",
-    "幢",
-    "栋",
-    "间",
-    "套",
-    "辆",
-    "台",
-    "艘",
-    "头",
-    "羽",
-    "只",
-    "株",
-    "棵",
-    "支",
-    "批",
-    "所",
-    "张",
-    "份",
-    "篇",
-    "轮",
-    "村",
-    "组",
-    "类",
-    "种",
-    "块",
-    "部",
-    "册",
-    "本",
-    "床",
-    "盏",
-    "眼",
-    "根",
-    "笔",
-    "天",
-    "周",
-    "年",
-];
-
-/// Qualifiers written before a number, longest first.
-const PRE_QUALIFIERS: &[&str] = &["超过", "突破", "多达", "将近", "不足", "不到", "近", "约", "超", "逾", "破", "上"];
-
-/// Prefix qualifiers that may stand alone before a bare multiplier (逾万人次, 上百家).
-const BARE_QUALIFIERS: &[&str] = &["超过", "突破", "将近", "近", "约", "超", "逾", "破", "上"];
-
-const CN_DIGITS: &str = "零一二两三四五六七八九十百千";
-
-/// The index of the capture group `name` of `re`. Readers ask for groups by index: `Captures::name`
-/// looks the name up in a hashed map on every call, and they ask for a dozen groups per figure.
-fn group(re: &Regex, name: &str) -> usize {
-    re.capture_names().position(|n| n == Some(name)).expect("the pattern has the group")
-}
-
-/// The quantity pattern with the indexes of its groups.
-struct QuantityRe {
-    re: Regex,
-    num: usize,
-    num2: usize,
-    cn: usize,
-    bare: usize,
-    q1: usize,
-    mult: usize,
-    q2: usize,
-    unit: usize,
-    per: usize,
-    post: usize,
-}
-
-fn quantity_re() -> &'static QuantityRe {
-    static RE: OnceLock<QuantityRe> = OnceLock::new();
-    RE.get_or_init(|| {
-        let re = quantity_pattern();
-        QuantityRe {
-            num: group(&re, "num"),
-            num2: group(&re, "num2"),
-            cn: group(&re, "cn"),
-            bare: group(&re, "bare"),
-            q1: group(&re, "q1"),
-            mult: group(&re, "mult"),
-            q2: group(&re, "q2"),
-            unit: group(&re, "unit"),
-            per: group(&re, "per"),
-            post: group(&re, "post"),
-            re,
-        }
-    })
-}
-
-/// The quantity pattern, anchored: it is tried only where a number can start (see
-/// [`may_start_number`]), on a window of the text cut at that position.
-fn quantity_pattern() -> Regex {
-    {
-        let units: Vec<String> = UNITS.iter().map(|u| regex::escape(u)).collect();
-        let pattern = format!(
-            r"(?x)
-            ^
-            (?:
-                (?P<num>\d+(?:\.\d+)?)
-                (?:\s?(?:-|~|—|–|至|到)\s?(?P<num2>\d+(?:\.\d+)?))?
-              | (?P<cn>[一二两三四五六七八九十][{cn}]*)
-              | (?P<bare>万|亿|千|百)
-            )
-            (?P<q1>余|多)?
-            (?P<mult>万亿|千万|百万|万|亿|千|百)?
-            (?P<q2>余|多)?
-            (?:\x20?(?P<unit>{units}))?
-            (?:/(?P<per>吨|亩|平方米|人|户|斤|公斤|千克|天|日|小时|月|年))?
-            (?P<post>以上|以下|左右|余|多)?",
-            cn = CN_DIGITS,
-            units = units.join("|")
-        );
-        Regex::new(&pattern).expect("the quantity pattern is valid")
-    }
-}
-
-/// The multiplier a leading character stands for in a unit.
-fn multiplier(c: char) -> Option<f64> {
-    match c {
-        '万' => Some(1e4),
-        '亿' => Some(1e8),
-        '千' => Some(1e3),
-        '百' => Some(1e2),
-        _ => None,
-    }
 }
 
 /// A quantity in base units, and that base unit. THE place where units convert; the rule:
@@ -476,137 +304,6 @@ pub fn quantity_at(text: &str, byte: usize) -> Option<Found> {
     read_at(text, byte)
 }
 
-/// A growth phrase; `^` anchors it for [`growth_after`], which tries it at given places only.
-const GROWTH_PATTERN: &str = r"(?x)
-            (?P<cmp>同比去年|同比上年|较去年同期|较上年同期|与去年同期相比|比去年同期|较去年|较上年|比去年|比上年|同比)?
-            (?:分别)?
-            (?:
-                (?P<verb>增长|增加|提高|提升|上升|增幅为?|增速为?|增|下降|减少|降低|下滑|回落|降幅为?|缩减|缩短|压减|压缩|降)
-                (?:了)?
-                (?:达到|达|为)?
-                (?P<pre>超过|超|约|近|逾)?
-              | (?P<sign>[-+−])
-            )
-            (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][十百千]*)
-            (?P<unit>%|倍|个百分点|百分点|成)
-            (?P<post>以上|左右|多)?";
-
-fn growth_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(GROWTH_PATTERN).expect("the growth pattern is valid"))
-}
-
-/// The indexes of the growth pattern's groups: the same in the anchored pattern, whose wrapper
-/// group does not capture.
-struct GrowthGroups {
-    cmp: usize,
-    verb: usize,
-    pre: usize,
-    sign: usize,
-    num: usize,
-    unit: usize,
-    post: usize,
-}
-
-fn growth_groups() -> &'static GrowthGroups {
-    static GROUPS: OnceLock<GrowthGroups> = OnceLock::new();
-    GROUPS.get_or_init(|| {
-        let re = growth_re();
-        GrowthGroups {
-            cmp: group(re, "cmp"),
-            verb: group(re, "verb"),
-            pre: group(re, "pre"),
-            sign: group(re, "sign"),
-            num: group(re, "num"),
-            unit: group(re, "unit"),
-            post: group(re, "post"),
-        }
-    })
-}
-
-fn growth_re_anchored() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!("^(?:{GROWTH_PATTERN})")).expect("the growth pattern is valid"))
-}
-
-/// Reads a growth phrase from `caps`, whose offsets count from byte `at` of `text`.
-fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Option<Growth> {
-    let gr = growth_groups();
-    let whole = caps.get(0)?;
-    let whole = (at + whole.start())..(at + whole.end());
-    let num = caps.get(gr.num)?.as_str();
-    let v: f64 = num.parse().ok().or_else(|| crate::text::markers::chinese_value(num))?;
-    if whole.start > 0 && text[..whole.start].ends_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    // A bare sign stands for the verb only after a comparison word (同比-6.2%): alone, "-6.2%" is a
-    // figure, not a change.
-    let sign = match (caps.get(gr.verb), caps.get(gr.sign)) {
-        (Some(verb), _) if verb.as_str().starts_with(['下', '减', '降', '回', '缩', '压']) => -1.0,
-        (Some(_), _) => 1.0,
-        (None, Some(sign)) if caps.get(gr.cmp).is_some() => {
-            if sign.as_str() == "+" {
-                1.0
-            } else {
-                -1.0
-            }
-        }
-        _ => return None,
-    };
-    let mut g = Growth {
-        qualifier: caps.get(gr.pre).or(caps.get(gr.post)).map(|m| m.as_str().to_string()),
-        start: whole.start,
-        end: whole.end,
-        ..Growth::default()
-    };
-    match caps.get(gr.unit)?.as_str() {
-        "%" => g.pct = Some(sign * v),
-        "成" => g.pct = Some(sign * v * 10.0),
-        "倍" => g.multiple = Some(sign * v),
-        _ => g.pp = Some(sign * v),
-    }
-    Some(g)
-}
-
-/// Every growth phrase in a folded text (同比增长23.75%, 下降9.9%, 增长74倍...), in order.
-pub fn growths(text: &str) -> Vec<Growth> {
-    // Every growth phrase ends in one of its units: most clauses hold none, and are not searched.
-    if !text.contains(['%', '倍', '成']) && !text.contains("百分点") {
-        return Vec::new();
-    }
-    growth_re().captures_iter(text).filter_map(|c| read_growth(text, 0, &c)).collect()
-}
-
-/// The growth phrase that follows a quantity ending at byte `byte`, in the same clause: after at
-/// most a few words of the same clause (创下历史新高) and one comma or 、, the phrase must open
-/// with the comparison (同比, 较去年) or the verb itself, or 比重/占比 (a share's change), so that a
-/// rate given for another subject (`, 税收同比增长10%`) is not taken.
-pub fn growth_after(text: &str, byte: usize) -> Option<Growth> {
-    let rest = text.get(byte..)?;
-    let at = |i: usize| {
-        let c = growth_re_anchored().captures(window(text, byte + i).get(byte + i..)?)?;
-        read_growth(text, byte + i, &c)
-    };
-    for (n, (i, c)) in rest.char_indices().enumerate() {
-        if let Some(g) = at(i) {
-            return Some(g);
-        }
-        if c == ',' || c == '、' {
-            let mut j = i + c.len_utf8();
-            for lead in ["比重", "占比"] {
-                if rest[j..].starts_with(lead) {
-                    j += lead.len();
-                }
-            }
-            return at(j);
-        }
-        if n >= 10 || c.is_ascii_digit() || matches!(c, '。' | ';' | ':' | '\n' | '%') {
-            break;
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -631,7 +328,7 @@ mod tests {
     #[test]
     fn anchored_growth_pattern_numbers_its_groups_alike() {
         let names = |re: &Regex| re.capture_names().map(|n| n.map(str::to_string)).collect::<Vec<_>>();
-        assert_eq!(names(growth_re()), names(growth_re_anchored()));
+        assert_eq!(names(growth::growth_re()), names(growth::growth_re_anchored()));
     }
 
     fn one(text: &str) -> Quantity {

@@ -1,0 +1,239 @@
+//! Projects: named construction, investment and industrial projects, from every part of a report.
+//!
+//! Reports name a project in two ways, and both are read here:
+//! - a name ending in a project word ("...综合管网项目", "...改建工程", "...生产基地"); words like
+//!   中心 or 市场 also name offices and markets, so they count only beside a building or status word;
+//! - an enumeration closed by a category ("沿江立面改造、江滩治理等8个项目"): each item is a project.
+//!
+//! The name is the project's own name: verbs, adverbs and an investment phrase in front of it are
+//! dropped, and category names ("重点项目", "一批基础设施项目") are not projects. The investment is
+//! taken from the same clause ("总投资约1500万元"), or from the sentence when it names one project.
+//! The same project named twice in a report is one row: the first mention, with an investment from
+//! a later one if the first gives none. Term lists are in data/projects.toml.
+
+use super::{Chars, Context};
+use crate::model::{Project, Span};
+use crate::text::clauses::{self, Stop};
+use crate::text::words::WordList;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+mod amounts;
+mod names;
+mod terms;
+#[allow(unused_imports)]
+use amounts::*;
+#[allow(unused_imports)]
+use names::*;
+#[allow(unused_imports)]
+use terms::*;
+
+/// A project found in the text before names are merged.
+#[derive(Debug, Clone)]
+struct Found {
+    name: String,
+    /// Characters of the name in the body.
+    start: usize,
+    end: usize,
+    /// A suffix match, rather than an item of an enumeration (whose clause investment is the group's).
+    named: bool,
+}
+
+pub fn extract(ctx: &Context) -> Vec<Project> {
+    extract_in(ctx, &Chars::new(&ctx.folded.text))
+}
+
+/// [`extract`] with the text already split into characters.
+pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
+    let mut found = Vec::new();
+    for (s, e) in clauses::spans(chars, Stop::Clause) {
+        found.extend(named_in_clause(chars, s, e));
+        found.extend(enumerated_in_clause(chars, s, e));
+    }
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    // A name found both ways, or nested in a longer one found at the same place, is one project.
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found {
+        if kept.iter().any(|k| k.start <= f.start && f.end <= k.end) {
+            continue;
+        }
+        kept.retain(|k| !(f.start <= k.start && k.end <= f.end));
+        kept.push(f);
+    }
+    let mut out: Vec<Project> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for f in &kept {
+        let (sent_s, sent_e) = clauses::enclosing(chars, f.start, Stop::Semicolon);
+        let (cl_s, cl_e) = clauses::enclosing(chars, f.start, Stop::Clause);
+        let in_sentence = kept.iter().filter(|k| k.start >= sent_s && k.end <= sent_e).count();
+        let investment = investment_near(chars, f, (cl_s, cl_e), (sent_s, sent_e), in_sentence);
+        let status = status_near(chars, f, cl_s, cl_e);
+        let key = same_project_key(&f.name);
+        if let Some(i) = keys.iter().position(|k| same_project(k, &key)) {
+            if out[i].investment.is_none() {
+                if let Some(inv) = investment {
+                    set_investment(&mut out[i], inv);
+                }
+            }
+            continue;
+        }
+        let mut p = Project {
+            rule: if f.named { "named" } else { "enumerated" },
+            section: ctx.section_at(f.start),
+            name: f.name.clone(),
+            status,
+            investment: None,
+            investment_unit: None,
+            investment_yuan: None,
+            span: Span::new(f.start, f.end),
+            quote: String::new(),
+        };
+        if let Some(inv) = investment {
+            set_investment(&mut p, inv);
+        }
+        keys.push(key);
+        out.push(p);
+    }
+    out
+}
+
+/// An investment amount as written.
+#[derive(Debug, Clone, PartialEq)]
+struct Amount {
+    value: f64,
+    unit: String,
+    yuan: Option<f64>,
+}
+
+fn set_investment(p: &mut Project, a: Amount) {
+    p.investment = Some(a.value);
+    p.investment_unit = Some(a.unit);
+    p.investment_yuan = a.yuan;
+}
+
+/// Two mentions name one project when they are equal once the project word at the end is dropped.
+fn same_project_key(name: &str) -> String {
+    let mut n: String = name.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '(' | ')')).collect();
+    for suffix in ["建设项目", "项目", "建设"] {
+        if let Some(stripped) = n.strip_suffix(suffix) {
+            n = stripped.to_string();
+            break;
+        }
+    }
+    n
+}
+
+/// Two keys name one project when one holds the other and what the longer adds is not a phase
+/// ("白鸽湖商埠文化园二期" is its own project).
+fn same_project(a: &str, b: &str) -> bool {
+    let (short, long) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
+    if short.chars().count() < 4 || !long.contains(short) {
+        return false;
+    }
+    !long.replacen(short, "", 1).contains('期')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(body: &str) -> Vec<Project> {
+        extract(&crate::extract::TestReport::new(body).context())
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        run(body).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn char_set_holds_what_it_was_given() {
+        let set = CharSet::new(['项', 'a', '\u{FFFF}', '𠀀']);
+        for c in ['项', 'a', '\u{FFFF}', '𠀀'] {
+            assert!(set.contains(c), "{c}");
+        }
+        for c in ['工', 'b', '\u{FFFE}', '𠀁'] {
+            assert!(!set.contains(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn shipped_terms_parse() {
+        assert!(terms().strong_suffixes.contains(&"项目".to_string()));
+        // Words are tried by their first character: an empty one would never be.
+        let t = terms();
+        for list in [&t.strong_suffixes, &t.weak_suffixes, &t.phases, &t.lead_words, &t.inner_verbs] {
+            assert!(list.iter().all(|w| !w.is_empty()));
+        }
+    }
+
+    #[test]
+    fn name_drops_verbs_and_description() {
+        assert_eq!(
+            names("成功引进“二期在龙游”单期体量最大的金龙机制纸项目,招商引资考核位列第一。"),
+            ["金龙机制纸项目"]
+        );
+        assert_eq!(
+            names("实施马报桥废弃铁路非机动车道改造提升工程等路网优化项目7个。"),
+            ["马报桥废弃铁路非机动车道改造提升工程"]
+        );
+    }
+
+    #[test]
+    fn investment_in_clause_normalised_to_yuan() {
+        let p = run("总投资约1500万元柑桔专业市场项目基建部分已结顶完工,金秋红共富工坊登上杂志。");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "柑桔专业市场项目");
+        assert_eq!(p[0].investment, Some(1500.0));
+        assert_eq!(p[0].investment_unit.as_deref(), Some("万元"));
+        assert_eq!(p[0].investment_yuan, Some(15_000_000.0));
+        assert_eq!(p[0].status.as_deref(), Some("结顶"));
+    }
+
+    #[test]
+    fn enumeration_closed_by_category_gives_each_item() {
+        let n = names("实施沿江立面改造、浮杯塔夜间照明及周边环境整治提升、江滩治理等8个项目,总投资5100万元。");
+        assert_eq!(n, ["沿江立面改造", "浮杯塔夜间照明及周边环境整治提升", "江滩治理"]);
+    }
+
+    #[test]
+    fn category_names_are_not_projects() {
+        let n = names("全年签约制造业亿元以上投资项目4个,累计新投产项目7个。排定重点项目109个。");
+        assert!(n.is_empty(), "{n:?}");
+    }
+
+    #[test]
+    fn size_bands_and_programmes_are_not_projects() {
+        // A size band ("10至500万元项目"), a talent scheme or the act of packaging projects names no project.
+        let n = names("其中500万元以上项目完成投资3亿元,50至500万元项目完成投资0.4亿元。");
+        assert!(n.is_empty(), "{n:?}");
+        let n = names("全年共计申报各级人才项目15个,累计孵化创业项目9个,积极包装策划项目。");
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(names("成功招引智能装备制造项目落地。"), ["智能装备制造项目"]);
+    }
+
+    #[test]
+    fn weak_suffix_needs_a_building_word() {
+        assert!(names("湖镇镇社会治理中心标准化经验获肯定。").is_empty());
+        assert_eq!(names("在开发区新建“亲清助企服务中心”。"), ["亲清助企服务中心"]);
+    }
+
+    #[test]
+    fn investment_in_chinese_numerals_and_with_qualifiers() {
+        let p = run("投资近千万元打造东引运河5公里碧道,亲水特色愈加彰显。");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].investment, Some(1000.0));
+        assert_eq!(p[0].investment_unit.as_deref(), Some("万元"));
+        let p = run("龙泉河流域(泥溪段)水环境综合治理二期项目已全部完工,工程投资3200余万元。");
+        assert_eq!(p[0].investment_yuan, Some(32_000_000.0));
+    }
+
+    #[test]
+    fn same_project_twice_is_one_row_with_the_later_investment() {
+        let p = run("推进划船塘光伏发电项目。成功引进总投资3.1亿元的划船塘光伏发电项目。");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].investment, Some(3.1));
+        assert_eq!(p[0].investment_yuan, Some(310_000_000.0));
+    }
+}

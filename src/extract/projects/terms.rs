@@ -1,0 +1,118 @@
+//! The words the project rules read (data/projects.toml), loaded once, grouped for fast lookup.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(super) const TERMS_TOML: &str = include_str!("../../../data/projects.toml");
+
+#[derive(Deserialize)]
+pub(super) struct Terms {
+    pub(super) strong_suffixes: Vec<String>,
+    pub(super) weak_suffixes: Vec<String>,
+    pub(super) phases: Vec<String>,
+    pub(super) lead_words: Vec<String>,
+    pub(super) generic_words: Vec<String>,
+    pub(super) inner_verbs: Vec<String>,
+    pub(super) status_words: Vec<String>,
+    /// The first characters of the project suffixes: most characters start none, and the suffix
+    /// search is skipped there.
+    #[serde(skip)]
+    pub(super) suffix_starts: CharSet,
+    /// The lists above as characters, in the same order: they are compared against the text at
+    /// nearly every character, and a slice comparison does not decode the word each time.
+    #[serde(skip)]
+    pub(super) strong_chars: Words,
+    #[serde(skip)]
+    pub(super) weak_chars: Words,
+    #[serde(skip)]
+    pub(super) phase_chars: Words,
+    #[serde(skip)]
+    pub(super) lead_chars: Words,
+    #[serde(skip)]
+    pub(super) inner_verb_chars: Words,
+}
+
+/// A set of characters asked about once per character of every report: a bit per character of the
+/// Basic Multilingual Plane answers in one lookup; the rare character beyond it is looked up in a
+/// list.
+#[derive(Default)]
+pub(super) struct CharSet {
+    pub(super) bmp: Vec<u64>,
+    pub(super) beyond: Vec<char>,
+}
+
+impl CharSet {
+    pub(super) fn new(chars: impl IntoIterator<Item = char>) -> Self {
+        let mut set = CharSet { bmp: vec![0; 0x10000 / 64], beyond: Vec::new() };
+        for c in chars {
+            match set.bmp.get_mut(c as usize / 64) {
+                Some(word) => *word |= 1 << (c as usize % 64),
+                None => set.beyond.push(c),
+            }
+        }
+        set
+    }
+
+    pub(super) fn contains(&self, c: char) -> bool {
+        match self.bmp.get(c as usize / 64) {
+            Some(word) => word & (1 << (c as usize % 64)) != 0,
+            None => self.beyond.contains(&c),
+        }
+    }
+}
+
+/// A term list as characters, with its words grouped by first character: at a place, only the
+/// words that start with the character there are tried (in list order, so the first that stands
+/// there is the one a walk over the whole list finds).
+#[derive(Default)]
+pub(super) struct Words {
+    pub(super) words: Vec<Vec<char>>,
+    /// (first character, indexes of the words starting with it, in list order), sorted.
+    pub(super) by_first: Vec<(char, Vec<usize>)>,
+}
+
+impl Words {
+    pub(super) fn new(list: &[String]) -> Self {
+        let words: Vec<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(&c) = w.first() else { continue };
+            match by_first.iter_mut().find(|(f, _)| *f == c) {
+                Some((_, ix)) => ix.push(i),
+                None => by_first.push((c, vec![i])),
+            }
+        }
+        by_first.sort_unstable_by_key(|(c, _)| *c);
+        Words { words, by_first }
+    }
+
+    /// The first word of the list standing at `pos`.
+    pub(super) fn at(&self, chars: &[char], pos: usize) -> Option<&[char]> {
+        let first = chars.get(pos)?;
+        let k = self.by_first.binary_search_by_key(first, |(c, _)| *c).ok()?;
+        self.by_first[k].1.iter().map(|&i| self.words[i].as_slice()).find(|w| starts_with_at(chars, pos, w))
+    }
+}
+
+pub(super) fn terms() -> &'static Terms {
+    static TERMS: OnceLock<Terms> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        // Compiled in; a defect is caught by the unit test `shipped_terms_parse`.
+        let mut t: Terms = toml::from_str(TERMS_TOML).expect("data/projects.toml is valid");
+        // Longest first, so that "加快推进" is tried before "加快".
+        for list in
+            [&mut t.strong_suffixes, &mut t.weak_suffixes, &mut t.phases, &mut t.lead_words, &mut t.status_words]
+        {
+            list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        }
+        t.generic_words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+        t.suffix_starts =
+            CharSet::new(t.strong_suffixes.iter().chain(&t.weak_suffixes).filter_map(|w| w.chars().next()));
+        t.strong_chars = Words::new(&t.strong_suffixes);
+        t.weak_chars = Words::new(&t.weak_suffixes);
+        t.phase_chars = Words::new(&t.phases);
+        t.lead_chars = Words::new(&t.lead_words);
+        t.inner_verb_chars = Words::new(&t.inner_verbs);
+        t
+    })
+}

@@ -1,0 +1,166 @@
+//! The targets of one clause of the plan: levels, rates, lists of rates, zero targets and the
+//! qualitative relations of the goal sentence.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub(super) fn read_clause(
+    ctx: &Context,
+    chars: &Chars,
+    s: usize,
+    e: usize,
+    in_goal: bool,
+    cursor: &mut CueCursor,
+    out: &mut Vec<Target>,
+) {
+    let t = terms();
+    let clause = chars.str(s, e);
+    let mut growths = number::growths(clause);
+    let lists = rate_lists(clause, &mut growths);
+    let quantities: Vec<Found> = number::quantities(clause)
+        .into_iter()
+        .filter(|f| !growths.iter().any(|g| f.start < g.end && g.start < f.end))
+        .filter(|f| !t.not_target_units.contains(&f.quantity.unit))
+        // Chinese numerals in a plan count slogans and batches (两个维护, 一批项目, 五个方面), and
+        // figures in quotes are names of campaigns ("15条", "六类排水户").
+        .filter(|f| !f.chinese && !in_quotes(clause, f.start))
+        .filter(|f| !is_modifier(clause, f))
+        .collect();
+    // A cue inside the clause, before its first figure, wins over one earlier in the sentence.
+    let first = quantities.first().map(|f| f.start).or(growths.first().map(|g| g.start)).unwrap_or(clause.len());
+    // Most clauses of a plan state no figure and give no target: the cue is looked up only for those
+    // that do.
+    let mut cue_here = || {
+        if in_goal {
+            return Some("主要预期目标".to_string());
+        }
+        cues().last_in(&clause[..first]).map(|(_, c)| c.to_string()).or_else(|| cursor.at(chars, s))
+    };
+    let year = ctx.meta.plan_year;
+    let span = trimmed_span(chars, s, e);
+    let code = |name: &str| catalog().code_of(name).map(str::to_string);
+
+    // A rate clause with no name of its own continues the target before it.
+    if quantities.is_empty() && growths.len() == 1 {
+        let g = &growths[0];
+        let name = name_before(clause, g.start);
+        if name.chars().count() < 2 {
+            if let Some(prev) = out.last_mut() {
+                if prev.growth_pct.is_none() && prev.span.end + 1 == s && g.pct.is_some() {
+                    prev.growth_pct = g.pct;
+                    prev.comparator = growth_comparator(g).unwrap_or(prev.comparator);
+                    prev.span.end = span.end;
+                    return;
+                }
+            }
+        }
+    }
+    if quantities.is_empty() && growths.is_empty() {
+        // The first zero word's start: the least start of any of them.
+        if let Some(b) = zero_words().find(clause).map(|m| m.start()) {
+            let cue = cue_here();
+            let mut name = name_before(clause, b);
+            for w in &t.zero_lead {
+                name = name.trim_end_matches(w.as_str()).trim_end_matches(['“', '"']).to_string();
+            }
+            for part in split_names(&name) {
+                let quantity = Quantity { value: Some(0.0), value_base: Some(0.0), ..Quantity::default() };
+                out.push(Target {
+                    rule: "zero_word",
+                    section: ctx.section_at(s),
+                    indicator_code: code(&part),
+                    name: part,
+                    target_year: year,
+                    quantity: Some(quantity),
+                    growth_pct: None,
+                    comparator: Comparator::Exactly,
+                    cue: cue.clone(),
+                    span,
+                    quote: String::new(),
+                });
+            }
+            return;
+        }
+        if in_goal {
+            if let Some(tg) = qualitative_target(clause, span, cue_here(), year) {
+                out.push(Target { indicator_code: code(&tg.name), ..tg });
+            }
+        }
+        return;
+    }
+    let cue = cue_here();
+    for (gi, g) in growths.iter().enumerate().filter(|(_, g)| g.pct.is_some()) {
+        if quantities.iter().any(|f| f.start < g.start) {
+            continue; // joined to the level before it below
+        }
+        // A list of rates (分别增长6%、9%以上): one target per name, in order; 以上 written after the
+        // last rate holds for all of them.
+        if let Some(&(first, n)) = lists.iter().find(|(first, n)| (*first..first + n).contains(&gi)) {
+            if gi > first {
+                continue;
+            }
+            let items = &growths[first..first + n];
+            let names = list_names(&name_before(clause, g.start), n);
+            let shared = items.iter().rev().find_map(growth_comparator);
+            for (item, name) in items.iter().zip(names) {
+                out.push(Target {
+                    rule: "rate_list",
+                    section: ctx.section_at(s),
+                    indicator_code: code(&name),
+                    name,
+                    target_year: year,
+                    quantity: None,
+                    growth_pct: item.pct,
+                    comparator: growth_comparator(item).or(shared).unwrap_or_else(|| cue_comparator(cue.as_deref())),
+                    cue: cue.clone(),
+                    span,
+                    quote: String::new(),
+                });
+            }
+            continue;
+        }
+        let comparator = growth_comparator(g).unwrap_or_else(|| cue_comparator(cue.as_deref()));
+        for name in split_names(&name_before(clause, g.start)) {
+            out.push(Target {
+                rule: "growth",
+                section: ctx.section_at(s),
+                indicator_code: code(&name),
+                name,
+                target_year: year,
+                quantity: None,
+                growth_pct: g.pct,
+                comparator,
+                cue: cue.clone(),
+                span,
+                quote: String::new(),
+            });
+        }
+    }
+    for (k, f) in quantities.iter().enumerate() {
+        let mut name = name_before(clause, f.start);
+        if name.chars().count() < 3 {
+            name = name_after(clause, f.end);
+        }
+        // A rate right after this level in the same clause belongs to it.
+        let next_q = quantities.get(k + 1).map_or(clause.len(), |n| n.start);
+        let growth = growths.iter().find(|g| g.start >= f.end && g.start < next_q && g.pct.is_some());
+        let comparator = growth
+            .and_then(growth_comparator)
+            .or_else(|| qualifier_comparator(&f.quantity))
+            .or_else(|| written_before(&clause[..f.start]))
+            .unwrap_or_else(|| cue_comparator(cue.as_deref()));
+        out.push(Target {
+            rule: "level",
+            section: ctx.section_at(s),
+            indicator_code: code(&name),
+            name,
+            target_year: year,
+            quantity: Some(f.quantity.clone()).map(|q| shift(q, s)),
+            growth_pct: growth.and_then(|g| g.pct),
+            comparator,
+            cue: cue.clone(),
+            span,
+            quote: String::new(),
+        });
+    }
+}

@@ -1,0 +1,215 @@
+//! Names, comparators and lists of targets: the words before and after a figure, 以上/左右/突破
+//! as comparators, rate lists (分别增长6%、9%).
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Whether byte `at` of a clause stands inside quotation marks.
+pub(super) fn in_quotes(clause: &str, at: usize) -> bool {
+    let before = &clause[..at];
+    before.matches('“').count() > before.matches('”').count()
+}
+
+/// One rate or promise given for two names joined by 和 ("数字经济增加值和数字经济核心产业增加值年均增速
+/// 20%以上") is a target for each.
+pub(super) fn split_names(name: &str) -> Vec<String> {
+    let parts: Vec<&str> = name.split('和').collect();
+    if parts.len() == 2 && parts.iter().all(|p| p.chars().count() >= 4) {
+        parts.iter().map(|p| p.to_string()).collect()
+    } else {
+        vec![name.to_string()]
+    }
+}
+
+/// Rates listed after a distributive rate (分别增长6%、9%以上): the number reader reads the first as
+/// a growth and the rest as bare percentages. They are added to `growths` (kept in text order) and
+/// each list is returned as (index of its first rate, number of rates).
+pub(super) fn rate_lists(clause: &str, growths: &mut Vec<Growth>) -> Vec<(usize, usize)> {
+    static NEXT: OnceLock<Regex> = OnceLock::new();
+    let next =
+        NEXT.get_or_init(|| Regex::new(r"^[、和](\d+(?:\.\d+)?)%(以上|左右)?").expect("the list pattern is valid"));
+    let mut lists = Vec::new();
+    let mut out: Vec<Growth> = Vec::with_capacity(growths.len());
+    for g in growths.drain(..) {
+        let distributive = clause[g.start..g.end].contains("分别") || clause[..g.start].ends_with("分别");
+        let first = out.len();
+        let sign = g.pct.map_or(1.0, f64::signum);
+        let mut end = g.end;
+        out.push(g);
+        if !distributive {
+            continue;
+        }
+        while let Some(c) = next.captures(&clause[end..]) {
+            let (Some(m), Some(v)) = (c.get(0), c.get(1)) else { break };
+            let Ok(v) = v.as_str().parse::<f64>() else { break };
+            out.push(Growth {
+                pct: Some(sign * v),
+                qualifier: c.get(2).map(|q| q.as_str().to_string()),
+                start: end,
+                end: end + m.end(),
+                ..Growth::default()
+            });
+            end += m.end();
+        }
+        if out.len() - first >= 2 {
+            lists.push((first, out.len() - first));
+        }
+    }
+    *growths = out;
+    lists
+}
+
+/// `n` names from the words before a list of `n` rates: "A、B和C" gives A, B, C; a short head joined
+/// to a full name ("城镇和农村居民人均可支配收入") takes the rest of that name (城镇居民人均可支配收入).
+/// Names that do not split into `n` are given whole to each rate.
+pub(super) fn list_names(name: &str, n: usize) -> Vec<String> {
+    let parts: Vec<&str> = name.split(['、', '和']).filter(|p| !p.is_empty()).collect();
+    if parts.len() != n {
+        return vec![name.to_string(); n];
+    }
+    let Some(last) = parts.last() else { return vec![name.to_string(); n] };
+    let last_len = last.chars().count();
+    parts
+        .iter()
+        .map(|p| {
+            let len = p.chars().count();
+            if len <= 2 && last_len > len + 2 {
+                format!("{p}{}", last.chars().skip(len).collect::<String>())
+            } else {
+                p.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A quantity's span is relative to its clause; the body offset is the clause's plus that.
+pub(super) fn shift(mut q: Quantity, by: usize) -> Quantity {
+    q.span = Span::new(q.span.start + by, q.span.end + by);
+    q
+}
+
+/// The clause's span without surrounding spaces.
+pub(super) fn trimmed_span(chars: &[char], mut s: usize, mut e: usize) -> Span {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    Span::new(s, e)
+}
+
+/// A figure that qualifies a noun rather than counting it: "20亿元以上产值企业3家", "年产100万吨...".
+pub(super) fn is_modifier(clause: &str, f: &Found) -> bool {
+    let before = &clause[..f.start];
+    let near: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    if before.ends_with('年') || near.contains("年产") {
+        return true;
+    }
+    // A threshold followed by what it qualifies and then the count.
+    let after = &clause[f.end..];
+    let seg_end = after.find(['、', ',']).unwrap_or(after.len());
+    f.quantity.qualifier.as_deref() == Some("以上")
+        && !after.is_empty()
+        && number::quantities(&after[..seg_end]).iter().any(|n| n.quantity.value.is_some())
+}
+
+/// A comparison word the number reader leaves in front of a figure ("不少于3400米").
+pub(super) fn written_before(before: &str) -> Option<Comparator> {
+    terms().at_least.iter().any(|w| before.ends_with(w.as_str())).then_some(Comparator::AtLeast)
+}
+
+pub(super) fn growth_comparator(g: &Growth) -> Option<Comparator> {
+    g.qualifier.as_deref().and_then(comparator_of)
+}
+
+pub(super) fn qualifier_comparator(q: &Quantity) -> Option<Comparator> {
+    q.qualifier.as_deref().and_then(comparator_of)
+}
+
+pub(super) fn comparator_of(word: &str) -> Option<Comparator> {
+    let t = terms();
+    let has = |list: &[String]| list.iter().any(|w| w == word);
+    if has(&t.at_least) {
+        Some(Comparator::AtLeast)
+    } else if has(&t.above) {
+        Some(Comparator::Above)
+    } else if has(&t.about) {
+        Some(Comparator::About)
+    } else {
+        None
+    }
+}
+
+pub(super) fn cue_comparator(cue: Option<&str>) -> Comparator {
+    match cue {
+        Some(c) if terms().at_least_cues.iter().any(|w| w == c) => Comparator::AtLeast,
+        _ => Comparator::Exactly,
+    }
+}
+
+/// A clause of the goal sentence with no figure: a relation (高于, 正增长, 同步) is a target.
+pub(super) fn qualitative_target(clause: &str, span: Span, cue: Option<String>, year: Option<i32>) -> Option<Target> {
+    let t = terms();
+    let find = |list: &[String]| list.iter().filter_map(|w| clause.find(w.as_str()).map(|b| (b, w.clone()))).min();
+    let (comparator, growth, at) = if let Some((b, w)) = find(&t.qualitative_above) {
+        (Comparator::Above, (w == "正增长").then_some(0.0), b)
+    } else if let Some((b, _)) = find(&t.qualitative) {
+        (Comparator::Qualitative, None, b)
+    } else {
+        return None;
+    };
+    let name = name_before(clause, at);
+    (name.chars().count() >= 2).then_some(Target {
+        rule: "qualitative",
+        section: None,
+        name,
+        indicator_code: None,
+        target_year: year,
+        quantity: None,
+        growth_pct: growth,
+        comparator,
+        cue,
+        span,
+        quote: String::new(),
+    })
+}
+
+/// The name in front of a figure: the clause up to it, without cue and movement words.
+pub(super) fn name_before(clause: &str, byte: usize) -> String {
+    let t = terms();
+    let mut s = clause[..byte].trim();
+    // Only the last item of an enumeration names this figure.
+    if let Some(i) = s.rfind('、') {
+        s = &s[i + '、'.len_utf8()..];
+    }
+    loop {
+        let before = s;
+        for w in &t.lead_words {
+            if let Some(r) = s.strip_prefix(w.as_str()) {
+                s = r;
+            }
+        }
+        for w in &t.tail_words {
+            if let Some(r) = s.strip_suffix(w.as_str()) {
+                s = r;
+            }
+        }
+        for q in ["约", "近", "超过", "超", "突破", "达到", "达"] {
+            if let Some(r) = s.strip_suffix(q) {
+                s = r;
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    s.trim().to_string()
+}
+
+/// The name after a figure, for clauses that put the number first ("优化升级全镇6个居家养老服务中心站点").
+pub(super) fn name_after(clause: &str, byte: usize) -> String {
+    let rest = &clause[byte..];
+    let end = rest.find(['、', '(', ',']).unwrap_or(rest.len());
+    rest[..end].trim_start_matches(['的', '以', '上']).trim().to_string()
+}
