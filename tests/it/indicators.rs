@@ -7,8 +7,9 @@ use crate::util::{precision_recall, scalar, score_sample_corpus, WorkDir};
 fn indicators_meet_the_gold() {
     let score = score_sample_corpus();
     let (p, r) = precision_recall(&score, "indicators");
-    assert!(p >= 0.90, "indicator precision {p} below 0.90: {}", score["scores"]["indicators"]);
-    assert!(r >= 0.85, "indicator recall {r} below 0.85: {}", score["scores"]["indicators"]);
+    // Measured: P 0.986, R 0.987. The bars sit 0.02 below: a change that loses more fails.
+    assert!(p >= 0.966, "indicator precision {p} below 0.966: {}", score["scores"]["indicators"]);
+    assert!(r >= 0.967, "indicator recall {r} below 0.967: {}", score["scores"]["indicators"]);
     let e = &score["extra"];
     let (ok, n) = (e["ind_growth_ok"].as_f64().unwrap_or(0.0), e["ind_growth_n"].as_f64().unwrap_or(1.0));
     assert!(ok / n >= 0.95, "growth_pct correct in {ok} of {n} matched indicators");
