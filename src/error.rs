@@ -7,15 +7,64 @@
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// Why a file yields no report. `reason` is a short machine-readable word, `detail` a sentence.
+/// Why a file yields no report, as `load_errors.reason` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// No text at all: empty, or only white space.
+    Empty,
+    /// Bytes of an image, an archive or another binary format.
+    Binary,
+    /// Bytes valid in no encoding the loader knows.
+    Undecodable,
+    /// The file system would not give the bytes (permissions, I/O error).
+    Unreadable,
+    /// A folder that cannot be listed.
+    UnreadableFolder,
+    /// A pipe, a device or a socket: no file to read.
+    NotAFile,
+    /// Larger than any report.
+    TooLarge,
+    /// A template whose figures are placeholders.
+    Template,
+    /// No township government document: a product page, a notice, a novel.
+    NotAReport,
+    /// The loader failed on this file; the rest of the run went on.
+    InternalError,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Empty => "empty",
+            Reason::Binary => "binary",
+            Reason::Undecodable => "undecodable",
+            Reason::Unreadable => "unreadable",
+            Reason::UnreadableFolder => "unreadable_folder",
+            Reason::NotAFile => "not_a_file",
+            Reason::TooLarge => "too_large",
+            Reason::Template => "template",
+            Reason::NotAReport => "not_a_report",
+            Reason::InternalError => "internal_error",
+        }
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a file yields no report: the reason, and a sentence a person can act on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Refusal {
-    pub reason: &'static str,
+    pub reason: Reason,
     pub detail: String,
 }
 
 impl Refusal {
-    pub fn new(reason: &'static str, detail: impl Into<String>) -> Self {
+    pub fn new(reason: Reason, detail: impl Into<String>) -> Self {
         Refusal { reason, detail: detail.into() }
     }
 }

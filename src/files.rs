@@ -8,7 +8,7 @@
 //! the warehouse keeps both, so that a name already held by another file that still exists is
 //! never taken over (the newcomer is then named by its location).
 
-use crate::error::Refusal;
+use crate::error::{Reason, Refusal};
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -54,7 +54,7 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
         let canonical = match std::fs::canonicalize(root) {
             Ok(c) => c,
             Err(e) => {
-                let refusal = Refusal::new("unreadable", format!("cannot be opened: {e}"));
+                let refusal = Refusal::new(Reason::Unreadable, format!("cannot be opened: {e}"));
                 w.out.skipped.push(Skipped { name: lossless(root), refusal });
                 continue;
             }
@@ -91,7 +91,7 @@ impl Walker {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
             Err(e) => {
-                let refusal = Refusal::new("unreadable_folder", format!("the folder cannot be read: {e}"));
+                let refusal = Refusal::new(Reason::UnreadableFolder, format!("the folder cannot be read: {e}"));
                 self.out.skipped.push(Skipped { name: lossless(name), refusal });
                 return;
             }
@@ -117,7 +117,7 @@ impl Walker {
             Err(e) => {
                 // A dangling link inside a folder is not a file; one named on the command line is.
                 if given || std::fs::symlink_metadata(path).is_err() {
-                    let refusal = Refusal::new("unreadable", format!("the file cannot be read: {e}"));
+                    let refusal = Refusal::new(Reason::Unreadable, format!("the file cannot be read: {e}"));
                     self.out.skipped.push(Skipped { name, refusal });
                 }
                 return;
@@ -143,7 +143,7 @@ fn has_report_extension(path: &Path) -> bool {
 pub fn check_readable(meta: &std::fs::Metadata) -> Result<(), Refusal> {
     if !meta.is_file() {
         return Err(Refusal::new(
-            "not_a_file",
+            Reason::NotAFile,
             "this is not a regular file (a pipe, a device or a socket): only regular files are read",
         ));
     }
@@ -155,7 +155,7 @@ pub fn check_readable(meta: &std::fs::Metadata) -> Result<(), Refusal> {
 
 fn too_large(bytes: u64) -> Refusal {
     Refusal::new(
-        "too_large",
+        Reason::TooLarge,
         format!(
             "the file has {:.1} MiB, more than the {} MiB a report file can have; it was not read \
              (split a compilation into smaller files)",
@@ -168,7 +168,7 @@ fn too_large(bytes: u64) -> Refusal {
 /// Reads a file whole, if it is a regular file of at most [`MAX_FILE_BYTES`]: the kind and size
 /// are checked before reading, and the read stops past the limit should the file grow meanwhile.
 pub fn read(path: &Path) -> Result<Vec<u8>, Refusal> {
-    let unreadable = |e: std::io::Error| Refusal::new("unreadable", format!("the file cannot be read: {e}"));
+    let unreadable = |e: std::io::Error| Refusal::new(Reason::Unreadable, format!("the file cannot be read: {e}"));
     // Checked before opening: opening a pipe would wait for a writer.
     check_readable(&std::fs::metadata(path).map_err(unreadable)?)?;
     let file = std::fs::File::open(path).map_err(unreadable)?;

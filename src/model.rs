@@ -223,6 +223,32 @@ pub struct Project {
     pub quote: String,
 }
 
+/// How sure the loader is of a town's place on the national map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// One township of that name in the gazetteer.
+    Unique,
+    /// Several, and the report's own text or page told them apart.
+    Context,
+    /// Several, and nothing told them apart: every candidate kept.
+    Ambiguous,
+    /// No township of that name, or no name.
+    #[default]
+    Unknown,
+}
+
+impl Resolution {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Unique => "unique",
+            Resolution::Context => "context",
+            Resolution::Ambiguous => "ambiguous",
+            Resolution::Unknown => "unknown",
+        }
+    }
+}
+
 /// Where a report's town sits on the national map, and how sure the loader is.
 #[derive(Debug, Clone, Serialize, Default, PartialEq)]
 pub struct TownResolution {
@@ -231,8 +257,7 @@ pub struct TownResolution {
     pub county: Option<String>,
     pub city: Option<String>,
     pub province: Option<String>,
-    /// `unique`, `context`, `ambiguous` or `unknown`.
-    pub resolution: String,
+    pub resolution: Resolution,
     pub evidence: Option<String>,
     /// Candidate codes when the name is ambiguous.
     pub candidates: Vec<String>,

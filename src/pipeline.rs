@@ -1,7 +1,7 @@
 //! One file through the whole pipeline, without a database: read → parse → extract → resolve.
 //! `gwr load` stores what this returns; `gwr inspect` prints it.
 
-use crate::error::Refusal;
+use crate::error::{Reason, Refusal};
 use crate::model::{FilePlan, PageMeta, ReportPlan, Span};
 use crate::read::{self, Encoding, RawReport};
 use crate::text::index::{CharBytes, Folded};
@@ -60,7 +60,7 @@ fn refuse_on_panic(bytes: &[u8], source_path: &str, plan: impl FnOnce() -> FileP
             bytes_sha256: sha256_hex(bytes),
             reports: Vec::new(),
             error: Some(Refusal::new(
-                "internal_error",
+                Reason::InternalError,
                 format!("gwr failed on this file ({what}); this is a bug in gwr: please report it with the file"),
             )),
             warnings: Vec::new(),
@@ -233,7 +233,7 @@ mod tests {
     fn a_panic_in_planning_is_the_files_refusal() {
         let plan = refuse_on_panic(b"abc", "x.txt", || panic!("index out of range"));
         let refusal = plan.error.expect("a refusal");
-        assert_eq!(refusal.reason, "internal_error");
+        assert_eq!(refusal.reason, Reason::InternalError);
         assert!(refusal.detail.contains("index out of range"), "{}", refusal.detail);
         assert_eq!((plan.source_path.as_str(), plan.byte_count), ("x.txt", 3));
     }

@@ -68,7 +68,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let mut totals = RunTotals { files_seen: walk.files.len() + walk.skipped.len(), ..Default::default() };
     for skipped in &walk.skipped {
         let r = &skipped.refusal;
-        fail(&mut writer, &mut totals, &progress, &skipped.name, r.reason, &r.detail)?;
+        fail(&mut writer, &mut totals, &progress, &skipped.name, r.reason.as_str(), &r.detail)?;
     }
     let mut refused_before = 0usize;
     let mut bytes_read = 0u64;
@@ -119,7 +119,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                                 &mut totals,
                                 &progress,
                                 &plan.source_path,
-                                refusal.reason,
+                                refusal.reason.as_str(),
                                 &refusal.detail,
                             )?;
                             if !plan.bytes_sha256.is_empty() {

@@ -6,12 +6,67 @@ use std::sync::OnceLock;
 
 const CATALOG_TOML: &str = include_str!("../../data/indicators.toml");
 
+/// What an indicator measures, and so which units its figures may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 元, 美元 and their multiples.
+    Money,
+    /// %.
+    Share,
+    /// ‰ or %.
+    Ratio,
+    /// Anything counted by a measure word (个, 家, 项...).
+    Count,
+    /// 亩, 公顷, 平方米...
+    Area,
+    /// 吨, 公斤...
+    Mass,
+    /// 公里, 米.
+    Length,
+    /// 人, 人次, 名.
+    People,
+}
+
+impl UnitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Money => "money",
+            UnitKind::Share => "share",
+            UnitKind::Ratio => "ratio",
+            UnitKind::Count => "count",
+            UnitKind::Area => "area",
+            UnitKind::Mass => "mass",
+            UnitKind::Length => "length",
+            UnitKind::People => "people",
+        }
+    }
+
+    /// Whether a figure in `unit_base` can be a value of this kind: a count of villages
+    /// (8个村集体经济收入) is not the villages' income.
+    pub fn fits(self, unit_base: &str) -> bool {
+        if unit_base.is_empty() {
+            // A growth with no level, or a bare 万/亿: the name decides.
+            return true;
+        }
+        match self {
+            UnitKind::Money => unit_base.ends_with('元'),
+            UnitKind::Share | UnitKind::Ratio => unit_base == "%" || unit_base == "‰",
+            UnitKind::Area => matches!(unit_base, "亩" | "公顷" | "平方米" | "平方公里" | "平方千米"),
+            UnitKind::Mass => matches!(unit_base, "吨" | "公斤" | "千克" | "克" | "斤"),
+            UnitKind::Length => matches!(unit_base, "公里" | "米" | "千米"),
+            UnitKind::People => matches!(unit_base, "人" | "人次" | "名" | "位"),
+            UnitKind::Count => !unit_base.ends_with('元') && unit_base != "%",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct Entry {
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
-    pub unit_kind: String,
+    pub unit_kind: UnitKind,
     pub category: String,
     pub aliases: Vec<String>,
 }

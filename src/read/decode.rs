@@ -1,7 +1,7 @@
 //! Bytes to text. The encoding is detected from the bytes (BOM, then UTF-8 validity, then
 //! GB18030), never from the file name; `--encoding` forces one.
 
-use crate::error::Refusal;
+use crate::error::{Reason, Refusal};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -50,7 +50,7 @@ const BINARY_CONTROL_SHARE: f64 = 0.05;
 pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Refusal::new(
-            "empty",
+            Reason::Empty,
             "the file is empty or holds only white space: nothing to load; check that the page was saved completely",
         ));
     }
@@ -60,7 +60,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
     };
     if encoding != Encoding::Utf16Le && encoding != Encoding::Utf16Be && looks_binary(body) {
         return Err(Refusal::new(
-            "binary",
+            Reason::Binary,
             "the file looks binary (many control bytes), not text or HTML; if it is a PDF or \
              Word document, save it as text first",
         ));
@@ -73,7 +73,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
             None => "if you know its encoding, give it with --encoding".to_string(),
         };
         return Err(Refusal::new(
-            "unreadable",
+            Reason::Undecodable,
             format!("most of the text is not valid in any encoding the loader knows (UTF-8, UTF-16, GB18030): {hint}"),
         ));
     }
@@ -88,7 +88,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
     };
     if text.trim().is_empty() {
         return Err(Refusal::new(
-            "empty",
+            Reason::Empty,
             "the file holds no visible text, only control characters or white space; check that the page was saved completely",
         ));
     }
@@ -293,8 +293,8 @@ mod tests {
     fn nul_bytes_are_dropped_and_binary_refused() {
         assert_eq!(decode(b"ab\0cd", None).unwrap().text, "abcd");
         let bin: Vec<u8> = (0u8..=255).cycle().take(4000).collect();
-        assert_eq!(decode(&bin, None).unwrap_err().reason, "binary");
-        assert_eq!(decode(b"  \n ", None).unwrap_err().reason, "empty");
+        assert_eq!(decode(&bin, None).unwrap_err().reason, Reason::Binary);
+        assert_eq!(decode(b"  \n ", None).unwrap_err().reason, Reason::Empty);
     }
 
     #[test]
@@ -317,6 +317,6 @@ mod tests {
     fn bytes_valid_in_no_encoding_are_unreadable() {
         let mut bytes = "报告".as_bytes().to_vec();
         bytes.extend([0xFF; 200]);
-        assert_eq!(decode(&bytes, None).unwrap_err().reason, "unreadable");
+        assert_eq!(decode(&bytes, None).unwrap_err().reason, Reason::Undecodable);
     }
 }

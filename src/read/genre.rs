@@ -4,7 +4,7 @@
 //! The cue lists and thresholds are data (data/page_noise.toml, `[genre]`). Texts are judged on
 //! their folded form, so a full-width or traditional repost reads like the original.
 
-use crate::error::Refusal;
+use crate::error::{Reason, Refusal};
 use crate::model::ReportKind;
 use crate::text::words::WordList;
 use regex::Regex;
@@ -81,7 +81,7 @@ pub fn check_template(folded: &str) -> Result<(), Refusal> {
     let n = placeholders(folded);
     if n >= genre().file.min_placeholders {
         return Err(Refusal::new(
-            "template",
+            Reason::Template,
             format!(
                 "the text is a template: {n} of its figures are placeholders such as \"X.X亿元\" or \"xx万元\"; \
                  load the report with its real figures instead"
@@ -121,7 +121,7 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
     let Some(township) = township.filter(|_| work.len() >= f.min_work_cues) else {
         let town = if named { "it names a township" } else { "it names no township (镇, 乡 or 街道)" };
         return Err(Refusal::new(
-            "not_a_report",
+            Reason::NotAReport,
             format!(
                 "not a township government document: {town} and has {} of the {} phrases of government \
                  work needed ({}); {}; save the report, a summary or a news item about one",
@@ -143,7 +143,7 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
     if let Some(end) = f.notice_ends.iter().find(|e| title.ends_with(e.as_str())) {
         if !speech && !summary_heading && !g.summary.any_in(text) {
             return Err(Refusal::new(
-                "not_a_report",
+                Reason::NotAReport,
                 format!(
                     "a notice, not a report: its title \"{title}\" ends with \"{end}\" and it holds no report, \
                      review or summary"
@@ -247,7 +247,7 @@ mod tests {
     fn texts_of_no_town_government_are_refused_with_what_they_looked_like() {
         let recipe = "红烧肉做法:五花肉500克,冰糖30克,小火炖一个小时,大火收汁即可出锅。";
         let r = classify(Some("红烧肉的家常做法"), recipe).unwrap_err();
-        assert_eq!(r.reason, "not_a_report");
+        assert_eq!(r.reason, Reason::NotAReport);
         assert!(r.detail.contains("names no township") && r.detail.contains("红烧肉的家常做法"), "{}", r.detail);
         let notice = "各村、镇属各单位:为做好防汛工作,现将有关事项通知如下:全镇各村要推进排查,完成项目巡查,\
                       报镇人民政府备案。";

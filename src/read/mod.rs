@@ -17,7 +17,7 @@ pub mod tags;
 pub use decode::{decode, Decoded, Encoding};
 pub use split::RawReport;
 
-use crate::error::Refusal;
+use crate::error::{Reason, Refusal};
 use crate::model::PageMeta;
 use crate::model::ReportKind;
 
@@ -70,7 +70,7 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
             genre::check_template(&t.folded)?;
         }
         return Err(Refusal::new(
-            "not_a_report",
+            Reason::NotAReport,
             "no text is left once the page's navigation and metadata lines are dropped",
         ));
     }
@@ -106,7 +106,7 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
         }
     }
     if reports.is_empty() {
-        return Err(refused.unwrap_or_else(|| Refusal::new("not_a_report", "no text of the file is a report")));
+        return Err(refused.unwrap_or_else(|| Refusal::new(Reason::NotAReport, "no text of the file is a report")));
     }
     for r in reports.iter().filter(|r| !r.complete) {
         let title = r.body.lines().next().unwrap_or_default();

@@ -10,7 +10,7 @@
 
 pub mod gazetteer;
 
-use crate::model::{PageMeta, ReportMeta, TownResolution};
+use crate::model::{PageMeta, ReportMeta, Resolution, TownResolution};
 use gazetteer::{gazetteer, short_name, Gazetteer, Level, Place};
 use std::fmt::Write;
 
@@ -19,7 +19,7 @@ pub fn resolve(meta: &ReportMeta, body: &str, page: &PageMeta) -> TownResolution
     match meta.town.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(name) => resolve_in(gazetteer(), name, body, page),
         None => TownResolution {
-            resolution: "unknown".into(),
+            resolution: Resolution::Unknown,
             evidence: Some("the report names no town".into()),
             ..Default::default()
         },
@@ -105,7 +105,7 @@ pub fn resolve_in(g: &Gazetteer, name: &str, body: &str, page: &PageMeta) -> Tow
     if found.is_empty() {
         return TownResolution {
             name: name.to_string(),
-            resolution: "unknown".into(),
+            resolution: Resolution::Unknown,
             evidence: Some(format!("no township named {name} in the gazetteer")),
             ..Default::default()
         };
@@ -137,7 +137,7 @@ pub fn resolve_in(g: &Gazetteer, name: &str, body: &str, page: &PageMeta) -> Tow
         if !support.is_empty() {
             push_part(&mut evidence, &support);
         }
-        return resolved(name, &c.place, "unique", evidence);
+        return resolved(name, &c.place, Resolution::Unique, evidence);
     }
 
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -158,7 +158,7 @@ pub fn resolve_in(g: &Gazetteer, name: &str, body: &str, page: &PageMeta) -> Tow
         if let Some(r) = runner_up.filter(|r| r.score() > 0.0) {
             push_part(&mut evidence, &format!("weaker: {} for {}", r.describe(), r.place.label()));
         }
-        return resolved(name, &lead.place, "context", evidence);
+        return resolved(name, &lead.place, Resolution::Context, evidence);
     }
     let mut evidence = stem_note.unwrap_or_default();
     let with_clues: Vec<&Candidate> = order.iter().map(|&i| &candidates[i]).filter(|c| c.score() > 0.0).collect();
@@ -182,14 +182,14 @@ fn dedup(mut v: Vec<&str>) -> Vec<&str> {
     v
 }
 
-fn resolved(name: &str, place: &Place, resolution: &str, evidence: String) -> TownResolution {
+fn resolved(name: &str, place: &Place, resolution: Resolution, evidence: String) -> TownResolution {
     TownResolution {
         name: name.to_string(),
         admin_code: Some(place.township.code.clone()),
         county: place.county_name().map(str::to_string),
         city: place.city_name().map(str::to_string),
         province: place.province_name().map(str::to_string),
-        resolution: resolution.into(),
+        resolution,
         evidence: Some(evidence),
         candidates: Vec::new(),
     }
@@ -209,7 +209,7 @@ fn ambiguous(name: &str, candidates: &[Candidate], evidence: String) -> TownReso
         county: shared(candidates.iter().map(|c| c.place.county_name()).collect()),
         city: shared(candidates.iter().map(|c| c.place.city_name()).collect()),
         province: shared(candidates.iter().map(|c| c.place.province_name()).collect()),
-        resolution: "ambiguous".into(),
+        resolution: Resolution::Ambiguous,
         evidence: Some(evidence),
         candidates: codes,
     }
@@ -418,7 +418,7 @@ mod tests {
     #[test]
     fn a_name_found_once_is_unique() {
         let r = run("濮院镇", "濮院镇2023年政府工作报告\n各位代表:", &PageMeta::default());
-        assert_eq!(r.resolution, "unique");
+        assert_eq!(r.resolution, Resolution::Unique);
         assert_eq!(r.admin_code.as_deref(), Some("330483101"));
         assert_eq!(
             (r.county.as_deref(), r.city.as_deref(), r.province.as_deref()),
@@ -430,7 +430,7 @@ mod tests {
     fn a_county_named_in_the_text_picks_the_candidate() {
         let body = "2024年岔路镇政府工作报告\n获评宁海县工业全域治理建设样板,宁波市精品绿色农产品基地。";
         let r = run("岔路镇", body, &PageMeta::default());
-        assert_eq!(r.resolution, "context", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Context, "{r:?}");
         assert_eq!(r.admin_code.as_deref(), Some("330226105"));
         assert_eq!(r.county.as_deref(), Some("宁海县"));
         let evidence = r.evidence.unwrap_or_default();
@@ -440,7 +440,7 @@ mod tests {
     #[test]
     fn the_county_code_in_the_index_number_picks_the_candidate() {
         let r = run("高家镇", "2024年度高家镇政府工作报告\n各位代表:", &page(Some("330803-063/2025-73158"), None));
-        assert_eq!(r.resolution, "context", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Context, "{r:?}");
         assert_eq!(r.admin_code.as_deref(), Some("330803114"));
         assert_eq!((r.county.as_deref(), r.city.as_deref()), (Some("衢江区"), Some("衢州市")));
         assert!(r.evidence.unwrap_or_default().contains("索引号 330803-063/2025-73158 → 衢江区"));
@@ -459,7 +459,7 @@ mod tests {
     fn short_names_count_as_evidence() {
         // 东至 is 东至县 (池州市, 安徽省); none of the other three 泥溪镇 is near it.
         let r = run("泥溪镇", "泥溪镇2023年政府工作报告\n为建设“三美东至”贡献泥溪力量!", &PageMeta::default());
-        assert_eq!(r.resolution, "context", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Context, "{r:?}");
         assert_eq!(r.admin_code.as_deref(), Some("341721111"));
         assert!(r.evidence.unwrap_or_default().contains("东至 ×1"));
         let r = run("横沥镇", "横沥镇2023年政府工作报告\n打造乐购东莞品牌。", &PageMeta::default());
@@ -472,26 +472,26 @@ mod tests {
         // Two 湖镇镇: 龙游县 (衢州市) and 博罗县 (惠州市).
         let r = run("湖镇镇", "湖镇镇工作报告", &page(None, Some("龙游县人民政府")));
         assert_eq!(r.admin_code.as_deref(), Some("330825101"), "{r:?}");
-        assert_eq!(r.resolution, "context");
+        assert_eq!(r.resolution, Resolution::Context);
     }
 
     #[test]
     fn conflicting_evidence_is_ambiguous() {
         let body = "湖镇镇工作报告\n龙游县的项目和博罗县的项目各一个。";
         let r = run("湖镇镇", body, &PageMeta::default());
-        assert_eq!(r.resolution, "ambiguous", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Ambiguous, "{r:?}");
         assert_eq!(r.admin_code, None);
         assert_eq!(r.candidates, vec!["330825101", "441322113"]);
         assert!(r.evidence.unwrap_or_default().contains("conflicting"));
         // The text says one county, the 索引号 another: no side wins.
         let r = run("湖镇镇", "湖镇镇工作报告\n龙游县龙游县", &page(Some("441322-001/2025-1"), None));
-        assert_eq!(r.resolution, "ambiguous", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Ambiguous, "{r:?}");
     }
 
     #[test]
     fn no_evidence_keeps_every_candidate() {
         let r = run("高家镇", "高家镇工作报告\n各位代表:", &PageMeta::default());
-        assert_eq!(r.resolution, "ambiguous");
+        assert_eq!(r.resolution, Resolution::Ambiguous);
         assert_eq!(r.candidates.len(), 5);
         assert_eq!((r.county, r.city, r.province), (None, None, None));
     }
@@ -499,7 +499,7 @@ mod tests {
     #[test]
     fn a_name_not_in_the_gazetteer_is_unknown() {
         let r = run("无此镇", "无此镇工作报告", &PageMeta::default());
-        assert_eq!(r.resolution, "unknown");
+        assert_eq!(r.resolution, Resolution::Unknown);
         assert_eq!(r.admin_code, None);
         assert!(r.candidates.is_empty());
     }
@@ -516,7 +516,7 @@ mod tests {
     #[test]
     fn an_index_number_naming_another_county_unsettles_a_unique_name() {
         let r = run("濮院镇", "濮院镇工作报告", &page(Some("330803-063/2025-73158"), None));
-        assert_eq!(r.resolution, "ambiguous", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Ambiguous, "{r:?}");
         assert_eq!(r.candidates, vec!["330483101"]);
     }
 
@@ -524,14 +524,14 @@ mod tests {
     fn an_address_naming_another_county_unsettles_a_unique_name() {
         // 濮院镇 is in 桐乡市 only; a report writing 海宁市濮院镇 speaks of some other 濮院镇.
         let r = run("濮院镇", "濮院镇工作报告\n海宁市濮院镇人民政府", &PageMeta::default());
-        assert_eq!(r.resolution, "ambiguous", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Ambiguous, "{r:?}");
         assert!(r.evidence.unwrap_or_default().contains("text writes 海宁市濮院镇"));
         // Its own address confirms it.
         let r = run("濮院镇", "濮院镇工作报告\n桐乡市濮院镇人民政府", &PageMeta::default());
-        assert_eq!(r.resolution, "unique", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Unique, "{r:?}");
         // Among namesakes, an address outside all of them overrides weaker clues for one of them.
         let r = run("湖镇镇", "湖镇镇工作报告\n浙江\n江山市湖镇镇", &PageMeta::default());
-        assert_eq!(r.resolution, "ambiguous", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Ambiguous, "{r:?}");
     }
 
     #[test]
@@ -548,7 +548,9 @@ mod tests {
             for p in &odd_pages {
                 for name in ["高家镇", "镇", "𠀀镇", "高家"] {
                     let r = run(name, body, p);
-                    assert!(["unique", "context", "ambiguous", "unknown"].contains(&r.resolution.as_str()));
+                    // A code exactly when the town is placed.
+                    let placed = matches!(r.resolution, Resolution::Unique | Resolution::Context);
+                    assert_eq!(r.admin_code.is_some(), placed, "{r:?}");
                 }
             }
         }
@@ -558,10 +560,10 @@ mod tests {
     fn a_name_written_with_another_ending_is_found_by_its_stem_but_needs_evidence() {
         // The gazetteer has 六镇镇 only; a report calling it 六镇乡 needs the text to confirm it.
         let r = run("六镇乡", "六镇乡工作报告", &PageMeta::default());
-        assert_eq!(r.resolution, "ambiguous", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Ambiguous, "{r:?}");
         assert_eq!(r.candidates, vec!["341124109"]);
         let r = run("六镇乡", "六镇乡工作报告\n全椒县", &PageMeta::default());
-        assert_eq!(r.resolution, "context", "{r:?}");
+        assert_eq!(r.resolution, Resolution::Context, "{r:?}");
         assert_eq!(r.admin_code.as_deref(), Some("341124109"));
     }
 }

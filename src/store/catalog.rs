@@ -18,7 +18,7 @@ pub fn sync(conn: &Connection) -> Result<()> {
     let mut changed = 0;
     for e in &catalog().entries {
         let aliases = serde_json::to_string(&e.aliases).unwrap_or_else(|_| "[]".into());
-        changed += stmt.execute(params![e.code, e.name_zh, e.name_en, e.unit_kind, e.category, aliases])?;
+        changed += stmt.execute(params![e.code, e.name_zh, e.name_en, e.unit_kind.as_str(), e.category, aliases])?;
     }
     // The stored panel and rankings carry the catalog's names: new names make every town stale.
     if changed > 0 {

@@ -53,7 +53,7 @@ pub fn record(conn: &Connection, run_id: i64, file: &FilePlan) -> Result<()> {
         file.reports.len() as i64,
         run_id,
         file.location,
-        file.error.as_ref().map(|e| e.reason)
+        file.error.as_ref().map(|e| e.reason.as_str())
     ])?;
     if file.error.is_some() {
         return Ok(()); // a refused file's earlier reports stay, and so does what it held

@@ -256,8 +256,8 @@ fn write_reports(
 fn town_key(t: &TownResolution) -> String {
     match &t.admin_code {
         Some(code) => code.clone(),
-        None if t.candidates.is_empty() => format!("{}|{}", t.name, t.resolution),
-        None => format!("{}|{}|{}", t.name, t.resolution, t.candidates.join(",")),
+        None if t.candidates.is_empty() => format!("{}|{}", t.name, t.resolution.as_str()),
+        None => format!("{}|{}|{}", t.name, t.resolution.as_str(), t.candidates.join(",")),
     }
 }
 
@@ -279,7 +279,17 @@ fn upsert_town(tx: &Connection, t: &TownResolution) -> Result<i64> {
              RETURNING id",
         )?
         .query_row(
-            params![key, t.name, t.admin_code, t.county, t.city, t.province, t.resolution, t.evidence, candidates],
+            params![
+                key,
+                t.name,
+                t.admin_code,
+                t.county,
+                t.city,
+                t.province,
+                t.resolution.as_str(),
+                t.evidence,
+                candidates
+            ],
             |r| r.get(0),
         )?)
 }

@@ -127,7 +127,7 @@ proptest! {
         let bytes = mutated(sample, &mutations);
         let plan = gwr::pipeline::plan_bytes(&bytes, "fuzz.txt", &gwr::pipeline::Options::default());
         let reason = plan.error.as_ref().map(|e| e.reason);
-        prop_assert_ne!(reason, Some("internal_error"), "{:?}", plan.error);
+        prop_assert_ne!(reason, Some(gwr::error::Reason::InternalError), "{:?}", plan.error);
     }
 }
 

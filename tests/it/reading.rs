@@ -250,7 +250,7 @@ fn each_refusal_is_recorded_with_its_reason_and_the_good_files_load() {
             "corpus/b_scan.html binary",
             "corpus/d_recipe.txt not_a_report",
             "corpus/e_template.txt template",
-            "corpus/f_garbled.txt unreadable",
+            "corpus/f_garbled.txt undecodable",
         ]
     );
     for (reason, detail) in column::<String>(&db, "SELECT reason || '|' || detail FROM load_errors")
@@ -376,7 +376,7 @@ fn a_forced_encoding_is_used_by_load_and_inspect() {
     wd.write("gb.txt", &gb);
     let run = wd.gwr(&["inspect", "gb.txt", "--encoding", "utf-8"]).expect_code(1);
     let plan: serde_json::Value = serde_json::from_str(&run.stdout()).expect("JSON");
-    assert_eq!(plan["error"]["reason"], "unreadable", "{plan}");
+    assert_eq!(plan["error"]["reason"], "undecodable", "{plan}");
     assert!(plan["error"]["detail"].as_str().is_some_and(|d| d.contains("--encoding")));
     let run = wd.gwr(&["inspect", "gb.txt", "--encoding", "gbk"]).ok();
     let plan: serde_json::Value = serde_json::from_str(&run.stdout()).expect("JSON");

@@ -59,24 +59,6 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
     Ok(())
 }
 
-/// Whether a figure in `unit_base` can be a value of an indicator of kind `unit_kind`: a count of
-/// villages (8个村集体经济收入) is not the villages' income.
-fn unit_fits(unit_kind: &str, unit_base: &str) -> bool {
-    if unit_base.is_empty() {
-        // A growth with no level, or a bare 万/亿: the name decides.
-        return true;
-    }
-    match unit_kind {
-        "money" => unit_base.ends_with('元'),
-        "share" | "ratio" => unit_base == "%" || unit_base == "‰",
-        "area" => matches!(unit_base, "亩" | "公顷" | "平方米" | "平方公里" | "平方千米"),
-        "mass" => matches!(unit_base, "吨" | "公斤" | "千克" | "克" | "斤"),
-        "length" => matches!(unit_base, "公里" | "米" | "千米"),
-        "people" => matches!(unit_base, "人" | "人次" | "名" | "位"),
-        _ => !unit_base.ends_with('元') && unit_base != "%",
-    }
-}
-
 /// The catalog code of a name: as written, then without place and time words and parentheses;
 /// only when the figure's unit fits the indicator.
 pub(super) fn code_of(name: &str, unit_base: &str) -> Option<String> {
@@ -108,6 +90,6 @@ pub(super) fn code_of(name: &str, unit_base: &str) -> Option<String> {
     candidates.iter().find_map(|cand| {
         let code = c.code_of(cand)?;
         let entry = c.entries.iter().find(|e| e.code == code)?;
-        unit_fits(&entry.unit_kind, unit_base).then(|| code.to_string())
+        entry.unit_kind.fits(unit_base).then(|| code.to_string())
     })
 }
