@@ -216,13 +216,22 @@ pub fn char_span(body: &str, quote: &str) -> (i64, i64) {
 }
 
 /// Rows of `stored` missing from `computed` plus rows of `computed` missing from `stored` (a stored
-/// view against the view that computes it).
+/// view against the view that computes it), over the computed view's columns: the stored view may
+/// add columns derived from them (the ISO date of a year).
 pub fn rows_apart(conn: &Connection, stored: &str, computed: &str) -> i64 {
+    let columns: Vec<String> = column(conn, &format!("SELECT name FROM pragma_table_info('{computed}') ORDER BY cid"));
+    let columns = columns.join(", ");
     scalar(
         conn,
         &format!(
-            "SELECT (SELECT count(*) FROM (SELECT * FROM {stored} EXCEPT SELECT * FROM {computed}))
-                  + (SELECT count(*) FROM (SELECT * FROM {computed} EXCEPT SELECT * FROM {stored}))"
+            "SELECT (SELECT count(*) FROM (SELECT {columns} FROM {stored} EXCEPT SELECT {columns} FROM {computed}))
+                  + (SELECT count(*) FROM (SELECT {columns} FROM {computed} EXCEPT SELECT {columns} FROM {stored}))"
         ),
     )
+}
+
+/// A tool the tests drive that `make test-deps` installs; fails the test with how to get it.
+pub fn needs_tool(path: PathBuf, what: &str) -> PathBuf {
+    assert!(path.exists(), "{what} is missing at {}: run `make test-deps` (once) before `cargo test`", path.display());
+    path
 }
