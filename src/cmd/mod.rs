@@ -1,5 +1,6 @@
 //! One file per subcommand. Each returns the process exit code.
 
+pub mod datasette;
 pub mod index;
 pub mod info;
 pub mod inspect;
@@ -8,6 +9,7 @@ pub mod migrate;
 pub mod schema;
 pub mod search;
 pub mod synth;
+pub mod terms;
 pub mod towns;
 
 use crate::cli::{Cli, Command};
@@ -16,6 +18,11 @@ use crate::cli::{Cli, Command};
 pub const EXIT_OK: i32 = 0;
 /// The command ran, but some input could not be used (a file failed to load).
 pub const EXIT_PARTIAL: i32 = 1;
+
+/// `n` and the noun, plural when n is not 1: "1 report", "9 reports".
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
@@ -28,5 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Schema(args) => schema::run(&args),
         Command::Index(args) => index::run(&args),
         Command::Search(args) => search::run(&args),
+        Command::Terms(args) => terms::run(&args),
+        Command::DatasetteMetadata(args) => datasette::run(&args),
     }
 }
