@@ -3,7 +3,9 @@
 //! give yet are inserted by SQL from the gold annotations, plus one made-up next report, so that
 //! target attainment can be shown met and missed on one town's consecutive reports.
 
-use crate::util::{char_span, column, gold, root, rows_apart, scalar, shell_file_rows, shell_rows, WorkDir};
+use crate::util::{
+    char_span, column, gold, needs_tool, root, rows_apart, scalar, shell_file_rows, shell_rows, WorkDir,
+};
 use rusqlite::{params, Connection};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -693,21 +695,10 @@ fn view_columns_carry_a_declared_type() {
     assert!(untyped.is_empty(), "view columns without a declared type (CAST them): {untyped:?}");
 }
 
-/// The SQLite 3.25.2 client (tests/sqlite325/runner.c, built by `make sqlite325`, as `make test` does).
+/// The SQLite 3.25.2 client (tests/sqlite325/runner.c), which `make test-deps` builds (`make test`
+/// runs it first). A test builds or installs nothing itself.
 fn sqlite325() -> PathBuf {
-    let bin = root().join(".cache/sqlite-3.25/sqlite325");
-    // A no-op when it is up to date; builds it for a bare `cargo test`.
-    let built = std::process::Command::new("make").args(["-s", "-C"]).arg(root()).arg("sqlite325").output();
-    let why = match &built {
-        Ok(out) if out.status.success() && bin.exists() => return bin,
-        Ok(out) => String::from_utf8_lossy(&out.stderr).into_owned(),
-        Err(e) => format!("could not run make: {e}"),
-    };
-    panic!(
-        "no SQLite 3.25.2 client at {}: build it with `make sqlite325` (it needs cargo, to fetch the crate \
-         libsqlite3-sys 0.10.0, and a C compiler): {why}",
-        bin.display()
-    );
+    needs_tool(root().join(".cache/sqlite-3.25/sqlite325"), "the SQLite 3.25.2 client")
 }
 
 /// One statement's answer from the 3.25 client: column names, declared types, rows (values as text,
@@ -869,22 +860,7 @@ fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
 }
 
 fn datasette() -> PathBuf {
-    let bin = root().join(".venv/bin/datasette");
-    if !bin.exists() {
-        // The same step `make test` runs first; here for a bare `cargo test`.
-        let out = std::process::Command::new("make")
-            .args(["-s", "-C"])
-            .arg(root())
-            .arg(".venv/bin/datasette")
-            .output()
-            .expect("run make");
-        assert!(
-            out.status.success() && bin.exists(),
-            "could not install Datasette into .venv (`make .venv/bin/datasette`): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    bin
+    needs_tool(root().join(".venv/bin/datasette"), "Datasette")
 }
 
 #[test]
