@@ -90,7 +90,7 @@ pub fn run(args: &DatasetteArgs) -> anyhow::Result<i32> {
             std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
             eprintln!("wrote Datasette metadata for {} to {}", args.db.display(), out.display());
         }
-        None => print!("{text}"),
+        None => super::print_out(&text)?,
     }
     Ok(super::EXIT_OK)
 }

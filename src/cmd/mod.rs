@@ -19,6 +19,15 @@ pub const EXIT_OK: i32 = 0;
 /// The command ran, but some input could not be used (a file failed to load).
 pub const EXIT_PARTIAL: i32 = 1;
 
+/// Writes a command's output to stdout; a reader that stops early (`gwr towns | head`) is no error.
+pub fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// `n` and the noun, plural when n is not 1: "1 report", "9 reports".
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
