@@ -4,7 +4,7 @@
 //! target attainment can be shown met and missed on one town's consecutive reports.
 
 use crate::util::{
-    char_span, column, gold, needs_tool, root, rows_apart, scalar, shell_file_rows, shell_rows, WorkDir,
+    char_span, column, gold, needs_tool, root, rows_apart, scalar, shell_file_rows, shell_rows, Served, WorkDir,
 };
 use rusqlite::{params, Connection};
 use serde_json::Value;
@@ -836,54 +836,11 @@ fn view_and_example_files_use_nothing_newer_than_sqlite_3_25() {
     assert_eq!(patterns.iter().filter(|(re, _)| re.is_match(probe)).count(), 3);
 }
 
-/// A `datasette serve` child, killed when dropped.
-struct Served(std::process::Child);
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).ok()?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
-    let mut bytes = Vec::new();
-    stream.read_to_end(&mut bytes).ok()?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n")?;
-    let status = head.split_whitespace().nth(1)?.parse().ok()?;
-    Some((status, body.to_string()))
-}
-
-fn datasette() -> PathBuf {
-    needs_tool(root().join(".venv/bin/datasette"), "Datasette")
-}
-
 #[test]
 fn datasette_serves_a_view_through_its_json_api() {
     let (_wd, db) = loaded_corpus();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = std::process::Command::new(datasette())
-        .arg("serve")
-        .arg(&db)
-        .args(["--port", &port.to_string(), "-h", "127.0.0.1"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start datasette");
-    let _served = Served(child);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let body = loop {
-        if let Some((200, body)) = http_get(port, "/warehouse/v_reports.json?_shape=array&_size=max") {
-            break body;
-        }
-        assert!(std::time::Instant::now() < deadline, "datasette did not answer on port {port} within 60 s");
-        std::thread::sleep(std::time::Duration::from_millis(250));
-    };
+    let served = Served::start(&[&db], None);
+    let body = served.get("/warehouse/v_reports.json?_shape=array&_size=max");
     let rows: Vec<Value> = serde_json::from_str(&body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"));
     let golds = gold();
     assert_eq!(rows.len(), golds.len());
