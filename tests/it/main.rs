@@ -4,12 +4,15 @@
 mod util;
 
 mod cli;
+mod datasette;
 mod durability;
 mod indicators;
 mod load;
 mod projects;
 mod reading;
+mod readme;
 mod sections;
 mod targets;
+mod terms;
 mod towns;
 mod views;
