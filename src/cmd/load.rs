@@ -121,7 +121,10 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                     if o.duplicate > 0 && !args.quiet {
                         let source = &plan.source_path;
                         progress.suspend(|| {
-                            eprintln!("{source}: {} report(s) already loaded from another file, skipped", o.duplicate)
+                            eprintln!(
+                                "{source}: {} already loaded from another file, skipped",
+                                count(o.duplicate, "report", "reports")
+                            )
                         });
                     }
                 }
