@@ -14,5 +14,6 @@ mod readme;
 mod sections;
 mod targets;
 mod terms;
+mod time_columns;
 mod towns;
 mod views;
