@@ -29,7 +29,7 @@ const INTERNAL_TABLES: &[&str] = &[
     "town_rankings",
 ];
 
-/// Short titles of the public views, for Datasette's pages.
+/// Short titles of the public views and tables, for Datasette's pages.
 const TITLES: &[(&str, &str)] = &[
     ("v_reports", "Reports"),
     ("v_indicators", "Indicators: every figure with its quote"),
@@ -40,6 +40,18 @@ const TITLES: &[(&str, &str)] = &[
     ("v_town_rankings", "Town rankings"),
     ("v_term_frequency", "Policy term frequency"),
     ("data_dictionary", "Data dictionary"),
+    ("towns", "Towns (table)"),
+    ("reports", "Reports with their text (table)"),
+    ("sections", "Sections (table)"),
+    ("indicators", "Indicators (table)"),
+    ("targets", "Targets (table)"),
+    ("projects", "Projects (table)"),
+    ("indicator_catalog", "Indicator catalog"),
+    ("divisions", "Gazetteer: administrative divisions"),
+    ("load_runs", "Load runs"),
+    ("load_errors", "Files that could not be loaded"),
+    ("policy_terms", "Policy terms counted"),
+    ("report_terms", "Policy-term counts per report (table)"),
 ];
 
 /// The columns each object is faceted by (those it has).

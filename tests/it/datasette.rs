@@ -38,6 +38,9 @@ fn datasette_shows_the_dictionary_the_example_queries_and_searches_by_word() {
     let page = served.get("/warehouse/v_term_frequency");
     assert!(page.contains(&text) && page.contains(&unit), "v_term_frequency's page lacks {text:?} / {unit:?}");
 
+    // Titles on the pages.
+    assert!(page.contains("Policy term frequency"), "v_term_frequency's page has no title");
+
     // The internal tables are hidden, the _computed views closed, the public views listed.
     let listing: Value = serde_json::from_str(&served.get("/warehouse.json")).expect("JSON");
     let hidden: Vec<&str> = listing["tables"]
