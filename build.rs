@@ -1,5 +1,6 @@
-//! Embeds the migrations (refinery reads the folder at compile time) and the view files under
-//! `sql/`, so a new file in either folder is picked up without touching the code.
+//! Embeds the migrations (refinery reads the folder at compile time), the view files under `sql/`
+//! and the example queries under `sql/examples/`, so a new file in any of them is picked up
+//! without touching the code.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -19,6 +20,19 @@ fn main() {
         let name = p.file_stem().and_then(|s| s.to_str()).expect("view file names are UTF-8");
         let name =
             name.split_once('_').filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit())).map_or(name, |(_, rest)| rest);
+        writeln!(out, "    ({name:?}, include_str!({:?})),", p.display().to_string()).expect("write to string");
+    }
+    out.push_str("];\n");
+    // The example queries (sql/examples/*.sql), offered as Datasette's canned queries.
+    let mut examples: Vec<_> = std::fs::read_dir(Path::new(&root).join("sql/examples"))
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    examples.retain(|p| p.extension().is_some_and(|e| e == "sql"));
+    examples.sort();
+    out.push_str("/// The example queries: (file stem, SQL), in file-name order.\n");
+    out.push_str("pub const EXAMPLES: &[(&str, &str)] = &[\n");
+    for p in &examples {
+        let name = p.file_stem().and_then(|s| s.to_str()).expect("example file names are UTF-8");
         writeln!(out, "    ({name:?}, include_str!({:?})),", p.display().to_string()).expect("write to string");
     }
     out.push_str("];\n");

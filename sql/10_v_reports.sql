@@ -56,7 +56,11 @@ final AS (
             UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS target_count,
         (SELECT CAST(coalesce(pc.n, 0) AS INTEGER)
             UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS project_count,
-        r.load_run_id
+        r.load_run_id,
+        -- The first day of the year reviewed, for a time axis.
+        (SELECT CAST(CASE WHEN r.review_year IS NOT NULL
+                THEN printf('%04d-01-01', r.review_year) END AS TEXT)
+            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS review_year_start
     FROM reports AS r
     JOIN towns AS t ON t.id = r.town_id
     LEFT JOIN section_counts AS sc ON sc.report_id = r.id

@@ -52,7 +52,11 @@ final AS (
         f.estimated,
         f.quote,
         f.char_start,
-        f.char_end
+        f.char_end,
+        -- The first day of the period the figure covers, for the time axis of Grafana or Superset.
+        (SELECT CAST(CASE WHEN f.period_year IS NOT NULL
+                THEN printf('%04d-%02d-01', f.period_year, coalesce(f.month_from, 1)) END AS TEXT)
+            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS period_start
     FROM facts AS f
     JOIN reports AS r ON r.id = f.report_id
     JOIN towns AS t ON t.id = r.town_id

@@ -23,12 +23,15 @@ pub enum Command {
     ///
     /// Examples:
     ///   gwr load                          # the sample corpus/ into warehouse.db
-    ///   gwr load reports/ --db towns.db
+    ///   gwr load reports/ --db towns.db   # your own folder into a warehouse of its own
     ///   gwr load a.txt b.html --encoding gb18030
+    ///   gwr load reports/ --db towns.db --quiet --stats
     #[command(verbatim_doc_comment)]
     Load(LoadArgs),
 
-    /// Create the warehouse or bring its schema up to date, without loading anything.
+    /// Create the warehouse or bring its schema up to date.
+    ///
+    /// Loads nothing; gwr load and the other commands do the same on opening.
     ///
     /// Examples:
     ///   gwr migrate
@@ -36,7 +39,7 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Migrate(DbArgs),
 
-    /// Show the schema version, the row count of every table and the last load run.
+    /// Show the schema version, row counts and the last load run.
     ///
     /// Examples:
     ///   gwr info
@@ -44,8 +47,7 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Info(DbArgs),
 
-    /// List the towns in the warehouse: division code, county/city/province, how sure the
-    /// resolution is and why.
+    /// List the towns with their division code and the evidence for it.
     ///
     /// One tab-separated line per town: name, 9-digit township code (- when not resolved),
     /// county/city/province, resolution (unique, context, ambiguous or unknown), the number of
@@ -57,7 +59,7 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Towns(DbArgs),
 
-    /// Print, as JSON, what a load would store for a file, without touching a database.
+    /// Print as JSON what a load would store for a file (no database).
     ///
     /// Examples:
     ///   gwr inspect corpus/000_5f3145f1445451d9.txt
@@ -76,16 +78,19 @@ pub enum Command {
 
     /// Write a synthetic corpus of report files for benchmarks and tests.
     ///
-    /// The files vary the sample reports: other towns, years and numbers, reordered paragraphs,
-    /// some GB18030 and HTML files, a few bad files. The same seed gives the same corpus.
+    /// The files vary the sample reports of the folder --from (the repository's corpus/ by
+    /// default): other towns, years and numbers, reordered paragraphs, some GB18030 and HTML
+    /// files, a few bad files. The same seed gives the same corpus.
     ///
     /// Examples:
     ///   gwr synth --reports 2000 --out bench/cache/2000
     ///   gwr synth --reports 100 --out /tmp/corpus --seed 7 --from corpus
     #[command(verbatim_doc_comment)]
     Synth(SynthArgs),
-    /// Print the data dictionary: every public table and view, what each column means, its type
-    /// and unit. The same text is in the table data_dictionary, for BI tools.
+
+    /// Print the data dictionary: what every table, view and column means.
+    ///
+    /// The same text is in the table data_dictionary, for BI tools.
     ///
     /// Examples:
     ///   gwr schema                        # everything in warehouse.db
@@ -94,10 +99,11 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Schema(SchemaArgs),
 
-    /// Build the full-text search file beside the warehouse (warehouse-search.db): every paragraph
-    /// of every report, segmented so that two-character Chinese words are found as well as longer
-    /// ones. It is a separate file, so the warehouse stays readable by clients without FTS5; run it
-    /// again after a load.
+    /// Build the full-text search file beside the warehouse (warehouse-search.db).
+    ///
+    /// Every paragraph of every report, segmented so that two-character Chinese words are found as
+    /// well as longer ones. It is a separate file, so the warehouse stays readable by clients without
+    /// FTS5; run it again after a load.
     ///
     /// Examples:
     ///   gwr index
@@ -105,14 +111,45 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Index(IndexArgs),
 
-    /// Find the paragraphs that contain every word given, with their town, year and position.
+    /// Find the paragraphs that contain every word given.
+    ///
+    /// Each with its town, year and position in the report; the search file comes from gwr index.
     ///
     /// Examples:
     ///   gwr search 新质生产力
     ///   gwr search 乡村振兴 共同富裕 --limit 5
     ///   gwr search 安全 --db towns.db
+    ///   gwr search 营商环境 --limit 0      # every paragraph
     #[command(verbatim_doc_comment)]
     Search(SearchArgs),
+
+    /// Print the policy terms counted, or count a list of your own instead.
+    ///
+    /// With no FILE, prints the warehouse's list as TOML (save it, edit it, give it back). With
+    /// FILE (the format of data/terms.toml: [[family]] tables of name and terms), the list becomes
+    /// the warehouse's and every stored report is counted again from its text, in one transaction;
+    /// reports loaded later are counted for it too. --shipped goes back to the list gwr ships.
+    ///
+    /// Examples:
+    ///   gwr terms                              # the current list
+    ///   gwr terms > my-terms.toml              # a start for your own
+    ///   gwr terms my-terms.toml --db towns.db  # count your terms instead
+    ///   gwr terms --shipped --db towns.db      # back to the shipped list
+    #[command(verbatim_doc_comment)]
+    Terms(TermsArgs),
+
+    /// Write Datasette's metadata (JSON) from the data dictionary.
+    ///
+    /// Built from the data dictionary: every public table, view and column with its description and
+    /// unit; internal tables and the _computed views hidden; the example queries of sql/examples as
+    /// canned queries; a canned query `search` on the search file (gwr index) that takes a word.
+    /// `make serve` runs it and starts Datasette with it.
+    ///
+    /// Examples:
+    ///   gwr datasette-metadata --out metadata.json
+    ///   datasette serve warehouse.db warehouse-search.db -m metadata.json
+    #[command(verbatim_doc_comment)]
+    DatasetteMetadata(DatasetteArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -143,6 +180,9 @@ pub struct LoadArgs {
     /// Print time, throughput and peak memory to stderr at the end.
     #[arg(long)]
     pub stats: bool,
+    /// Do not print each file's warnings; count them in the summary line instead.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -175,9 +215,32 @@ pub struct SearchArgs {
     /// The search file [default: beside the warehouse, NAME-search.db]
     #[arg(long)]
     pub index: Option<PathBuf>,
-    /// At most this many paragraphs.
+    /// At most this many paragraphs (0: all of them).
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TermsArgs {
+    /// A term list in the format of data/terms.toml, to count instead of the current one.
+    #[arg(conflicts_with = "shipped")]
+    pub file: Option<PathBuf>,
+    /// Go back to the term list shipped with gwr.
+    #[arg(long)]
+    pub shipped: bool,
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DatasetteArgs {
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+    /// Write the JSON here instead of to stdout.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -220,7 +283,7 @@ pub struct SynthArgs {
     /// The seed: the same seed gives the same corpus.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// The folder of sample reports to vary.
+    /// The folder of sample reports to vary (outside the repository, give its corpus/ folder).
     #[arg(long, default_value = "corpus")]
     pub from: PathBuf,
     /// Bad files (empty, binary, not a report, placeholder template) per thousand.

@@ -1,5 +1,6 @@
 //! `gwr info`: the schema version, every table's row count and the last load run.
 
+use super::count;
 use crate::cli::DbArgs;
 use crate::store;
 use anyhow::Context;
@@ -7,9 +8,8 @@ use rusqlite::OptionalExtension;
 
 pub fn run(args: &DbArgs) -> anyhow::Result<i32> {
     let conn = store::db::open_existing(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    println!("database        {}", args.db.display());
-    println!("schema version  {}", store::schema_version(&conn)?);
-    println!();
+    let mut out =
+        format!("database        {}\nschema version  {}\n\n", args.db.display(), store::schema_version(&conn)?);
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
@@ -17,20 +17,23 @@ pub fn run(args: &DbArgs) -> anyhow::Result<i32> {
         )?
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
+    let width = tables.iter().map(String::len).max().unwrap_or(0);
     for t in &tables {
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))?;
-        println!("{t:<18} {n:>8} rows");
+        let rows = if n == 1 { "row" } else { "rows" };
+        out.push_str(&format!("{t:<width$} {n:>9} {rows}\n"));
     }
-    println!();
     let running = store::lock::is_held(&args.db);
-    println!("last load       {}", last_run(&conn, running)?.as_deref().unwrap_or("none"));
+    out.push_str(&format!("\nlast load       {}\n", last_run(&conn, running)?.as_deref().unwrap_or("none")));
     let gone = gone_files(&conn)?;
     if gone > 0 {
-        println!(
-            "files gone      {gone} file(s) whose reports are stored no longer exist where they were loaded from; \
-             `gwr load FOLDER --prune` removes their reports"
-        );
+        out.push_str(&format!(
+            "files gone      {} whose reports are stored no longer exist where they were loaded from; \
+             `gwr load FOLDER --prune` removes their reports\n",
+            count(gone, "file", "files")
+        ));
     }
+    super::print_out(&out)?;
     Ok(super::EXIT_OK)
 }
 
@@ -56,19 +59,26 @@ fn last_run(conn: &rusqlite::Connection, running: bool) -> anyhow::Result<Option
                 (_, Some(at)) => format!("finished {at}"),
                 (_, None) if running => "running".to_string(),
                 // Not finished and no load holds the lock: it was killed or crashed.
-                (_, None) => "died (killed or crashed; what it stored is kept: run the load again to finish)".to_string(),
+                (_, None) => {
+                    "died (killed or crashed; what it stored is kept: run the load again to finish)".to_string()
+                }
             };
-            let pruned: i64 = r.get(9)?;
-            let pruned = if pruned > 0 { format!(", {pruned} gone files pruned") } else { String::new() };
+            let n = |i: usize| -> rusqlite::Result<usize> { Ok(usize::try_from(r.get::<_, i64>(i)?).unwrap_or(0)) };
+            let pruned = n(9)?;
+            let pruned = if pruned > 0 {
+                format!(", {} pruned", count(pruned, "gone file", "gone files"))
+            } else {
+                String::new()
+            };
             Ok(format!(
-                "run {} started {} {ended}: {} files seen, {} reports loaded, {} unchanged, {} replaced, {} files failed{pruned}",
+                "run {} started {} {ended}: {} seen, {} loaded, {} unchanged, {} replaced, {} failed{pruned}",
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, i64>(5)?,
-                r.get::<_, i64>(6)?,
-                r.get::<_, i64>(7)?,
-                r.get::<_, i64>(8)?
+                count(n(4)?, "file", "files"),
+                count(n(5)?, "report", "reports"),
+                n(6)?,
+                n(7)?,
+                count(n(8)?, "file", "files"),
             ))
         })
         .optional()?;

@@ -1,5 +1,6 @@
 //! `gwr load`: report files and folders into the warehouse.
 
+use super::count;
 use crate::cli::LoadArgs;
 use crate::error::Error;
 use crate::files::{self, Found};
@@ -72,6 +73,8 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     }
     let mut refused_before = 0usize;
     let mut bytes_read = 0u64;
+    // With --quiet, warnings are counted for the summary line instead of printed.
+    let mut warnings = 0usize;
 
     let opts = Options { encoding: args.encoding, explain: false };
     let files = std::mem::take(&mut walk.files);
@@ -108,7 +111,8 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                 }
                 Planned::Plan(plan) => {
                     bytes_read += plan.byte_count as u64;
-                    for warning in &plan.warnings {
+                    warnings += plan.warnings.len();
+                    for warning in plan.warnings.iter().filter(|_| !args.quiet) {
                         let source = &plan.source_path;
                         progress.suspend(|| eprintln!("{source}: warning: {warning}"));
                     }
@@ -144,10 +148,13 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                     totals.reports.unchanged += o.unchanged;
                     totals.reports.replaced += o.replaced;
                     totals.reports.duplicate += o.duplicate;
-                    if o.duplicate > 0 {
+                    if o.duplicate > 0 && !args.quiet {
                         let source = &plan.source_path;
                         progress.suspend(|| {
-                            eprintln!("{source}: {} report(s) already loaded from another file, skipped", o.duplicate)
+                            eprintln!(
+                                "{source}: {} already loaded from another file, skipped",
+                                count(o.duplicate, "report", "reports")
+                            )
                         });
                     }
                 }
@@ -182,16 +189,23 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let refreshing = Instant::now();
     crate::store::derived::refresh(&conn)?;
     let refresh_time = refreshing.elapsed();
+    // A warehouse counting its own term list counts this run's reports for it too.
+    crate::store::terms::catch_up(&conn)?;
     let r = &totals.reports;
+    let quieted = if args.quiet && warnings > 0 {
+        format!(", {}", count(warnings, "warning", "warnings"))
+    } else {
+        String::new()
+    };
     println!(
-        "load run {run_id} into {}: {} files seen, {} reports loaded, {} unchanged, {} replaced, {} duplicate, {} files failed",
+        "load run {run_id} into {}: {} seen, {} loaded, {} unchanged, {} replaced, {} duplicate, {} failed{quieted}",
         args.db.display(),
-        totals.files_seen,
-        r.loaded,
+        count(totals.files_seen, "file", "files"),
+        count(r.loaded, "report", "reports"),
         r.unchanged,
         r.replaced,
         r.duplicate,
-        totals.files_failed
+        count(totals.files_failed, "file", "files"),
     );
     if refused_before > 0 {
         println!("{refused_before} file(s) refused by an earlier run are unchanged and were not read again (--force retries them)");

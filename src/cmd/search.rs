@@ -1,6 +1,7 @@
 //! `gwr search`: finds the paragraphs that contain every word asked for, through the search file
 //! `gwr index` builds, and prints each with its town, year and place in the report.
 
+use super::count;
 use crate::cli::SearchArgs;
 use crate::store;
 use anyhow::{bail, Context};
@@ -41,7 +42,9 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<i32> {
     let first_word = args.words.first().map(String::as_str).unwrap_or_default();
     let mut out = String::new();
     let mut hits = 0;
-    let rows = stmt.query_map(rusqlite::params![query, args.limit as i64], |r| {
+    // --limit 0: every paragraph (SQLite reads a negative LIMIT as none).
+    let limit = if args.limit == 0 { -1 } else { i64::try_from(args.limit).unwrap_or(i64::MAX) };
+    let rows = stmt.query_map(rusqlite::params![query, limit], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, Option<i64>>(1)?,
@@ -56,13 +59,22 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<i32> {
         let year = year.map_or_else(|| "----".to_string(), |y| y.to_string());
         writeln!(out, "{town}\t{year}\treport {report_id} @{start}\t{}", snippet(&text, first_word))?;
     }
-    if hits == 0 {
-        eprintln!("no paragraph contains {words}");
-    }
-    match std::io::stdout().lock().write_all(out.as_bytes()) {
+    let written = match std::io::stdout().lock().write_all(out.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(super::EXIT_OK),
+    };
+    if hits == 0 {
+        eprintln!("no paragraph contains {words}");
+    } else if hits == args.limit {
+        // The limit was reached: say how many more there are (on stderr, so the rows stay clean).
+        let all: i64 =
+            conn.query_row("SELECT count(*) FROM search.passages WHERE grams MATCH ?1", [&query], |r| r.get(0))?;
+        let more = usize::try_from(all).unwrap_or(0).saturating_sub(hits);
+        if more > 0 {
+            eprintln!("{} more: --limit {all} (or --limit 0) shows them all", count(more, "paragraph", "paragraphs"));
+        }
     }
+    written
 }
 
 /// The paragraph around the first occurrence of `word` (the whole of a short paragraph).

@@ -38,6 +38,13 @@ struct Template {
 }
 
 pub fn run(args: &SynthArgs) -> anyhow::Result<i32> {
+    if !args.from.is_dir() {
+        anyhow::bail!(
+            "no folder {} of sample reports to vary: run gwr synth inside the repository, or give \
+             --from the repository's corpus/ folder or a folder of your own reports",
+            args.from.display()
+        );
+    }
     let templates = templates(&args.from)?;
     if templates.is_empty() {
         anyhow::bail!("no reports found in {} to vary (give --from a folder of report files)", args.from.display());

@@ -41,10 +41,12 @@ pub fn run(args: &DbArgs) -> anyhow::Result<i32> {
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    println!("town\tcode\tcounty/city/province\tresolution\treports\tevidence");
+    let mut out = String::from("town\tcode\tcounty/city/province\tresolution\treports\tevidence\n");
     for t in &rows {
-        println!("{}", line(t));
+        out.push_str(&line(t));
+        out.push('\n');
     }
+    super::print_out(&out)?;
     Ok(super::EXIT_OK)
 }
 

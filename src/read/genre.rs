@@ -112,13 +112,8 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
     let f = &g.file;
     let title = title.unwrap_or("");
     let work = found(&g.work, &f.work_cues, text);
-    let township = g
-        .township
-        .find(text)
-        .map(|m| m.as_str().to_string())
-        .or_else(|| found(&g.towns, &f.town_words, text).first().map(|w| w.to_string()));
-    let named = township.is_some();
-    let Some(township) = township.filter(|_| work.len() >= f.min_work_cues) else {
+    let named = g.township.is_match(text) || g.towns.any_in(text);
+    if !(named && work.len() >= f.min_work_cues) {
         let town = if named { "it names a township" } else { "it names no township (镇, 乡 or 街道)" };
         return Err(Refusal::new(
             Reason::NotAReport,
@@ -136,10 +131,10 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
                 },
             ),
         ));
-    };
+    }
     let speech = g.speech.any_in(text);
     let summary_heading = g.summary_heading.is_match(text);
-    let verdict = |kind, reason: String| Ok(Verdict { kind, reason: format!("{reason}; it names {township}") });
+    let verdict = |kind, reason: String| Ok(Verdict { kind, reason });
     if let Some(end) = f.notice_ends.iter().find(|e| title.ends_with(e.as_str())) {
         if !speech && !summary_heading && !g.summary.any_in(text) {
             return Err(Refusal::new(

@@ -100,7 +100,8 @@ pub struct Built {
 }
 
 /// Builds the search file `out` from the warehouse `db` (read-only), replacing any earlier one.
-pub fn build(db: &Path, out: &Path) -> Result<Built> {
+/// `progress` is told (reports done, reports in all) after each report.
+pub fn build(db: &Path, out: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<Built> {
     let src = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let tmp = out.with_extension("db-building");
     let _ = std::fs::remove_file(&tmp);
@@ -109,10 +110,16 @@ pub fn build(db: &Path, out: &Path) -> Result<Built> {
         "CREATE TABLE index_meta (key TEXT PRIMARY KEY, value TEXT);
          CREATE VIRTUAL TABLE passages USING fts5(
              grams, text UNINDEXED, report_id UNINDEXED, section_id UNINDEXED,
-             char_start UNINDEXED, char_end UNINDEXED, tokenize = 'unicode61');",
+             char_start UNINDEXED, char_end UNINDEXED, tokenize = 'unicode61');
+         -- Where each report comes from, so that a client of this file alone (Datasette's canned
+         -- query) shows the town and year of a hit.
+         CREATE TABLE report_towns (
+             report_id INTEGER PRIMARY KEY, town TEXT, province TEXT, kind TEXT, review_year INTEGER);",
     )?;
     let tx = dst.transaction()?;
     let mut built = Built { reports: 0, passages: 0 };
+    let total: i64 = src.query_row("SELECT count(*) FROM reports", [], |r| r.get(0))?;
+    let total = u64::try_from(total).unwrap_or(0);
     {
         let mut reports = src.prepare("SELECT id, body FROM reports ORDER BY id")?;
         let mut sections = src
@@ -143,6 +150,22 @@ pub fn build(db: &Path, out: &Path) -> Result<Built> {
                 start += len + 1;
             }
             built.reports += 1;
+            progress(built.reports as u64, total);
+        }
+        let mut towns = src.prepare("SELECT report_id, town, province, kind, review_year FROM v_reports")?;
+        let mut insert_town = tx.prepare("INSERT INTO report_towns VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let rows = towns.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, town, province, kind, year) = row?;
+            insert_town.execute(params![id, town, province, kind, year])?;
         }
         let last_run: Option<i64> = src.query_row("SELECT max(id) FROM load_runs", [], |r| r.get(0))?;
         tx.execute(

@@ -83,7 +83,7 @@ fn a_second_load_changes_nothing_and_says_so() {
     let after: Vec<String> = column(&db, "SELECT content_sha256 || id FROM reports ORDER BY id");
     assert_eq!(before, after);
     let info = wd.gwr(&["info"]).ok().stdout();
-    assert!(info.contains("load_runs                 2 rows"), "{info}");
+    assert!(info.lines().any(|l| l.split_whitespace().eq(["load_runs", "2", "rows"])), "{info}");
     assert!(info.contains("9 unchanged"), "{info}");
 }
 

@@ -4,6 +4,7 @@
 mod util;
 
 mod cli;
+mod datasette;
 mod durability;
 mod explain;
 mod files;
@@ -12,9 +13,12 @@ mod indicators;
 mod load;
 mod projects;
 mod reading;
+mod readme;
 mod robustness;
 mod sections;
 mod targets;
+mod terms;
+mod time_columns;
 mod towns;
 mod views;
 mod warehouse;

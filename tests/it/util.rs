@@ -257,13 +257,98 @@ pub fn char_span(body: &str, quote: &str) -> (i64, i64) {
 }
 
 /// Rows of `stored` missing from `computed` plus rows of `computed` missing from `stored` (a stored
-/// view against the view that computes it).
+/// view against the view that computes it), over the computed view's columns: the stored view may
+/// add columns derived from them (the ISO date of a year).
 pub fn rows_apart(conn: &Connection, stored: &str, computed: &str) -> i64 {
+    let columns: Vec<String> = column(conn, &format!("SELECT name FROM pragma_table_info('{computed}') ORDER BY cid"));
+    let columns = columns.join(", ");
     scalar(
         conn,
         &format!(
-            "SELECT (SELECT count(*) FROM (SELECT * FROM {stored} EXCEPT SELECT * FROM {computed}))
-                  + (SELECT count(*) FROM (SELECT * FROM {computed} EXCEPT SELECT * FROM {stored}))"
+            "SELECT (SELECT count(*) FROM (SELECT {columns} FROM {stored} EXCEPT SELECT {columns} FROM {computed}))
+                  + (SELECT count(*) FROM (SELECT {columns} FROM {computed} EXCEPT SELECT {columns} FROM {stored}))"
         ),
     )
+}
+
+/// A tool the tests drive that `make test-deps` installs; fails the test with how to get it.
+pub fn needs_tool(path: PathBuf, what: &str) -> PathBuf {
+    assert!(path.exists(), "{what} is missing at {}: run `make test-deps` (once) before `cargo test`", path.display());
+    path
+}
+
+/// A `datasette serve` child on a free loopback port, killed when dropped.
+pub struct Served {
+    child: std::process::Child,
+    pub port: u16,
+}
+
+impl Served {
+    /// Serves the database files (and metadata) and waits until Datasette answers.
+    pub fn start(files: &[&Path], metadata: Option<&Path>) -> Served {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("port").port();
+        let mut cmd = Command::new(datasette());
+        cmd.arg("serve").args(files).args(["--port", &port.to_string(), "-h", "127.0.0.1"]);
+        if let Some(m) = metadata {
+            cmd.arg("-m").arg(m);
+        }
+        let child = cmd
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start datasette");
+        let served = Served { child, port };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while http_get(port, "/-/versions.json").is_none_or(|(status, _)| status != 200) {
+            assert!(std::time::Instant::now() < deadline, "datasette did not answer on port {port} within 60 s");
+            std::thread::sleep(std::time::Duration::from_millis(250));
+        }
+        served
+    }
+
+    /// The body of a page, which must answer 200.
+    pub fn get(&self, path: &str) -> String {
+        match http_get(self.port, path) {
+            Some((200, body)) => body,
+            other => panic!("GET {path}: {other:?}"),
+        }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).ok()?;
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    let mut bytes = Vec::new();
+    stream.read_to_end(&mut bytes).ok()?;
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    Some((status, body.to_string()))
+}
+
+/// Datasette, which `make test-deps` installs into .venv.
+pub fn datasette() -> PathBuf {
+    needs_tool(root().join(".venv/bin/datasette"), "Datasette")
+}
+
+/// A query-string value, percent-encoded.
+pub fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }

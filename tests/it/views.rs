@@ -3,7 +3,9 @@
 //! give yet are inserted by SQL from the gold annotations, plus one made-up next report, so that
 //! target attainment can be shown met and missed on one town's consecutive reports.
 
-use crate::util::{char_span, column, gold, root, rows_apart, scalar, shell_file_rows, shell_rows, WorkDir};
+use crate::util::{
+    char_span, column, gold, needs_tool, root, rows_apart, scalar, shell_file_rows, shell_rows, Served, WorkDir,
+};
 use rusqlite::{params, Connection};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -693,21 +695,10 @@ fn view_columns_carry_a_declared_type() {
     assert!(untyped.is_empty(), "view columns without a declared type (CAST them): {untyped:?}");
 }
 
-/// The SQLite 3.25.2 client (tests/sqlite325/runner.c, built by `make sqlite325`, as `make test` does).
+/// The SQLite 3.25.2 client (tests/sqlite325/runner.c), which `make test-deps` builds (`make test`
+/// runs it first). A test builds or installs nothing itself.
 fn sqlite325() -> PathBuf {
-    let bin = root().join(".cache/sqlite-3.25/sqlite325");
-    // A no-op when it is up to date; builds it for a bare `cargo test`.
-    let built = std::process::Command::new("make").args(["-s", "-C"]).arg(root()).arg("sqlite325").output();
-    let why = match &built {
-        Ok(out) if out.status.success() && bin.exists() => return bin,
-        Ok(out) => String::from_utf8_lossy(&out.stderr).into_owned(),
-        Err(e) => format!("could not run make: {e}"),
-    };
-    panic!(
-        "no SQLite 3.25.2 client at {}: build it with `make sqlite325` (it needs cargo, to fetch the crate \
-         libsqlite3-sys 0.10.0, and a C compiler): {why}",
-        bin.display()
-    );
+    needs_tool(root().join(".cache/sqlite-3.25/sqlite325"), "the SQLite 3.25.2 client")
 }
 
 /// One statement's answer from the 3.25 client: column names, declared types, rows (values as text,
@@ -845,69 +836,11 @@ fn view_and_example_files_use_nothing_newer_than_sqlite_3_25() {
     assert_eq!(patterns.iter().filter(|(re, _)| re.is_match(probe)).count(), 3);
 }
 
-/// A `datasette serve` child, killed when dropped.
-struct Served(std::process::Child);
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).ok()?;
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
-    let mut bytes = Vec::new();
-    stream.read_to_end(&mut bytes).ok()?;
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n")?;
-    let status = head.split_whitespace().nth(1)?.parse().ok()?;
-    Some((status, body.to_string()))
-}
-
-fn datasette() -> PathBuf {
-    let bin = root().join(".venv/bin/datasette");
-    if !bin.exists() {
-        // The same step `make test` runs first; here for a bare `cargo test`.
-        let out = std::process::Command::new("make")
-            .args(["-s", "-C"])
-            .arg(root())
-            .arg(".venv/bin/datasette")
-            .output()
-            .expect("run make");
-        assert!(
-            out.status.success() && bin.exists(),
-            "could not install Datasette into .venv (`make .venv/bin/datasette`): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    bin
-}
-
 #[test]
 fn datasette_serves_a_view_through_its_json_api() {
     let (_wd, db) = loaded_corpus();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = std::process::Command::new(datasette())
-        .arg("serve")
-        .arg(&db)
-        .args(["--port", &port.to_string(), "-h", "127.0.0.1"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start datasette");
-    let _served = Served(child);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let body = loop {
-        if let Some((200, body)) = http_get(port, "/warehouse/v_reports.json?_shape=array&_size=max") {
-            break body;
-        }
-        assert!(std::time::Instant::now() < deadline, "datasette did not answer on port {port} within 60 s");
-        std::thread::sleep(std::time::Duration::from_millis(250));
-    };
+    let served = Served::start(&[&db], None);
+    let body = served.get("/warehouse/v_reports.json?_shape=array&_size=max");
     let rows: Vec<Value> = serde_json::from_str(&body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"));
     let golds = gold();
     assert_eq!(rows.len(), golds.len());
