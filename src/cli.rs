@@ -1,6 +1,5 @@
 //! The command line, validated into one checked configuration before any work starts.
 
-use crate::read::Encoding;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -168,7 +167,7 @@ pub struct LoadArgs {
     pub db: PathBuf,
     /// Read every file in this encoding instead of detecting it.
     #[arg(long, value_enum)]
-    pub encoding: Option<Encoding>,
+    pub encoding: Option<EncodingArg>,
     /// Read and extract every file again, even those whose bytes are unchanged since the last
     /// load (after upgrading gwr, to refresh the facts).
     #[arg(long)]
@@ -253,7 +252,7 @@ pub struct InspectArgs {
     pub explain: bool,
     /// Read the file in this encoding instead of detecting it.
     #[arg(long, value_enum)]
-    pub encoding: Option<Encoding>,
+    pub encoding: Option<EncodingArg>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -269,7 +268,7 @@ pub struct AuditArgs {
     pub examples: usize,
     /// Read every file in this encoding instead of detecting it.
     #[arg(long, value_enum)]
-    pub encoding: Option<Encoding>,
+    pub encoding: Option<EncodingArg>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -289,4 +288,29 @@ pub struct SynthArgs {
     /// Bad files (empty, binary, not a report, placeholder template) per thousand.
     #[arg(long, default_value_t = 5)]
     pub bad_per_mille: u16,
+}
+
+/// An encoding as the command line names it (`--encoding gbk`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EncodingArg {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "utf-16le")]
+    Utf16Le,
+    #[value(name = "utf-16be")]
+    Utf16Be,
+    #[value(name = "gb18030", alias = "gbk", alias = "gb2312")]
+    Gb18030,
+}
+
+impl From<EncodingArg> for crate::read::Encoding {
+    fn from(e: EncodingArg) -> Self {
+        use crate::read::Encoding;
+        match e {
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Utf16Le => Encoding::Utf16Le,
+            EncodingArg::Utf16Be => Encoding::Utf16Be,
+            EncodingArg::Gb18030 => Encoding::Gb18030,
+        }
+    }
 }

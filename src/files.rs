@@ -22,7 +22,7 @@ const EXTENSIONS: [&str; 3] = ["txt", "htm", "html"];
 
 /// A file to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub struct FileToRead {
     /// The path to open.
     pub path: PathBuf,
     /// Its name from the loaded folder (the folder's own name first), losslessly escaped.
@@ -41,7 +41,7 @@ pub struct Skipped {
 /// What a walk found: files to read, sorted by name, each once, and what it could not read.
 #[derive(Debug, Default)]
 pub struct Walk {
-    pub files: Vec<Found>,
+    pub files: Vec<FileToRead>,
     pub skipped: Vec<Skipped>,
     /// The canonical locations of the folders given (for pruning files gone from them).
     pub folders: Vec<String>,
@@ -131,7 +131,7 @@ impl Walker {
             return;
         }
         let location = std::fs::canonicalize(path).map_or_else(|_| lossless(path), |c| lossless(&c));
-        self.out.files.push(Found { path: path.to_path_buf(), name, location });
+        self.out.files.push(FileToRead { path: path.to_path_buf(), name, location });
     }
 }
 
@@ -186,7 +186,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Refusal> {
 /// unknown for files stored before locations were kept). A file keeps the name stored for its
 /// location; otherwise it takes its name from the loaded folder, unless that name belongs to
 /// another file that still exists (or to another file of this run): then its location is its name.
-pub fn settle_names(files: &mut [Found], stored: &std::collections::HashMap<String, Option<String>>) {
+pub fn settle_names(files: &mut [FileToRead], stored: &std::collections::HashMap<String, Option<String>>) {
     let by_location: std::collections::HashMap<&str, &str> =
         stored.iter().filter_map(|(name, loc)| Some((loc.as_deref()?, name.as_str()))).collect();
     let mut taken: HashSet<String> = HashSet::new();

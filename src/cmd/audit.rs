@@ -37,7 +37,7 @@ pub struct Audit {
 
 pub fn run(args: &AuditArgs) -> anyhow::Result<i32> {
     let walk = crate::files::walk(&args.paths);
-    let opts = Options { encoding: args.encoding, explain: true };
+    let opts = Options { encoding: args.encoding.map(Into::into), explain: true };
     let audits: Vec<Audit> = walk
         .files
         .par_iter()

@@ -12,7 +12,7 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<i32> {
     if !args.file.exists() || args.file.is_dir() {
         anyhow::bail!("no such file: {} (give one report file)", args.file.display());
     }
-    let opts = Options { encoding: args.encoding, explain: args.explain };
+    let opts = Options { encoding: args.encoding.map(Into::into), explain: args.explain };
     let plan = pipeline::plan_file(&args.file, &args.file.display().to_string(), &opts);
     let json = if args.explain {
         serde_json::to_string_pretty(&Explained::of(&plan))

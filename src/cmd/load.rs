@@ -3,7 +3,7 @@
 use super::count;
 use crate::cli::LoadArgs;
 use crate::error::Error;
-use crate::files::{self, Found};
+use crate::files::{self, FileToRead};
 use crate::model::FilePlan;
 use crate::pipeline::{self, Options};
 use crate::store::{self, files::StoredFile, writer::RunTotals, Writer};
@@ -76,7 +76,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     // With --quiet, warnings are counted for the summary line instead of printed.
     let mut warnings = 0usize;
 
-    let opts = Options { encoding: args.encoding, explain: false };
+    let opts = Options { encoding: args.encoding.map(Into::into), explain: false };
     let files = std::mem::take(&mut walk.files);
     let (sender, batches) = mpsc::sync_channel::<Vec<Planned>>(1);
     let planner = std::thread::spawn(move || {
@@ -275,7 +275,7 @@ fn report_gone(gone: &[String], pruned: bool) {
     }
 }
 
-fn plan(file: &Found, known: &HashMap<String, StoredFile>, opts: &Options) -> Planned {
+fn plan(file: &FileToRead, known: &HashMap<String, StoredFile>, opts: &Options) -> Planned {
     let source = file.name.clone();
     let bytes = match files::read(&file.path) {
         Ok(b) => b,

@@ -4,16 +4,12 @@
 use crate::error::{Reason, Refusal};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Encoding {
-    #[value(name = "utf-8", alias = "utf8")]
     Utf8,
-    #[value(name = "utf-16le")]
     Utf16Le,
-    #[value(name = "utf-16be")]
     Utf16Be,
-    #[value(name = "gb18030", alias = "gbk", alias = "gb2312")]
     Gb18030,
 }
 

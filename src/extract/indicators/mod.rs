@@ -109,7 +109,7 @@ pub(super) struct Row {
     /// The rule that read it (shown by `gwr inspect --explain`).
     pub rule: &'static str,
     pub name: (usize, usize),
-    /// Words the text leaves to the first name of a list (限上 of 限上零、住、餐).
+    /// IndicatorWords the text leaves to the first name of a list (限上 of 限上零、住、餐).
     pub name_head: Option<String>,
     pub quantity: Option<Quantity>,
     pub growth: Option<Growth>,

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 const WORDS_TOML: &str = include_str!("../../../data/indicator_words.toml");
 
 #[derive(Deserialize)]
-struct WordsFile {
+struct IndicatorWordsFile {
     measure_words: Vec<String>,
     duration_units: Vec<String>,
     future_words: Vec<String>,
@@ -18,28 +18,28 @@ struct WordsFile {
 }
 
 /// The indicator rules' words.
-pub(super) struct Words {
+pub(super) struct IndicatorWords {
     /// Measure words after which a count names its noun (46支队伍).
     pub measure: Vec<String>,
     /// Units of a duration or a streak.
     pub duration_units: Vec<String>,
-    /// Words that put a clause in the future, searched in one pass.
+    /// IndicatorWords that put a clause in the future, searched in one pass.
     pub future: WordList,
     /// Verbs after which an amount's noun names the figure.
     pub object_verbs: Vec<String>,
-    /// Words trimmed from the head and the tail of a name.
+    /// IndicatorWords trimmed from the head and the tail of a name.
     pub lead: Vec<String>,
     pub tail: Vec<String>,
-    /// Words that end the noun a count names.
+    /// IndicatorWords that end the noun a count names.
     pub noun_stops: Vec<String>,
 }
 
-pub(super) fn words() -> &'static Words {
-    static W: OnceLock<Words> = OnceLock::new();
+pub(super) fn words() -> &'static IndicatorWords {
+    static W: OnceLock<IndicatorWords> = OnceLock::new();
     W.get_or_init(|| {
         // Compiled-in data; a malformed file is a build defect the unit tests catch.
-        let f: WordsFile = toml::from_str(WORDS_TOML).expect("data/indicator_words.toml is valid");
-        Words {
+        let f: IndicatorWordsFile = toml::from_str(WORDS_TOML).expect("data/indicator_words.toml is valid");
+        IndicatorWords {
             measure: f.measure_words,
             duration_units: f.duration_units,
             future: WordList::new(&f.future_words),

@@ -7,7 +7,7 @@ use super::*;
 /// alone.
 pub(super) fn investment_near(
     chars: &Chars,
-    f: &Found,
+    f: &Candidate,
     clause: (usize, usize),
     sentence: (usize, usize),
     in_sentence: usize,
@@ -43,7 +43,7 @@ pub(super) fn amounts_in(s: &str) -> Vec<(usize, Amount)> {
 
 /// The status the report gives a project: a status word after the name in its clause, else the verb
 /// in front of it.
-pub(super) fn status_near(chars: &Chars, f: &Found, cs: usize, ce: usize) -> Option<String> {
+pub(super) fn status_near(chars: &Chars, f: &Candidate, cs: usize, ce: usize) -> Option<String> {
     let after = chars.str(f.end.min(ce), ce);
     if let Some((_, w)) = status_words().first_in(after) {
         return Some(w.to_string());

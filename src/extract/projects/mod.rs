@@ -32,7 +32,7 @@ use terms::*;
 
 /// A project found in the text before names are merged.
 #[derive(Debug, Clone)]
-struct Found {
+struct Candidate {
     name: String,
     /// Characters of the name in the body.
     start: usize,
@@ -54,7 +54,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     }
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // A name found both ways, or nested in a longer one found at the same place, is one project.
-    let mut kept: Vec<Found> = Vec::new();
+    let mut kept: Vec<Candidate> = Vec::new();
     for f in found {
         if kept.iter().any(|k| k.start <= f.start && f.end <= k.end) {
             continue;
@@ -160,9 +160,9 @@ mod tests {
 
     #[test]
     fn shipped_terms_parse() {
-        assert!(terms().strong_suffixes.contains(&"项目".to_string()));
-        // Words are tried by their first character: an empty one would never be.
-        let t = terms();
+        assert!(project_words().strong_suffixes.contains(&"项目".to_string()));
+        // ByFirstChar are tried by their first character: an empty one would never be.
+        let t = project_words();
         for list in [&t.strong_suffixes, &t.weak_suffixes, &t.phases, &t.lead_words, &t.inner_verbs] {
             assert!(list.iter().all(|w| !w.is_empty()));
         }

@@ -18,7 +18,7 @@ pub(super) fn starts_with_at(chars: &[char], pos: usize, word: &[char]) -> bool 
 /// The status words, for one-pass search.
 pub(super) fn status_words() -> &'static WordList {
     static WORDS: OnceLock<WordList> = OnceLock::new();
-    WORDS.get_or_init(|| WordList::new(&terms().status_words))
+    WORDS.get_or_init(|| WordList::new(&project_words().status_words))
 }
 
 /// Whether a clause says something is being built or has a status (so a weak suffix names a project).
@@ -27,8 +27,8 @@ pub(super) fn has_status_word(clause: &str) -> bool {
 }
 
 /// Names ending in a project word inside one clause.
-pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found> {
-    let t = terms();
+pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
+    let t = project_words();
     let mut out = Vec::new();
     let mut i = cs;
     while i < ce {
@@ -70,11 +70,11 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found>
 }
 
 /// The name that ends at `end`, reading back to the start of its phrase inside the clause.
-pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Found> {
+pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Candidate> {
     // A name does not run across an enumeration comma, 等 (which closes an enumeration) or 的
     // (which closes a description: "总投资3.1亿元的划船塘光伏发电项目").
     // 及/和 join two names when a project word stands before them ("...提升工程及职工宿舍项目").
-    let t = terms();
+    let t = project_words();
     let mut start = end;
     while start > cs && !matches!(chars[start - 1], '、' | '等' | '的') {
         if matches!(chars[start - 1], '及' | '和' | '与')
@@ -119,7 +119,7 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Fou
         .chain(&t.weak_suffixes)
         .any(|s| name.ends_with(s.as_str()) && name.chars().count() < s.chars().count() + 2);
     let starts_with_suffix = t.strong_suffixes.iter().any(|s| name.starts_with(s.as_str()));
-    (!bare_suffix && !starts_with_suffix && !is_generic(name) && name.chars().count() <= 40).then(|| Found {
+    (!bare_suffix && !starts_with_suffix && !is_generic(name) && name.chars().count() <= 40).then(|| Candidate {
         name: name.to_string(),
         start,
         end,
@@ -128,7 +128,7 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Fou
 }
 
 /// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C.
-pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Found> {
+pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
     static CLOSER: OnceLock<Regex> = OnceLock::new();
     let closer = CLOSER.get_or_init(|| Regex::new(r"^等[^、等]{0,14}?(项目|工程)").expect("valid regex"));
     let mut out = Vec::new();
@@ -153,7 +153,7 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<F
                 let name = chars.str(s, item_end);
                 let n = name.chars().count();
                 if (2..=30).contains(&n) && !is_generic(name) && !name.chars().any(|c| c.is_ascii_digit()) {
-                    out.push(Found { name: name.to_string(), start: s, end: item_end, named: false });
+                    out.push(Candidate { name: name.to_string(), start: s, end: item_end, named: false });
                 }
                 item_end = j;
             }
@@ -171,7 +171,7 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
         )
             .expect("valid regex")
     });
-    let t = terms();
+    let t = project_words();
     loop {
         let before = start;
         if let Some(w) = t.lead_chars.at(chars, start) {
@@ -215,7 +215,7 @@ pub(super) fn is_generic(name: &str) -> bool {
     // drops them all (longest match first), instead of one search and one copy per word.
     static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let t = terms();
+        let t = project_words();
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(t.generic_words.iter().chain(&t.lead_words))

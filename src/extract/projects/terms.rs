@@ -6,7 +6,7 @@ use super::*;
 pub(super) const TERMS_TOML: &str = include_str!("../../../data/projects.toml");
 
 #[derive(Deserialize)]
-pub(super) struct Terms {
+pub(super) struct ProjectWords {
     pub(super) strong_suffixes: Vec<String>,
     pub(super) weak_suffixes: Vec<String>,
     pub(super) phases: Vec<String>,
@@ -21,15 +21,15 @@ pub(super) struct Terms {
     /// The lists above as characters, in the same order: they are compared against the text at
     /// nearly every character, and a slice comparison does not decode the word each time.
     #[serde(skip)]
-    pub(super) strong_chars: Words,
+    pub(super) strong_chars: ByFirstChar,
     #[serde(skip)]
-    pub(super) weak_chars: Words,
+    pub(super) weak_chars: ByFirstChar,
     #[serde(skip)]
-    pub(super) phase_chars: Words,
+    pub(super) phase_chars: ByFirstChar,
     #[serde(skip)]
-    pub(super) lead_chars: Words,
+    pub(super) lead_chars: ByFirstChar,
     #[serde(skip)]
-    pub(super) inner_verb_chars: Words,
+    pub(super) inner_verb_chars: ByFirstChar,
 }
 
 /// A set of characters asked about once per character of every report: a bit per character of the
@@ -65,13 +65,13 @@ impl CharSet {
 /// words that start with the character there are tried (in list order, so the first that stands
 /// there is the one a walk over the whole list finds).
 #[derive(Default)]
-pub(super) struct Words {
+pub(super) struct ByFirstChar {
     pub(super) words: Vec<Vec<char>>,
     /// (first character, indexes of the words starting with it, in list order), sorted.
     pub(super) by_first: Vec<(char, Vec<usize>)>,
 }
 
-impl Words {
+impl ByFirstChar {
     pub(super) fn new(list: &[String]) -> Self {
         let words: Vec<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
         let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
@@ -83,7 +83,7 @@ impl Words {
             }
         }
         by_first.sort_unstable_by_key(|(c, _)| *c);
-        Words { words, by_first }
+        ByFirstChar { words, by_first }
     }
 
     /// The first word of the list standing at `pos`.
@@ -94,11 +94,11 @@ impl Words {
     }
 }
 
-pub(super) fn terms() -> &'static Terms {
-    static TERMS: OnceLock<Terms> = OnceLock::new();
+pub(super) fn project_words() -> &'static ProjectWords {
+    static TERMS: OnceLock<ProjectWords> = OnceLock::new();
     TERMS.get_or_init(|| {
         // Compiled in; a defect is caught by the unit test `shipped_terms_parse`.
-        let mut t: Terms = toml::from_str(TERMS_TOML).expect("data/projects.toml is valid");
+        let mut t: ProjectWords = toml::from_str(TERMS_TOML).expect("data/projects.toml is valid");
         // Longest first, so that "加快推进" is tried before "加快".
         for list in
             [&mut t.strong_suffixes, &mut t.weak_suffixes, &mut t.phases, &mut t.lead_words, &mut t.status_words]
@@ -108,11 +108,11 @@ pub(super) fn terms() -> &'static Terms {
         t.generic_words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         t.suffix_starts =
             CharSet::new(t.strong_suffixes.iter().chain(&t.weak_suffixes).filter_map(|w| w.chars().next()));
-        t.strong_chars = Words::new(&t.strong_suffixes);
-        t.weak_chars = Words::new(&t.weak_suffixes);
-        t.phase_chars = Words::new(&t.phases);
-        t.lead_chars = Words::new(&t.lead_words);
-        t.inner_verb_chars = Words::new(&t.inner_verbs);
+        t.strong_chars = ByFirstChar::new(&t.strong_suffixes);
+        t.weak_chars = ByFirstChar::new(&t.weak_suffixes);
+        t.phase_chars = ByFirstChar::new(&t.phases);
+        t.lead_chars = ByFirstChar::new(&t.lead_words);
+        t.inner_verb_chars = ByFirstChar::new(&t.inner_verbs);
         t
     })
 }

@@ -13,7 +13,7 @@ pub(super) fn read_clause(
     cursor: &mut CueCursor,
     out: &mut Vec<Target>,
 ) {
-    let t = terms();
+    let t = target_words();
     let clause = chars.str(s, e);
     let mut growths = number::growths(clause);
     let lists = rate_lists(clause, &mut growths);
@@ -63,7 +63,7 @@ pub(super) fn read_clause(
             for w in &t.zero_lead {
                 name = name.trim_end_matches(w.as_str()).trim_end_matches(['“', '"']).to_string();
             }
-            for part in split_names(&name) {
+            for part in split_list(&name) {
                 let quantity = Quantity { value: Some(0.0), value_base: Some(0.0), ..Quantity::default() };
                 out.push(Target {
                     rule: "zero_word",
@@ -120,7 +120,7 @@ pub(super) fn read_clause(
             continue;
         }
         let comparator = growth_comparator(g).unwrap_or_else(|| cue_comparator(cue.as_deref()));
-        for name in split_names(&name_before(clause, g.start)) {
+        for name in split_list(&name_before(clause, g.start)) {
             out.push(Target {
                 rule: "growth",
                 section: ctx.section_at(s),

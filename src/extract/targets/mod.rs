@@ -158,7 +158,7 @@ fn plan_ranges(ctx: &Context, chars: &[char]) -> Vec<(usize, usize)> {
 /// The clauses of the main expected targets: from after the colon (or 是/为) that follows the cue to
 /// the end of its sentence.
 fn goal_sentence(chars: &Chars) -> Option<(usize, usize)> {
-    let t = terms();
+    let t = target_words();
     let text = chars.text;
     let (byte, cue) = t.goal_sentence.iter().filter_map(|c| text.find(c.as_str()).map(|b| (b, c))).min()?;
     let at = text[..byte].chars().count() + cue.chars().count();
@@ -185,7 +185,7 @@ mod tests {
 
     #[test]
     fn shipped_terms_parse() {
-        assert!(terms().at_least_cues.contains(&"力争".to_string()));
+        assert!(target_words().at_least_cues.contains(&"力争".to_string()));
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub(super) fn in_quotes(clause: &str, at: usize) -> bool {
 
 /// One rate or promise given for two names joined by 和 ("数字经济增加值和数字经济核心产业增加值年均增速
 /// 20%以上") is a target for each.
-pub(super) fn split_names(name: &str) -> Vec<String> {
+pub(super) fn split_list(name: &str) -> Vec<String> {
     let parts: Vec<&str> = name.split('和').collect();
     if parts.len() == 2 && parts.iter().all(|p| p.chars().count() >= 4) {
         parts.iter().map(|p| p.to_string()).collect()
@@ -116,7 +116,7 @@ pub(super) fn is_modifier(clause: &str, f: &Found) -> bool {
 
 /// A comparison word the number reader leaves in front of a figure ("不少于3400米").
 pub(super) fn written_before(before: &str) -> Option<Comparator> {
-    terms().at_least.iter().any(|w| before.ends_with(w.as_str())).then_some(Comparator::AtLeast)
+    target_words().at_least.iter().any(|w| before.ends_with(w.as_str())).then_some(Comparator::AtLeast)
 }
 
 pub(super) fn growth_comparator(g: &Growth) -> Option<Comparator> {
@@ -128,7 +128,7 @@ pub(super) fn qualifier_comparator(q: &Quantity) -> Option<Comparator> {
 }
 
 pub(super) fn comparator_of(word: &str) -> Option<Comparator> {
-    let t = terms();
+    let t = target_words();
     let has = |list: &[String]| list.iter().any(|w| w == word);
     if has(&t.at_least) {
         Some(Comparator::AtLeast)
@@ -143,14 +143,14 @@ pub(super) fn comparator_of(word: &str) -> Option<Comparator> {
 
 pub(super) fn cue_comparator(cue: Option<&str>) -> Comparator {
     match cue {
-        Some(c) if terms().at_least_cues.iter().any(|w| w == c) => Comparator::AtLeast,
+        Some(c) if target_words().at_least_cues.iter().any(|w| w == c) => Comparator::AtLeast,
         _ => Comparator::Exactly,
     }
 }
 
 /// A clause of the goal sentence with no figure: a relation (高于, 正增长, 同步) is a target.
 pub(super) fn qualitative_target(clause: &str, span: Span, cue: Option<String>, year: Option<i32>) -> Option<Target> {
-    let t = terms();
+    let t = target_words();
     let find = |list: &[String]| list.iter().filter_map(|w| clause.find(w.as_str()).map(|b| (b, w.clone()))).min();
     let (comparator, growth, at) = if let Some((b, w)) = find(&t.qualitative_above) {
         (Comparator::Above, (w == "正增长").then_some(0.0), b)
@@ -177,7 +177,7 @@ pub(super) fn qualitative_target(clause: &str, span: Span, cue: Option<String>, 
 
 /// The name in front of a figure: the clause up to it, without cue and movement words.
 pub(super) fn name_before(clause: &str, byte: usize) -> String {
-    let t = terms();
+    let t = target_words();
     let mut s = clause[..byte].trim();
     // Only the last item of an enumeration names this figure.
     if let Some(i) = s.rfind('、') {

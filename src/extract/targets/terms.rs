@@ -6,7 +6,7 @@ use super::*;
 pub(super) const TERMS_TOML: &str = include_str!("../../../data/targets.toml");
 
 #[derive(Deserialize)]
-pub(super) struct Terms {
+pub(super) struct TargetWords {
     pub(super) goal_sentence: Vec<String>,
     pub(super) at_least_cues: Vec<String>,
     pub(super) plain_cues: Vec<String>,
@@ -22,11 +22,11 @@ pub(super) struct Terms {
     pub(super) zero_lead: Vec<String>,
 }
 
-pub(super) fn terms() -> &'static Terms {
-    static TERMS: OnceLock<Terms> = OnceLock::new();
+pub(super) fn target_words() -> &'static TargetWords {
+    static TERMS: OnceLock<TargetWords> = OnceLock::new();
     TERMS.get_or_init(|| {
         // Compiled in; a defect is caught by the unit test `shipped_terms_parse`.
-        let mut t: Terms = toml::from_str(TERMS_TOML).expect("data/targets.toml is valid");
+        let mut t: TargetWords = toml::from_str(TERMS_TOML).expect("data/targets.toml is valid");
         for list in [&mut t.lead_words, &mut t.tail_words] {
             list.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
         }
@@ -42,7 +42,7 @@ pub(super) fn zero_words() -> &'static AhoCorasick {
     WORDS.get_or_init(|| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&terms().zero_words)
+            .build(&target_words().zero_words)
             .expect("the zero words build an automaton")
     })
 }
@@ -51,7 +51,7 @@ pub(super) fn zero_words() -> &'static AhoCorasick {
 pub(super) fn cues() -> &'static WordList {
     static CUES: OnceLock<WordList> = OnceLock::new();
     CUES.get_or_init(|| {
-        let t = terms();
+        let t = target_words();
         WordList::new(&[t.at_least_cues.as_slice(), t.plain_cues.as_slice()].concat())
     })
 }

@@ -6,10 +6,10 @@ use super::*;
 pub(super) const SECTIONS_TOML: &str = include_str!("../../../data/sections.toml");
 
 #[derive(Deserialize)]
-pub(super) struct WordsFile {
+pub(super) struct SectionWordsFile {
     pub(super) parts: Vec<PartWords>,
     pub(super) top: Top,
-    pub(super) address: WordList,
+    pub(super) address: Phrases,
     pub(super) closing: Closing,
     pub(super) problems: Problems,
     pub(super) targets: Targets,
@@ -30,7 +30,7 @@ pub(super) struct Top {
 }
 
 #[derive(Deserialize)]
-pub(super) struct WordList {
+pub(super) struct Phrases {
     pub(super) words: Vec<String>,
 }
 
@@ -68,9 +68,9 @@ pub(super) struct Leads {
     pub(super) max_title_chars: usize,
 }
 
-pub(super) struct Words {
+pub(super) struct SectionWords {
     pub(super) parts: Vec<(Part, Vec<String>)>,
-    pub(super) file: WordsFile,
+    pub(super) file: SectionWordsFile,
 }
 
 pub(super) fn part_named(name: &str) -> Option<Part> {
@@ -86,18 +86,18 @@ pub(super) fn part_named(name: &str) -> Option<Part> {
     })
 }
 
-pub(super) fn parse_words(text: &str) -> Result<Words, String> {
-    let file: WordsFile = toml::from_str(text).map_err(|e| e.to_string())?;
+pub(super) fn parse_words(text: &str) -> Result<SectionWords, String> {
+    let file: SectionWordsFile = toml::from_str(text).map_err(|e| e.to_string())?;
     let parts = file
         .parts
         .iter()
         .map(|p| part_named(&p.part).map(|part| (part, p.words.clone())).ok_or(format!("unknown part {}", p.part)))
         .collect::<Result<_, _>>()?;
-    Ok(Words { parts, file })
+    Ok(SectionWords { parts, file })
 }
 
-pub(super) fn words() -> &'static Words {
-    static WORDS: OnceLock<Words> = OnceLock::new();
+pub(super) fn words() -> &'static SectionWords {
+    static WORDS: OnceLock<SectionWords> = OnceLock::new();
     // The file is compiled in; a defect in it is a build defect that the unit tests catch.
     WORDS.get_or_init(|| parse_words(SECTIONS_TOML).expect("data/sections.toml is valid"))
 }
