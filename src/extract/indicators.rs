@@ -31,6 +31,7 @@ use super::Context;
 use crate::model::{Indicator, Part, Quantity, Span};
 use crate::words::WordList;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Characters that end a clause.
@@ -330,6 +331,25 @@ impl Stops {
     }
 }
 
+/// How far (in bytes) a figure's sentence is read either side of it for its period and 预计: a
+/// sentence of a report is far shorter; a text that never ends a sentence is then read in time
+/// proportional to its length, not to its square.
+const SENTENCE_REACH: usize = 4096;
+
+/// The part of the sentence [start, end) within [`SENTENCE_REACH`] of byte `at`, on character
+/// boundaries.
+fn near(text: &str, start: usize, end: usize, at: usize) -> (usize, usize) {
+    let mut s = start.max(at.saturating_sub(SENTENCE_REACH));
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let mut e = end.min(at.saturating_add(SENTENCE_REACH));
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    (s.min(at), e.max(at))
+}
+
 /// The end of a full sentence: 。 or the line's end (semicolons inside).
 fn full_stop(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '\n')
@@ -411,9 +431,11 @@ fn is_figure(text: &str, f: &Found, clause: &str) -> bool {
         return false;
     }
     // Inside a slogan or a name in quotes: “15分钟生活圈”, 省“65条”.
+    // (Only the last 8 characters can hold that quote mark: the search looks no further back.)
     let before = &text[..f.start];
-    if let Some(open) = before.rfind('“') {
-        if before[open..].chars().count() <= 8 && !before[open..].contains('”') {
+    let near = before.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    if let Some(open) = before[near..].rfind('“').map(|i| near + i) {
+        if !before[open..].contains('”') {
             return false;
         }
     }
@@ -583,8 +605,10 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         k > 0 && f.end <= runs[k - 1].end
     };
     let mut rows: Vec<Row> = Vec::new();
-    let mut used_growth: Vec<usize> = Vec::new(); // starts of growth phrases taken by a level
-    let mut done: Vec<usize> = Vec::new();
+    // Starts of growth phrases taken by a level, and of figures already read: sets, as a text may
+    // hold tens of thousands.
+    let mut used_growth: HashSet<usize> = HashSet::new();
+    let mut done: HashSet<usize> = HashSet::new();
     let mut subject: Option<(usize, (usize, usize))> = None; // (sentence start, name)
 
     for (i, f) in found.iter().enumerate() {
@@ -597,7 +621,13 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
             continue;
         }
         // The words before the value start after any earlier quantity in the clause.
-        let from = found[..i].iter().rev().find(|p| p.end > c_start && p.end <= f.start).map_or(c_start, |p| p.end);
+        // (Figures are in text order: going back stops at the clause's start.)
+        let from = found[..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.end > c_start)
+            .find(|p| p.end <= f.start)
+            .map_or(c_start, |p| p.end);
         // Distributive: 分别 in the clause, and a list of values joined by 、/和.
         let l_start = list_clause_start(text, f.start, s_start);
         let lead = &text[l_start..f.start];
@@ -621,7 +651,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
             if list.len() >= 2 && names.len() == list.len() && names.iter().all(|(a, b)| b > a) {
                 let end = list[list.len() - 1].end;
                 for (f2, name) in list.iter().zip(names) {
-                    done.push(f2.start);
+                    done.insert(f2.start);
                     rows.push(Row {
                         name_head: None,
                         name,
@@ -638,8 +668,12 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         // One value shared by a list (化解率、满意度均100%): one row per name.
         let bare_before = &text[from..f.start];
         if bare_before.ends_with('均') || bare_before.ends_with("均为") || bare_before.ends_with("均达") {
-            let list_from =
-                found[..i].iter().rev().find(|p| p.end > l_start && p.end <= f.start).map_or(l_start, |p| p.end);
+            let list_from = found[..i]
+                .iter()
+                .rev()
+                .take_while(|p| p.end > l_start)
+                .find(|p| p.end <= f.start)
+                .map_or(l_start, |p| p.end);
             let names = split_names(text, list_from, f.start);
             if names.len() >= 2 && names.iter().all(|(a, b)| b > a) {
                 for name in names {
@@ -657,10 +691,11 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
             }
         }
         // A level glued after its growth (支出增长2.6%3.27亿元) takes that growth and its name.
-        if let Some(run) = runs.iter().find(|r| r.end == f.start && r.items.len() == 1 && r.names.is_none()) {
+        let glued = runs.get(runs.partition_point(|r| r.end < f.start));
+        if let Some(run) = glued.filter(|r| r.end == f.start && r.items.len() == 1 && r.names.is_none()) {
             let (a, b) = trim_name(text, clause_start(text, run.start, s_start), run.start);
             if b > a {
-                used_growth.push(run.start);
+                used_growth.insert(run.start);
                 rows.push(Row {
                     name_head: None,
                     name: (a, b),
@@ -675,10 +710,11 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         }
         // A list of rates (同比分别增长5%、8%) belongs to a list of levels, not to the last one alone.
         let growth = number::growth_after(text, f.end).filter(|g| {
-            !used_growth.contains(&g.start) && !runs.iter().any(|r| r.start == g.start && r.items.len() >= 2)
+            let run = runs.get(runs.partition_point(|r| r.start < g.start));
+            !used_growth.contains(&g.start) && !run.is_some_and(|r| r.start == g.start && r.items.len() >= 2)
         });
         if let Some(g) = &growth {
-            used_growth.push(g.start);
+            used_growth.insert(g.start);
         }
         let mut name = None;
         let mut start = f.start;
@@ -816,6 +852,7 @@ fn row_to_indicator(ctx: &Context, full: &Stops, r: Row) -> Option<Indicator> {
     // A period or 预计 written at the head of a sentence holds across its semicolons
     // (预计全镇地区生产总值15.2亿元;新增固定资产投资6917万元;...).
     let (s_start, s_end) = full.around(text, r.value_at);
+    let (s_start, s_end) = near(text, s_start, s_end, r.value_at);
     let period = period_at(&text[s_start..s_end], r.value_at - s_start, ctx.meta.review_year);
     let estimated = text[s_start..r.value_at].contains("预计");
     let start_c = ctx.folded.char_of(r.start.min(r.name.0));
