@@ -14,6 +14,12 @@ def long_report(mb):
     return HEAD + PARA * int(mb * 1e6 / len(PARA.encode())) + TAIL
 
 
+def one_sentence(mb):
+    """A report whose review never ends a sentence: clauses joined by commas only."""
+    clause = "全镇地区生产总值达到12.5亿元，增长6.1%，我们坚持稳中求进，推进乡村振兴，"
+    return HEAD.replace("主要预期目标：\n", "") + clause * int(mb * 1e6 / len(clause.encode())) + "。\n" + TAIL
+
+
 def plan_list(n, sep):
     return HEAD + sep.join(f"第{i}项收入达到{i % 97 + 1}.{i % 10}亿元" for i in range(n)) + "。\n" + TAIL
 
@@ -36,6 +42,7 @@ def main(out):
     files = {}
     for mb in (1, 4, 16):
         files[f"report-{mb:02}MB.txt"] = long_report(mb)
+        files[f"sentence-{mb:02}MB.txt"] = one_sentence(mb)
     for n in (2000, 8000, 32000):
         files[f"list-dun-{n:06}.txt"] = plan_list(n, "、")
         files[f"list-comma-{n:06}.txt"] = plan_list(n, "，")

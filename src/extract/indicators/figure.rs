@@ -41,9 +41,11 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
         return Err("size_class");
     }
     // Inside a slogan or a name in quotes: “15分钟生活圈”, 省“65条”.
+    // (Only the last 8 characters can hold that quote mark: the search looks no further back.)
     let before = &text[..f.start];
-    if let Some(open) = before.rfind('“') {
-        if before[open..].chars().count() <= 8 && !before[open..].contains('”') {
+    let near = before.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    if let Some(open) = before[near..].rfind('“').map(|i| near + i) {
+        if !before[open..].contains('”') {
             return Err("slogan");
         }
     }

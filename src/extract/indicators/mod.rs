@@ -43,8 +43,9 @@ use super::Context;
 use crate::model::{Indicator, Quantity, Span};
 use figure::{code_of, is_figure, readable};
 use growth::growth_runs;
-use names::{clause_start, full_stop, list_clause_start, sentence_end, Stops};
+use names::{clause_start, full_stop, list_clause_start, near, sentence_end, Stops};
 use rules::{At, Reader};
+use std::collections::HashSet;
 
 pub fn extract(ctx: &Context) -> Vec<Indicator> {
     let text = ctx.folded.text.as_str();
@@ -57,8 +58,8 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         runs,
         sentences,
         rows: Vec::new(),
-        used_growth: Vec::new(),
-        done: Vec::new(),
+        used_growth: HashSet::new(),
+        done: HashSet::new(),
         subject: None,
     };
     for i in 0..r.found.len() {
@@ -75,7 +76,13 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
             continue;
         }
         // The words before the value start after any earlier quantity in the clause.
-        let from = r.found[..i].iter().rev().find(|p| p.end > c_start && p.end <= f.start).map_or(c_start, |p| p.end);
+        // (Figures are in text order: going back stops at the clause's start.)
+        let from = r.found[..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.end > c_start)
+            .find(|p| p.end <= f.start)
+            .map_or(c_start, |p| p.end);
         let at = At { i, s_start, c_start, l_start: list_clause_start(text, f.start, s_start), from };
         let rows = rules::distributive_list(&r, &at)
             .or_else(|| rules::shared_value(&r, &at))
@@ -127,6 +134,7 @@ fn row_to_indicator(ctx: &Context, full: &Stops, r: Row) -> Option<Indicator> {
     // A period or 预计 written at the head of a sentence holds across its semicolons
     // (预计全镇地区生产总值15.2亿元;新增固定资产投资6917万元;...).
     let (s_start, s_end) = full.around(text, r.value_at);
+    let (s_start, s_end) = near(text, s_start, s_end, r.value_at);
     let period = period_at(&text[s_start..s_end], r.value_at - s_start, ctx.meta.review_year);
     let estimated = text[s_start..r.value_at].contains("预计");
     let start_c = ctx.folded.char_of(r.start.min(r.name.0));

@@ -7,6 +7,7 @@ use super::names::{clause_start, noun_after, ordinal_marker_len, split_names, tr
 use super::words::words;
 use super::Row;
 use crate::extract::number::{self, Found};
+use std::collections::HashSet;
 
 /// A report being read: its text, its quantities and growth phrases, and what the rules decided
 /// so far.
@@ -16,10 +17,10 @@ pub(super) struct Reader<'a> {
     pub runs: Vec<GrowthRun>,
     pub sentences: Stops,
     pub rows: Vec<Row>,
-    /// Starts of growth phrases a level took.
-    pub used_growth: Vec<usize>,
-    /// Starts of quantities a list rule read already.
-    pub done: Vec<usize>,
+    /// Starts of growth phrases a level took, and of quantities a list rule read already: sets, as
+    /// a text may hold tens of thousands.
+    pub used_growth: HashSet<usize>,
+    pub done: HashSet<usize>,
     /// The name of the sentence's last figure: (sentence start, name).
     pub subject: Option<(usize, (usize, usize))>,
 }
@@ -73,8 +74,12 @@ pub(super) fn shared_value(r: &Reader, at: &At) -> Option<Vec<Row>> {
     if !(bare_before.ends_with('均') || bare_before.ends_with("均为") || bare_before.ends_with("均达")) {
         return None;
     }
-    let list_from =
-        r.found[..at.i].iter().rev().find(|p| p.end > at.l_start && p.end <= f.start).map_or(at.l_start, |p| p.end);
+    let list_from = r.found[..at.i]
+        .iter()
+        .rev()
+        .take_while(|p| p.end > at.l_start)
+        .find(|p| p.end <= f.start)
+        .map_or(at.l_start, |p| p.end);
     let names = split_names(text, list_from, f.start);
     (names.len() >= 2 && names.iter().all(|(a, b)| b > a))
         .then(|| names.into_iter().map(|name| level_row("shared_value", name, f, at.l_start, f.end)).collect())
@@ -83,14 +88,15 @@ pub(super) fn shared_value(r: &Reader, at: &At) -> Option<Vec<Row>> {
 /// A level glued after its growth (支出增长2.6%3.27亿元) takes that growth and its name.
 pub(super) fn level_after_growth(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
     let (text, f) = (r.text, &r.found[at.i]);
-    let run = r.runs.iter().find(|g| g.end == f.start && g.items.len() == 1 && g.names.is_none())?;
+    let glued = r.runs.get(r.runs.partition_point(|g| g.end < f.start));
+    let run = glued.filter(|g| g.end == f.start && g.items.len() == 1 && g.names.is_none())?;
     let (a, b) = trim_name(text, clause_start(text, run.start, at.s_start), run.start);
     if b <= a {
         return None;
     }
     let mut row = level_row("level_after_growth", (a, b), f, a, f.end);
     row.growth = Some(run.items[0].clone());
-    r.used_growth.push(run.start);
+    r.used_growth.insert(run.start);
     Some(vec![row])
 }
 
@@ -102,10 +108,11 @@ pub(super) fn level(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
     let (text, f) = (r.text, &r.found[at.i]);
     // A list of rates (同比分别增长5%、8%) belongs to a list of levels, not to the last one alone.
     let growth = number::growth_after(text, f.end).filter(|g| {
-        !r.used_growth.contains(&g.start) && !r.runs.iter().any(|run| run.start == g.start && run.items.len() >= 2)
+        let run = r.runs.get(r.runs.partition_point(|run| run.start < g.start));
+        !r.used_growth.contains(&g.start) && !run.is_some_and(|run| run.start == g.start && run.items.len() >= 2)
     });
     if let Some(g) = &growth {
-        r.used_growth.push(g.start);
+        r.used_growth.insert(g.start);
     }
     let w = words();
     let mut name = None;
