@@ -16,6 +16,7 @@ pub mod targets;
 pub mod terms;
 
 use crate::model::{Indicator, Part, Project, ReportMeta, Section, Target};
+use crate::text::clauses::{self, Clause, Stop};
 use crate::text::index::Folded;
 
 /// What a report says, fact by fact.
@@ -35,11 +36,20 @@ pub struct Context<'a> {
     pub meta: &'a ReportMeta,
     /// A news item's plan paragraphs (character ranges): read for targets, not indicators.
     pub news_plan: Vec<(usize, usize)>,
+    /// The report split into clauses once (every stretch between `,` `:` `;` and sentence ends).
+    pub clauses: Vec<Clause>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(folded: &'a Folded, sections: &'a [Section], meta: &'a ReportMeta) -> Self {
-        Context { folded, sections, meta, news_plan: layout::news_plan_ranges(&folded.text, meta) }
+        let chars: Vec<char> = folded.text.chars().collect();
+        Context {
+            folded,
+            sections,
+            meta,
+            news_plan: layout::news_plan_ranges(&folded.text, meta),
+            clauses: clauses::split(&chars, Stop::Clause),
+        }
     }
 
     /// Whether character `pos` stands in the plan: the plan part of the section tree, or a news

@@ -28,6 +28,37 @@ pub fn ends(c: char, level: Stop) -> bool {
     }
 }
 
+/// One stretch between stops, as character offsets, with the mark that ends it (`None` at the end
+/// of the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clause {
+    pub start: usize,
+    pub end: usize,
+    pub stop: Option<char>,
+}
+
+impl Clause {
+    /// Whether the clause also ends a sentence (or the text).
+    pub fn ends_sentence(&self) -> bool {
+        self.stop.is_none_or(|c| ends(c, Stop::Sentence))
+    }
+}
+
+/// Every stretch between stops of `level`, empty ones included, in order: a report is split once
+/// and its readers share the split.
+pub fn split(chars: &[char], level: Stop) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if ends(c, level) {
+            out.push(Clause { start, end: i, stop: Some(c) });
+            start = i + 1;
+        }
+    }
+    out.push(Clause { start, end: chars.len(), stop: None });
+    out
+}
+
 /// The non-empty stretches between stops of `level`, as character ranges.
 pub fn spans(chars: &[char], level: Stop) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

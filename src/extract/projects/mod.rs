@@ -48,7 +48,7 @@ pub fn extract(ctx: &Context) -> Vec<Project> {
 /// [`extract`] with the text already split into characters.
 pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     let mut found = Vec::new();
-    for (s, e) in clauses::spans(chars, Stop::Clause) {
+    for (s, e) in ctx.clauses.iter().filter(|c| c.end > c.start).map(|c| (c.start, c.end)) {
         found.extend(named_in_clause(chars, s, e));
         found.extend(enumerated_in_clause(chars, s, e));
     }

@@ -37,10 +37,6 @@ use names::*;
 #[allow(unused_imports)]
 use terms::*;
 
-fn is_clause_end(c: char) -> bool {
-    ends(c, Stop::Clause)
-}
-
 fn is_sentence_end(c: char) -> bool {
     ends(c, Stop::Sentence)
 }
@@ -54,22 +50,17 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
     let plan = plan_ranges(ctx, chars);
     let goal = goal_sentence(chars);
     let mut out: Vec<Target> = Vec::new();
-    let mut start = 0;
     let mut cues = CueCursor::default();
-    for (i, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
-        if !is_clause_end(c) {
-            continue;
-        }
-        let (s, e) = (start, i);
-        start = i + 1;
+    for clause in &ctx.clauses {
+        let (s, e) = (clause.start, clause.end);
         let in_goal = goal.is_some_and(|(gs, ge)| s >= gs && e <= ge);
         if e > s && (in_goal || plan.iter().any(|&(ps, pe)| s >= ps && e <= pe)) {
             for (ps, pe) in pieces(chars, s, e) {
                 read_clause(ctx, chars, ps, pe, in_goal, &mut cues, &mut out);
             }
         }
-        if is_sentence_end(c) {
-            cues.next_sentence(start);
+        if clause.ends_sentence() {
+            cues.next_sentence(e + 1);
         }
     }
     out

@@ -82,16 +82,17 @@ pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&
     let opening: Vec<&str> = lines.iter().take(OPENING_LINES).copied().collect();
 
     let mut meta = ReportMeta { title: title.clone(), kind: Some(kind), ..Default::default() };
-    meta.town = [title.as_deref(), heading.as_deref(), page_title.as_deref()]
+    // The first name the gazetteer knows, else the first name at all; reading stops at a known one.
+    let mut names = [title.as_deref(), heading.as_deref(), page_title.as_deref()]
         .into_iter()
         .flatten()
         .chain(opening.iter().copied())
-        .flat_map(names_in)
-        .fold(None::<TownName>, |best, t| match best {
-            Some(b) if b.known || !t.known => Some(b),
-            _ => Some(t),
-        })
-        .map(|t| t.name)
+        .flat_map(names_in);
+    let first = names.next();
+    let known = if first.as_ref().is_some_and(|t| t.known) { first.clone() } else { names.find(|t| t.known) };
+    meta.town = known
+        .or(first)
+        .map(|t: TownName| t.name)
         .or_else(|| page.publisher.clone().filter(|s| s.ends_with('镇') || s.ends_with('乡') || s.ends_with("街道")));
     if heading.is_some() {
         read_header(&mut meta, &header, page);
