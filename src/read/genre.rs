@@ -32,11 +32,9 @@ struct GenreFile {
 struct Genre {
     file: GenreFile,
     placeholder: Regex,
-    work: WordList,
-    towns: WordList,
-    strong: WordList,
-    weak: WordList,
-    speech: WordList,
+    /// The phrases read over the whole text (work cues, town words, strong and weak news cues,
+    /// speech cues), in that order, matched in one pass.
+    text_cues: WordList,
     half_year: WordList,
     report_title: WordList,
     summary: WordList,
@@ -54,11 +52,9 @@ fn genre() -> &'static Genre {
         let re = |s: &str| Regex::new(s).expect("genre regex");
         Genre {
             placeholder: re(&f.placeholder),
-            work: WordList::new(&f.work_cues),
-            towns: WordList::new(&f.town_words),
-            strong: WordList::new(&f.news_strong),
-            weak: WordList::new(&f.news_weak),
-            speech: WordList::new(&f.speech_cues),
+            text_cues: WordList::new(
+                &[&f.work_cues[..], &f.town_words, &f.news_strong, &f.news_weak, &f.speech_cues].concat(),
+            ),
             half_year: WordList::new(&f.half_year_words),
             report_title: WordList::new(&f.report_title_words),
             summary: WordList::new(&f.summary_words),
@@ -111,8 +107,20 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
     let g = genre();
     let f = &g.file;
     let title = title.unwrap_or("");
-    let work = found(&g.work, &f.work_cues, text);
-    let named = g.township.is_match(text) || g.towns.any_in(text);
+    // One pass over the text for every list read over it; each list is its slice of the answers.
+    let seen = g.text_cues.seen_in(text);
+    let mut at = 0;
+    let mut take = |words: &'static [String]| {
+        let found: Vec<&str> = words.iter().zip(&seen[at..]).filter(|(_, s)| **s).map(|(w, _)| w.as_str()).collect();
+        at += words.len();
+        found
+    };
+    let work = take(&f.work_cues);
+    let towns = take(&f.town_words);
+    let strong = take(&f.news_strong);
+    let weak = take(&f.news_weak);
+    let speech = !take(&f.speech_cues).is_empty();
+    let named = !towns.is_empty() || g.township.is_match(text);
     if !(named && work.len() >= f.min_work_cues) {
         let town = if named { "it names a township" } else { "it names no township (镇, 乡 or 街道)" };
         return Err(Refusal::new(
@@ -132,7 +140,6 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
             ),
         ));
     }
-    let speech = g.speech.any_in(text);
     let summary_heading = g.summary_heading.is_match(text);
     let verdict = |kind, reason: String| Ok(Verdict { kind, reason });
     if let Some(end) = f.notice_ends.iter().find(|e| title.ends_with(e.as_str())) {
@@ -146,8 +153,6 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
             ));
         }
     }
-    let strong = found(&g.strong, &f.news_strong, text);
-    let weak = found(&g.weak, &f.news_weak, text);
     let score = 2 * strong.len() + weak.len();
     if title.starts_with("解读") || title.contains("解读") && !speech {
         return verdict(ReportKind::NewsCoverage, format!("its title \"{title}\" interprets a report"));

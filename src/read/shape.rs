@@ -23,13 +23,25 @@ pub fn watermark(lines: &[&str]) -> Option<String> {
     if lines.len() < needed {
         return None;
     }
+    // Most pages have no mark: the shortest tail a mark could be is counted first, and the page
+    // is done when none recurs often enough.
+    let shortest = |l: &str| l.char_indices().rev().nth(MARK_CHARS.start() - 1).map(|(b, _)| b);
+    let mut short: HashMap<&str, usize> = HashMap::new();
+    for line in &lines {
+        if let Some(b) = shortest(line) {
+            *short.entry(&line[b..]).or_default() += 1;
+        }
+    }
+    if short.values().all(|&n| n < needed) {
+        return None;
+    }
     // Every line adds its tails of 4..=30 characters once: linear in the number of lines.
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for line in &lines {
-        let starts: Vec<usize> = line.char_indices().map(|(b, _)| b).collect();
-        for n in MARK_CHARS {
-            let Some(&b) = starts.len().checked_sub(n).and_then(|i| starts.get(i)) else { break };
-            *counts.entry(&line[b..]).or_default() += 1;
+        for (n, (b, _)) in line.char_indices().rev().enumerate().take(*MARK_CHARS.end()) {
+            if n + 1 >= *MARK_CHARS.start() {
+                *counts.entry(&line[b..]).or_default() += 1;
+            }
         }
     }
     counts
@@ -62,6 +74,10 @@ pub struct ParseLine {
 /// The parse form of a folded line: pinyin glosses after Han characters and the spaces between
 /// spaced-out characters left out. `folded` is the stored line folded, one character for one.
 pub fn parse_line(folded: &str) -> ParseLine {
+    // Most lines hold neither a bracket nor a space: nothing to leave out.
+    if !folded.contains(['(', ' ']) {
+        return ParseLine { text: folded.to_string(), stored: None };
+    }
     let chars: Vec<char> = folded.chars().collect();
     let mut drop = vec![false; chars.len()];
     let mut any = mark_glosses(&chars, &mut drop);
