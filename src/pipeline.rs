@@ -125,7 +125,8 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
         source_index: raw.index,
         encoding: encoding.as_str().to_string(),
         content_sha256: sha256_hex(raw.body.as_bytes()),
-        char_count: raw.body.chars().count(),
+        // The parse text has the body's characters, one for one, unless it left some out.
+        char_count: if raw.stored.is_some() { raw.body.chars().count() } else { folded.char_len() },
         kind_reason: raw.kind_reason.clone(),
         body: raw.body.clone(),
         complete: raw.complete,
@@ -141,17 +142,20 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
     }
 }
 
-/// The parse text in the script the body is written in: the body's characters at the parse text's
-/// positions (folding is one for one; glosses and letter spacing stay out).
+/// The opening of the parse text in the script the body is written in: the body's characters at
+/// the parse text's positions (folding is one for one; glosses and letter spacing stay out).
 fn written_text(raw: &RawReport) -> String {
     match &raw.stored {
-        None => raw.body.clone(),
+        None => raw.body.chars().take(OPENING_CHARS).collect(),
         Some(stored) => {
             let chars: Vec<char> = raw.body.chars().collect();
-            stored.iter().filter_map(|&i| chars.get(i as usize)).collect()
+            stored.iter().take(OPENING_CHARS).filter_map(|&i| chars.get(i as usize)).collect()
         }
     }
 }
+
+/// How much of a report's opening says in which script it writes its title, meeting and speaker.
+const OPENING_CHARS: usize = 4000;
 
 /// Titles, meetings and speakers in the script the report writes them in (a traditional repost
 /// keeps its script): each folded character goes back to the character it was folded from in

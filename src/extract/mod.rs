@@ -42,13 +42,12 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(folded: &'a Folded, sections: &'a [Section], meta: &'a ReportMeta) -> Self {
-        let chars: Vec<char> = folded.text.chars().collect();
         Context {
             folded,
             sections,
             meta,
             news_plan: layout::news_plan_ranges(&folded.text, meta),
-            clauses: clauses::split(&chars, Stop::Clause),
+            clauses: clauses::split(folded.text.chars(), Stop::Clause),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The gazetteer shipped in the binary (data/gazetteer/divisions.tsv): every province, city, county
 //! and township with its national division code, parsed once per process and indexed by name.
 
-use crate::text::fold::fold_str;
+use crate::text::fold::{fold_char, fold_str};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -164,7 +164,9 @@ impl Gazetteer {
 
     /// Every division of any level with exactly this name.
     pub fn named(&self, name: &str) -> impl Iterator<Item = &Division> {
-        self.by_name.get(fold_str(name).as_str()).into_iter().flatten().map(|&i| &self.divisions[i])
+        let key: std::borrow::Cow<str> =
+            if name.chars().all(|c| fold_char(c) == c) { name.into() } else { fold_str(name).into() };
+        self.by_name.get(key.as_ref()).into_iter().flatten().map(|&i| &self.divisions[i])
     }
 
     pub fn is_name(&self, name: &str) -> bool {

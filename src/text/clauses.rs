@@ -46,16 +46,17 @@ impl Clause {
 
 /// Every stretch between stops of `level`, empty ones included, in order: a report is split once
 /// and its readers share the split.
-pub fn split(chars: &[char], level: Stop) -> Vec<Clause> {
+pub fn split(chars: impl IntoIterator<Item = char>, level: Stop) -> Vec<Clause> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for (i, &c) in chars.iter().enumerate() {
+    let (mut start, mut len) = (0, 0);
+    for (i, c) in chars.into_iter().enumerate() {
+        len = i + 1;
         if ends(c, level) {
             out.push(Clause { start, end: i, stop: Some(c) });
             start = i + 1;
         }
     }
-    out.push(Clause { start, end: chars.len(), stop: None });
+    out.push(Clause { start, end: len.max(start), stop: None });
     out
 }
 
