@@ -97,10 +97,8 @@ final AS (
         i.report_id,
         r.review_year AS report_review_year,
         i.quote,
-        (SELECT CAST(k.n_candidates AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS candidate_count,
-        (SELECT CAST(s.n_values AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS distinct_values,
+        CAST(k.n_candidates AS INTEGER) AS candidate_count,
+        CAST(s.n_values AS INTEGER) AS distinct_values,
         r.kind AS source_kind
     FROM ranked AS k
     JOIN spread AS s

@@ -11,6 +11,7 @@ pub mod files;
 pub mod lock;
 pub mod search;
 pub mod terms;
+pub mod typing;
 pub mod views;
 pub mod writer;
 
