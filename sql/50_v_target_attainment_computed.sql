@@ -42,11 +42,11 @@ next_reports AS (
     SELECT report_id, town_id, review_year FROM reviewing_reports WHERE preference = 1
 ),
 full_year_facts AS (
-    SELECT i.id, i.report_id, i.indicator_code, i.period_year, i.value_base, i.unit_base, i.growth_pct,
-        i.qualifier, i.char_start
-    FROM indicators AS i
-    WHERE i.indicator_code IS NOT NULL AND i.period_year IS NOT NULL AND i.estimated = 0
-        AND ((i.month_from IS NULL AND i.month_to IS NULL) OR (i.month_from = 1 AND i.month_to = 12))
+    SELECT i.indicator_id AS id, i.report_id, i.indicator_code, i.period_year, i.value_base, i.unit_base,
+        i.growth_pct, i.qualifier, i.char_start
+    FROM v_indicators AS i
+    -- v_indicators decides what a full year is (full_year implies a period_year).
+    WHERE i.full_year = 1 AND i.indicator_code IS NOT NULL AND i.estimated = 0
 ),
 level_actuals AS (
     SELECT
