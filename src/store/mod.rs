@@ -10,6 +10,7 @@ pub mod divisions;
 pub mod files;
 pub mod lock;
 pub mod search;
+pub mod shipped;
 pub mod terms;
 pub mod typing;
 pub mod views;
