@@ -7,7 +7,6 @@ use std::fmt::Write;
 use std::path::Path;
 
 #[path = "src/store/typing.rs"]
-#[allow(dead_code)]
 mod typing;
 
 fn main() {
