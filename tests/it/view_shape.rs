@@ -108,3 +108,22 @@ fn each_stored_table_has_the_columns_of_its_computing_view_in_order() {
         assert_eq!(names(table), names(view), "{table} and {view}");
     }
 }
+
+/// The typing form is produced from the CASTs (src/store/typing.rs): a view file that wrote it by
+/// hand could declare another type than its CAST.
+#[test]
+fn no_view_file_writes_the_typing_form_by_hand() {
+    let mut written = Vec::new();
+    for entry in std::fs::read_dir(crate::util::root().join("sql")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "sql") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code: String = text.lines().map(|l| l.split("--").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+        if code.contains("view_column_types") {
+            written.push(path.display().to_string());
+        }
+    }
+    assert!(written.is_empty(), "write CAST(expr AS T) AS name instead: {written:?}");
+}
