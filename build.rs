@@ -1,26 +1,33 @@
 //! Embeds the migrations (refinery reads the folder at compile time), the view files under `sql/`
-//! and the example queries under `sql/examples/`, so a new file in any of them is picked up
-//! without touching the code.
+//! (in the SQLite 3.25 typing form src/store/typing.rs produces from their plain CASTs) and the
+//! example queries under `sql/examples/`, so a new file in any of them is picked up without
+//! touching the code.
 
 use std::fmt::Write;
 use std::path::Path;
 
+#[path = "src/store/typing.rs"]
+mod typing;
+
 fn main() {
     println!("cargo:rerun-if-changed=migrations");
     println!("cargo:rerun-if-changed=sql");
+    println!("cargo:rerun-if-changed=src/store/typing.rs");
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let mut views: Vec<_> = std::fs::read_dir(Path::new(&root).join("sql"))
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
     views.retain(|p| p.extension().is_some_and(|e| e == "sql"));
     views.sort();
-    let mut out = String::from("/// The canned views: (name, CREATE VIEW statement), in file-name order.\n");
+    let mut out =
+        String::from("/// The canned views: (name, CREATE VIEW statement in its typing form), in file-name order.\n");
     out.push_str("pub const VIEWS: &[(&str, &str)] = &[\n");
     for p in &views {
         let name = p.file_stem().and_then(|s| s.to_str()).expect("view file names are UTF-8");
         let name =
             name.split_once('_').filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit())).map_or(name, |(_, rest)| rest);
-        writeln!(out, "    ({name:?}, include_str!({:?})),", p.display().to_string()).expect("write to string");
+        let sql = std::fs::read_to_string(p).expect("read a view file");
+        writeln!(out, "    ({name:?}, {:?}),", typing::typed(&sql)).expect("write to string");
     }
     out.push_str("];\n");
     // The example queries (sql/examples/*.sql), offered as Datasette's canned queries.

@@ -2,16 +2,11 @@ CREATE VIEW v_reports AS
 -- Grain: one row per report.
 -- The report's metadata beside its town (name and, where resolved, county, city, province) and the
 -- number of sections, indicators, targets and projects extracted from it. Counts are 0, never NULL.
--- Column types (every view): BI tools read a view column's declared type, but SQLite before 3.42
--- (Metabase's bundled 3.25, the stock 3.40 shell) declares one only for a column read straight from
--- a table, not for an expression, even a CAST. It does declare one for a scalar subquery, taken from
--- its last SELECT's column. So a computed column is written
---   (SELECT CAST(expr AS INTEGER) UNION ALL SELECT as_integer FROM view_column_types WHERE 0)
--- where view_column_types is an empty table with the typed columns as_integer, as_real and as_text:
--- the value is expr's (the first row), the declared type is as_integer's, in PRAGMA table_info and
--- in sqlite3_column_decltype of a query on the view alike; the second arm returns no row. A subquery per
--- column keeps the view a plain SELECT that queries on it can flatten (a UNION ALL around the whole
--- view would make count(*) compute every column of every row).
+-- Column types (every view): a computed column is written CAST(expr AS INTEGER|REAL|TEXT) AS name.
+-- BI tools read a view column's declared type, which SQLite before 3.42 (Metabase's bundled 3.25,
+-- the stock 3.40 shell) gives only to a column read straight from a table or a scalar subquery:
+-- gwr installs each such CAST in a typing form that declares the CAST's own type
+-- (src/store/typing.rs says how).
 WITH
 section_counts AS (
     SELECT report_id, count(*) AS n FROM sections GROUP BY report_id
@@ -48,19 +43,14 @@ final AS (
         r.source_index,
         r.char_count,
         r.complete,
-        (SELECT CAST(coalesce(sc.n, 0) AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS section_count,
-        (SELECT CAST(coalesce(ic.n, 0) AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS indicator_count,
-        (SELECT CAST(coalesce(tc.n, 0) AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS target_count,
-        (SELECT CAST(coalesce(pc.n, 0) AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS project_count,
+        CAST(coalesce(sc.n, 0) AS INTEGER) AS section_count,
+        CAST(coalesce(ic.n, 0) AS INTEGER) AS indicator_count,
+        CAST(coalesce(tc.n, 0) AS INTEGER) AS target_count,
+        CAST(coalesce(pc.n, 0) AS INTEGER) AS project_count,
         r.load_run_id,
         -- The first day of the year reviewed, for a time axis.
-        (SELECT CAST(CASE WHEN r.review_year IS NOT NULL
-                THEN printf('%04d-01-01', r.review_year) END AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS review_year_start
+        CAST(CASE WHEN r.review_year IS NOT NULL
+                THEN printf('%04d-01-01', r.review_year) END AS TEXT) AS review_year_start
     FROM reports AS r
     JOIN towns AS t ON t.id = r.town_id
     LEFT JOIN section_counts AS sc ON sc.report_id = r.id

@@ -37,8 +37,7 @@ final AS (
         f.period_year,
         f.month_from,
         f.month_to,
-        (SELECT CAST(f.is_full_year AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS full_year,
+        CAST(f.is_full_year AS INTEGER) AS full_year,
         f.value,
         f.value_min,
         f.value_max,
@@ -54,9 +53,8 @@ final AS (
         f.char_start,
         f.char_end,
         -- The first day of the period the figure covers, for the time axis of Grafana or Superset.
-        (SELECT CAST(CASE WHEN f.period_year IS NOT NULL
-                THEN printf('%04d-%02d-01', f.period_year, coalesce(f.month_from, 1)) END AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS period_start
+        CAST(CASE WHEN f.period_year IS NOT NULL
+                THEN printf('%04d-%02d-01', f.period_year, coalesce(f.month_from, 1)) END AS TEXT) AS period_start
     FROM facts AS f
     JOIN reports AS r ON r.id = f.report_id
     JOIN towns AS t ON t.id = r.town_id

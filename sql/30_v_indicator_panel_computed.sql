@@ -24,28 +24,27 @@ CREATE VIEW v_indicator_panel_computed AS
 WITH
 candidates AS (
     SELECT
-        i.id AS indicator_id,
-        r.town_id,
+        i.indicator_id,
+        i.town_id,
         i.period_year,
         i.indicator_code,
-        r.review_year AS report_review_year,
+        i.report_review_year,
         i.estimated,
         i.value_base,
         i.growth_pct,
         i.qualifier,
         i.report_id,
         i.char_start,
-        r.kind,
+        i.report_kind AS kind,
         r.content_sha256
-    FROM indicators AS i
+    FROM v_indicators AS i
     JOIN reports AS r ON r.id = i.report_id
-    JOIN towns AS t ON t.id = r.town_id
-    WHERE i.indicator_code IS NOT NULL
-        AND i.period_year IS NOT NULL
-        -- full_year in v_indicators: no month range, or January to December.
-        AND ((i.month_from IS NULL AND i.month_to IS NULL) OR (i.month_from = 1 AND i.month_to = 12))
-        -- A half-year report's figures cover part of a year unless they say otherwise.
-        AND (r.kind IS NOT 'half_year_report' OR (i.month_from = 1 AND i.month_to = 12))
+    -- v_indicators decides what a full year is (full_year implies a period_year).
+    WHERE i.full_year = 1
+        AND i.indicator_code IS NOT NULL
+        -- A half-year report's figures cover part of a year unless they say January to December (a full
+        -- year with a month range).
+        AND (i.report_kind IS NOT 'half_year_report' OR i.month_from IS NOT NULL)
 ),
 ranked AS (
     SELECT
@@ -97,10 +96,8 @@ final AS (
         i.report_id,
         r.review_year AS report_review_year,
         i.quote,
-        (SELECT CAST(k.n_candidates AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS candidate_count,
-        (SELECT CAST(s.n_values AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS distinct_values,
+        CAST(k.n_candidates AS INTEGER) AS candidate_count,
+        CAST(s.n_values AS INTEGER) AS distinct_values,
         r.kind AS source_kind
     FROM ranked AS k
     JOIN spread AS s

@@ -36,9 +36,8 @@ final AS (
         g.char_start,
         g.char_end,
         -- The first day of the target year, for a time axis.
-        (SELECT CAST(CASE WHEN g.target_year IS NOT NULL
-                THEN printf('%04d-01-01', g.target_year) END AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS target_year_start
+        CAST(CASE WHEN g.target_year IS NOT NULL
+                THEN printf('%04d-01-01', g.target_year) END AS TEXT) AS target_year_start
     FROM targets AS g
     JOIN reports AS r ON r.id = g.report_id
     JOIN towns AS t ON t.id = r.town_id

@@ -42,11 +42,11 @@ next_reports AS (
     SELECT report_id, town_id, review_year FROM reviewing_reports WHERE preference = 1
 ),
 full_year_facts AS (
-    SELECT i.id, i.report_id, i.indicator_code, i.period_year, i.value_base, i.unit_base, i.growth_pct,
-        i.qualifier, i.char_start
-    FROM indicators AS i
-    WHERE i.indicator_code IS NOT NULL AND i.period_year IS NOT NULL AND i.estimated = 0
-        AND ((i.month_from IS NULL AND i.month_to IS NULL) OR (i.month_from = 1 AND i.month_to = 12))
+    SELECT i.indicator_id AS id, i.report_id, i.indicator_code, i.period_year, i.value_base, i.unit_base,
+        i.growth_pct, i.qualifier, i.char_start
+    FROM v_indicators AS i
+    -- v_indicators decides what a full year is (full_year implies a period_year).
+    WHERE i.full_year = 1 AND i.indicator_code IS NOT NULL AND i.estimated = 0
 ),
 level_actuals AS (
     SELECT
@@ -127,39 +127,28 @@ final AS (
         j.unit_base AS target_unit_base,
         j.growth_pct AS target_growth_pct,
         j.quote AS target_quote,
-        (SELECT CAST(j.next_report_id AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS next_report_id,
-        (SELECT CAST(j.level_indicator_id AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS level_indicator_id,
-        (SELECT CAST(j.actual_value_base AS REAL)
-            UNION ALL SELECT as_real FROM view_column_types WHERE 0) AS actual_value_base,
-        (SELECT CAST(j.actual_level_quote AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS actual_level_quote,
-        (SELECT CAST(j.growth_indicator_id AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS growth_indicator_id,
-        (SELECT CAST(j.actual_growth_pct AS REAL)
-            UNION ALL SELECT as_real FROM view_column_types WHERE 0) AS actual_growth_pct,
-        (SELECT CAST(j.actual_growth_quote AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS actual_growth_quote,
-        (SELECT CAST(j.level_check AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS level_status,
-        (SELECT CAST(j.growth_check AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS growth_status,
-        (SELECT CAST(CASE
+        CAST(j.next_report_id AS INTEGER) AS next_report_id,
+        CAST(j.level_indicator_id AS INTEGER) AS level_indicator_id,
+        CAST(j.actual_value_base AS REAL) AS actual_value_base,
+        CAST(j.actual_level_quote AS TEXT) AS actual_level_quote,
+        CAST(j.growth_indicator_id AS INTEGER) AS growth_indicator_id,
+        CAST(j.actual_growth_pct AS REAL) AS actual_growth_pct,
+        CAST(j.actual_growth_quote AS TEXT) AS actual_growth_quote,
+        CAST(j.level_check AS TEXT) AS level_status,
+        CAST(j.growth_check AS TEXT) AS growth_status,
+        CAST(CASE
             WHEN j.level_check = 'missed' OR j.growth_check = 'missed' THEN 'missed'
             WHEN j.level_check = 'met' OR j.growth_check = 'met' THEN 'met'
             ELSE 'unknown'
-        END AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS status,
-        (SELECT CAST(CASE
+        END AS TEXT) AS status,
+        CAST(CASE
             WHEN j.level_check IN ('met', 'missed') OR j.growth_check IN ('met', 'missed') THEN NULL
             WHEN j.comparator = 'qualitative' OR (j.value_base IS NULL AND j.growth_pct IS NULL)
                 THEN 'target_not_quantified'
             WHEN j.indicator_code IS NULL THEN 'indicator_not_in_catalog'
             WHEN j.next_report_id IS NULL THEN 'no_next_report'
             ELSE 'no_matching_actual'
-        END AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS unknown_reason,
+        END AS TEXT) AS unknown_reason,
         nr.kind AS source_kind
     FROM judged AS j
     JOIN towns AS t ON t.id = j.town_id

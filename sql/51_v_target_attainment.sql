@@ -10,9 +10,8 @@ CREATE VIEW v_target_attainment AS
 -- (The second arm has LIMIT 0 when no town is stale: SQLite then skips the computation altogether.)
 SELECT
     *,
-    (SELECT CAST(CASE WHEN target_year IS NOT NULL
-            THEN printf('%04d-01-01', target_year) END AS TEXT)
-        UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS target_year_start
+    CAST(CASE WHEN target_year IS NOT NULL
+            THEN printf('%04d-01-01', target_year) END AS TEXT) AS target_year_start
 FROM (
     SELECT * FROM target_attainment WHERE town_id NOT IN (SELECT town_id FROM stale_towns)
     UNION ALL

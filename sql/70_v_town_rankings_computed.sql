@@ -64,28 +64,18 @@ final AS (
         r.indicator_name_en,
         r.value_base,
         r.unit_base,
-        (SELECT CAST(r.growth AS REAL)
-            UNION ALL SELECT as_real FROM view_column_types WHERE 0) AS growth_pct,
-        (SELECT CAST(r.growth_source AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS growth_source,
-        (SELECT CAST(CASE WHEN r.value_base IS NULL OR r.province IS NULL THEN NULL
-                ELSE r.value_rank_province_raw END AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS value_rank_in_province,
-        (SELECT CAST(CASE WHEN r.province IS NULL THEN NULL ELSE r.value_towns_province END AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS value_towns_in_province,
-        (SELECT CAST(CASE WHEN r.value_base IS NULL THEN NULL ELSE r.value_rank_overall_raw END AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS value_rank_overall,
-        (SELECT CAST(r.value_towns_overall AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS value_towns_overall,
-        (SELECT CAST(CASE WHEN r.growth IS NULL OR r.province IS NULL THEN NULL
-                ELSE r.growth_rank_province_raw END AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS growth_rank_in_province,
-        (SELECT CAST(CASE WHEN r.province IS NULL THEN NULL ELSE r.growth_towns_province END AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS growth_towns_in_province,
-        (SELECT CAST(CASE WHEN r.growth IS NULL THEN NULL ELSE r.growth_rank_overall_raw END AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS growth_rank_overall,
-        (SELECT CAST(r.growth_towns_overall AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS growth_towns_overall,
+        CAST(r.growth AS REAL) AS growth_pct,
+        CAST(r.growth_source AS TEXT) AS growth_source,
+        CAST(CASE WHEN r.value_base IS NULL OR r.province IS NULL THEN NULL
+                ELSE r.value_rank_province_raw END AS INTEGER) AS value_rank_in_province,
+        CAST(CASE WHEN r.province IS NULL THEN NULL ELSE r.value_towns_province END AS INTEGER) AS value_towns_in_province,
+        CAST(CASE WHEN r.value_base IS NULL THEN NULL ELSE r.value_rank_overall_raw END AS INTEGER) AS value_rank_overall,
+        CAST(r.value_towns_overall AS INTEGER) AS value_towns_overall,
+        CAST(CASE WHEN r.growth IS NULL OR r.province IS NULL THEN NULL
+                ELSE r.growth_rank_province_raw END AS INTEGER) AS growth_rank_in_province,
+        CAST(CASE WHEN r.province IS NULL THEN NULL ELSE r.growth_towns_province END AS INTEGER) AS growth_towns_in_province,
+        CAST(CASE WHEN r.growth IS NULL THEN NULL ELSE r.growth_rank_overall_raw END AS INTEGER) AS growth_rank_overall,
+        CAST(r.growth_towns_overall AS INTEGER) AS growth_towns_overall,
         r.report_id,
         r.indicator_id,
         r.source_kind

@@ -10,9 +10,8 @@ CREATE VIEW v_town_rankings AS
 -- (The second arm has LIMIT 0 when no town is stale: SQLite then skips the computation altogether.)
 SELECT
     *,
-    (SELECT CAST(CASE WHEN year IS NOT NULL
-            THEN printf('%04d-01-01', year) END AS TEXT)
-        UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS year_start
+    CAST(CASE WHEN year IS NOT NULL
+            THEN printf('%04d-01-01', year) END AS TEXT) AS year_start
 FROM (
     SELECT * FROM town_rankings WHERE NOT EXISTS (SELECT 1 FROM stale_towns)
     UNION ALL

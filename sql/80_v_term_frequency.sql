@@ -37,15 +37,12 @@ final AS (
         q.term,
         q.family,
         q.gloss,
-        (SELECT CAST(q.n AS INTEGER)
-            UNION ALL SELECT as_integer FROM view_column_types WHERE 0) AS occurrences,
+        CAST(q.n AS INTEGER) AS occurrences,
         q.char_count,
-        (SELECT CAST(CASE WHEN q.char_count > 0 THEN q.n * 10000.0 / q.char_count END AS REAL)
-            UNION ALL SELECT as_real FROM view_column_types WHERE 0) AS per_10k_chars,
+        CAST(CASE WHEN q.char_count > 0 THEN q.n * 10000.0 / q.char_count END AS REAL) AS per_10k_chars,
         -- The first day of the year reviewed, for a time axis.
-        (SELECT CAST(CASE WHEN q.review_year IS NOT NULL
-                THEN printf('%04d-01-01', q.review_year) END AS TEXT)
-            UNION ALL SELECT as_text FROM view_column_types WHERE 0) AS review_year_start
+        CAST(CASE WHEN q.review_year IS NOT NULL
+                THEN printf('%04d-01-01', q.review_year) END AS TEXT) AS review_year_start
     FROM pairs AS q
     JOIN towns AS t ON t.id = q.town_id
 )

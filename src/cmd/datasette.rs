@@ -193,22 +193,16 @@ fn describe(conn: &Connection, object: &str, object_type: &str) -> anyhow::Resul
     if let Some((_, title)) = TITLES.iter().find(|(o, _)| *o == object) {
         entry.insert("title".into(), json!(title));
     }
-    let mut stmt = conn.prepare(
-        "SELECT column_name, unit, description FROM data_dictionary WHERE object = ?1 ORDER BY column_name IS NOT NULL, id",
-    )?;
-    let rows = stmt.query_map([object], |r| {
-        Ok((r.get::<_, Option<String>>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?))
-    })?;
     let mut columns = Map::new();
-    for row in rows {
-        match row? {
-            (None, _, description) => {
-                entry.insert("description".into(), json!(description));
+    for row in store::dictionary::stored(conn, Some(object))? {
+        match row.column {
+            None => {
+                entry.insert("description".into(), json!(row.description));
             }
-            (Some(column), unit, description) => {
-                let text = match unit {
-                    Some(unit) => format!("{description} Unit: {unit}."),
-                    None => description,
+            Some(column) => {
+                let text = match row.unit {
+                    Some(unit) => format!("{} Unit: {unit}.", row.description),
+                    None => row.description,
                 };
                 columns.insert(column, json!(text));
             }

@@ -7,42 +7,12 @@ use anyhow::{bail, Context};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-struct Row {
-    object: String,
-    object_type: String,
-    column: Option<String>,
-    data_type: Option<String>,
-    unit: Option<String>,
-    description: String,
-}
-
 pub fn run(args: &SchemaArgs) -> anyhow::Result<i32> {
     let conn = store::db::open_existing(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let has_dictionary: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'data_dictionary'",
-        [],
-        |r| r.get(0),
-    )?;
-    if !has_dictionary {
+    if !store::dictionary::is_stored(&conn)? {
         bail!("{} has no data dictionary yet: run `gwr migrate --db {}` first", args.db.display(), args.db.display());
     }
-    let rows: Vec<Row> = conn
-        .prepare(
-            "SELECT object, object_type, column_name, data_type, unit, description FROM data_dictionary
-             WHERE ?1 IS NULL OR object = ?1
-             ORDER BY CASE object_type WHEN 'table' THEN 0 ELSE 1 END, object, column_name IS NOT NULL, id",
-        )?
-        .query_map([args.object.as_deref()], |r| {
-            Ok(Row {
-                object: r.get(0)?,
-                object_type: r.get(1)?,
-                column: r.get(2)?,
-                data_type: r.get(3)?,
-                unit: r.get(4)?,
-                description: r.get(5)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let rows = store::dictionary::stored(&conn, args.object.as_deref())?;
     if rows.is_empty() {
         match &args.object {
             Some(o) => bail!("no table or view named {o} in the data dictionary (`gwr schema` lists them all)"),

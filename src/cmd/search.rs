@@ -22,43 +22,26 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<i32> {
         bail!("no search file at {}: build it with `gwr index --db {}`", index.display(), args.db.display());
     }
     let conn = store::db::open_existing(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    conn.execute("ATTACH DATABASE ?1 AS search", [index.display().to_string()])
-        .with_context(|| format!("opening {}", index.display()))?;
-    let indexed_run: Option<String> = conn
-        .query_row("SELECT value FROM search.index_meta WHERE key = 'last_load_run_id'", [], |r| r.get(0))
-        .ok()
-        .flatten();
-    let last_run: Option<i64> = conn.query_row("SELECT max(id) FROM load_runs", [], |r| r.get(0))?;
-    if indexed_run != last_run.map(|r| r.to_string()) {
+    store::search::attach(&conn, &index).with_context(|| format!("opening {}", index.display()))?;
+    if !store::search::is_current(&conn)? {
         eprintln!("gwr: {} predates the last load: run `gwr index` again for current results", index.display());
     }
-    let mut stmt = conn.prepare(
-        "SELECT r.town, r.review_year, p.report_id, p.char_start, p.text
-         FROM search.passages AS p JOIN v_reports AS r ON r.report_id = p.report_id
-         WHERE p.grams MATCH ?1
-         ORDER BY p.rank, p.report_id, p.char_start
-         LIMIT ?2",
-    )?;
     let first_word = args.words.first().map(String::as_str).unwrap_or_default();
+    // --limit 0: every paragraph.
+    let hits = store::search::find(&conn, &query, (args.limit > 0).then_some(args.limit))?;
     let mut out = String::new();
-    let mut hits = 0;
-    // --limit 0: every paragraph (SQLite reads a negative LIMIT as none).
-    let limit = if args.limit == 0 { -1 } else { i64::try_from(args.limit).unwrap_or(i64::MAX) };
-    let rows = stmt.query_map(rusqlite::params![query, limit], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<i64>>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, i64>(3)?,
-            r.get::<_, String>(4)?,
-        ))
-    })?;
-    for row in rows {
-        let (town, year, report_id, start, text) = row?;
-        hits += 1;
-        let year = year.map_or_else(|| "----".to_string(), |y| y.to_string());
-        writeln!(out, "{town}\t{year}\treport {report_id} @{start}\t{}", snippet(&text, first_word))?;
+    for hit in &hits {
+        let year = hit.review_year.map_or_else(|| "----".to_string(), |y| y.to_string());
+        writeln!(
+            out,
+            "{}\t{year}\treport {} @{}\t{}",
+            hit.town,
+            hit.report_id,
+            hit.char_start,
+            snippet(&hit.text, first_word)
+        )?;
     }
+    let hits = hits.len();
     let written = match std::io::stdout().lock().write_all(out.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(super::EXIT_OK),
@@ -67,9 +50,8 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<i32> {
         eprintln!("no paragraph contains {words}");
     } else if hits == args.limit {
         // The limit was reached: say how many more there are (on stderr, so the rows stay clean).
-        let all: i64 =
-            conn.query_row("SELECT count(*) FROM search.passages WHERE grams MATCH ?1", [&query], |r| r.get(0))?;
-        let more = usize::try_from(all).unwrap_or(0).saturating_sub(hits);
+        let all = store::search::count_matches(&conn, &query)?;
+        let more = all.saturating_sub(hits);
         if more > 0 {
             eprintln!("{} more: --limit {all} (or --limit 0) shows them all", count(more, "paragraph", "paragraphs"));
         }

@@ -3,44 +3,12 @@
 
 use crate::cli::DbArgs;
 use crate::resolve::gazetteer::gazetteer;
-use crate::store;
+use crate::store::{self, towns::TownRow};
 use anyhow::Context;
-
-/// One row of the towns table, as listed.
-struct TownRow {
-    name: String,
-    code: Option<String>,
-    county: Option<String>,
-    city: Option<String>,
-    province: Option<String>,
-    resolution: String,
-    evidence: Option<String>,
-    candidates: Option<String>,
-    reports: i64,
-}
 
 pub fn run(args: &DbArgs) -> anyhow::Result<i32> {
     let conn = store::db::open_existing(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let rows = conn
-        .prepare(
-            "SELECT t.name, t.admin_code, t.county, t.city, t.province, t.resolution, t.evidence, t.candidates,
-                    count(r.id)
-             FROM towns t LEFT JOIN reports r ON r.town_id = t.id GROUP BY t.id ORDER BY t.id",
-        )?
-        .query_map([], |r| {
-            Ok(TownRow {
-                name: r.get(0)?,
-                code: r.get(1)?,
-                county: r.get(2)?,
-                city: r.get(3)?,
-                province: r.get(4)?,
-                resolution: r.get(5)?,
-                evidence: r.get(6)?,
-                candidates: r.get(7)?,
-                reports: r.get(8)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+    let rows = store::towns::list(&conn)?;
     let mut out = String::from("town\tcode\tcounty/city/province\tresolution\treports\tevidence\n");
     for t in &rows {
         out.push_str(&line(t));

@@ -1,5 +1,5 @@
-//! Opening the warehouse: pragmas, migrations, views, catalogs, the gazetteer and the data
-//! dictionary, in that order.
+//! Opening the warehouse: refusing what is not one, pragmas, migrations and views; then the data
+//! gwr ships is brought up to date ([`super::shipped::sync`]).
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
@@ -16,11 +16,20 @@ const PAGE_SIZE: i64 = 8192;
 const BUSY_TIMEOUT_MS: u32 = 10_000;
 
 /// Opens (creating if needed) the warehouse at `path`, migrated to the latest schema, with the
-/// canned views, the shipped catalogs and the gazetteer installed.
+/// canned views installed and the data gwr ships (catalog, gazetteer, term list, stored panel,
+/// dictionary) up to date.
 ///
 /// A file that is not a gwr warehouse (another SQLite database, any other file) or one written by a
 /// newer gwr is refused untouched.
 pub fn open(path: &Path) -> Result<Connection> {
+    let conn = open_schema(path)?;
+    super::shipped::sync(&conn)?;
+    Ok(conn)
+}
+
+/// Opens (creating if needed) the warehouse at `path` and brings its schema to the latest: the
+/// migrations, then the canned views.
+fn open_schema(path: &Path) -> Result<Connection> {
     check_folder(path)?;
     let mut conn = Connection::open(path)?;
     // First: every later statement, the journal mode's included, waits for a lock rather than failing.
@@ -29,13 +38,6 @@ pub fn open(path: &Path) -> Result<Connection> {
     configure(&conn)?;
     embedded::migrations::runner().run(&mut conn)?;
     super::views::install(&conn)?;
-    super::catalog::sync(&conn)?;
-    super::divisions::sync(&conn)?;
-    super::terms::sync(&conn)?;
-    // After the catalog: a changed catalog makes the stored panel stale.
-    super::derived::refresh(&conn)?;
-    // Last: it describes the columns of everything installed before it.
-    super::dictionary::sync(&conn)?;
     Ok(conn)
 }
 

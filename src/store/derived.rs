@@ -10,6 +10,14 @@
 use crate::error::Result;
 use rusqlite::Connection;
 
+/// A stored table's columns, quoted and comma-separated, in its order: a refresh names them on
+/// both sides, so the computing view's columns land under their own names whatever their order.
+fn column_list(conn: &Connection, table: &str) -> Result<String> {
+    let mut stmt = conn.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+    let names = stmt.query_map([table], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(names.iter().map(|n| format!("\"{}\"", n.replace('"', "\"\""))).collect::<Vec<_>>().join(", "))
+}
+
 /// Recomputes the panel and attainment rows of the stale towns and, when there were any, every
 /// ranking (a town's figures move other towns' ranks). Returns how many towns were refreshed.
 pub fn refresh(conn: &Connection) -> Result<usize> {
@@ -18,17 +26,55 @@ pub fn refresh(conn: &Connection) -> Result<usize> {
         return Ok(0);
     }
     let tx = conn.unchecked_transaction()?;
-    tx.execute_batch(
-        "DELETE FROM indicator_panel WHERE town_id IN (SELECT town_id FROM stale_towns);
-         INSERT INTO indicator_panel
-             SELECT * FROM v_indicator_panel_computed WHERE town_id IN (SELECT town_id FROM stale_towns);
-         DELETE FROM target_attainment WHERE town_id IN (SELECT town_id FROM stale_towns);
-         INSERT INTO target_attainment
-             SELECT * FROM v_target_attainment_computed WHERE town_id IN (SELECT town_id FROM stale_towns);
-         DELETE FROM town_rankings;
-         INSERT INTO town_rankings SELECT * FROM v_town_rankings_computed;
-         DELETE FROM stale_towns;",
-    )?;
+    for (table, view) in
+        [("indicator_panel", "v_indicator_panel_computed"), ("target_attainment", "v_target_attainment_computed")]
+    {
+        let columns = column_list(&tx, table)?;
+        tx.execute_batch(&format!(
+            "DELETE FROM {table} WHERE town_id IN (SELECT town_id FROM stale_towns);
+             INSERT INTO {table} ({columns})
+                 SELECT {columns} FROM {view} WHERE town_id IN (SELECT town_id FROM stale_towns);"
+        ))?;
+    }
+    let columns = column_list(&tx, "town_rankings")?;
+    tx.execute_batch(&format!(
+        "DELETE FROM town_rankings;
+         INSERT INTO town_rankings ({columns}) SELECT {columns} FROM v_town_rankings_computed;
+         DELETE FROM stale_towns;"
+    ))?;
     tx.commit()?;
     Ok(usize::try_from(stale).unwrap_or(usize::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A computing view whose columns come in another order than the table's still fills every
+    /// column under its own name (an `INSERT … SELECT *` would put each value under another name).
+    #[test]
+    fn a_refresh_fills_the_stored_columns_by_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = crate::store::open(&dir.path().join("w.db")).expect("open");
+        let columns: Vec<String> = column_list(&conn, "town_rankings")
+            .expect("columns")
+            .split(", ")
+            .map(|c| c.trim_matches('"').to_string())
+            .collect();
+        assert!(columns.len() > 20, "{columns:?}");
+        let reversed: Vec<String> = columns.iter().rev().map(|c| format!("'value of {c}' AS {c}")).collect();
+        conn.execute_batch(&format!(
+            "DROP VIEW v_town_rankings_computed;
+             CREATE VIEW v_town_rankings_computed AS SELECT {};
+             INSERT INTO stale_towns (town_id) VALUES (1);",
+            reversed.join(", ")
+        ))
+        .expect("a reordered computing view");
+        assert_eq!(refresh(&conn).expect("refresh"), 1);
+        for c in &columns {
+            let got: String =
+                conn.query_row(&format!("SELECT {c} FROM town_rankings"), [], |r| r.get(0)).expect("stored row");
+            assert_eq!(got, format!("value of {c}"));
+        }
+    }
 }

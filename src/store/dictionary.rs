@@ -167,6 +167,50 @@ pub fn sync(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// A row of the data dictionary stored in a warehouse: an object's own row (no column) or one of
+/// its columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub object: String,
+    pub object_type: String,
+    pub column: Option<String>,
+    pub data_type: Option<String>,
+    pub unit: Option<String>,
+    pub description: String,
+}
+
+/// Whether the warehouse holds a data dictionary (one of an older schema may not).
+pub fn is_stored(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'data_dictionary'",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The stored dictionary of `object` (of every object when `None`): tables before views, by name,
+/// each object's own row before its columns, the columns in schema order.
+pub fn stored(conn: &Connection, object: Option<&str>) -> Result<Vec<Entry>> {
+    let rows = conn
+        .prepare(
+            "SELECT object, object_type, column_name, data_type, unit, description FROM data_dictionary
+             WHERE ?1 IS NULL OR object = ?1
+             ORDER BY CASE object_type WHEN 'table' THEN 0 ELSE 1 END, object, column_name IS NOT NULL, id",
+        )?
+        .query_map([object], |r| {
+            Ok(Entry {
+                object: r.get(0)?,
+                object_type: r.get(1)?,
+                column: r.get(2)?,
+                data_type: r.get(3)?,
+                unit: r.get(4)?,
+                description: r.get(5)?,
+            })
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,8 @@
 //! Storing: the only part of gwr that touches the database. Migrations build the schema, the
-//! writer turns plans into rows one file per transaction, and the views are re-installed on
-//! every open.
+//! views are re-installed on every open (in the typing form of [`typing`]), [`shipped`] keeps the
+//! data gwr ships up to date, the writer turns plans into rows one file per transaction, and the
+//! commands read through small query functions ([`overview`], [`towns`], [`search`],
+//! [`dictionary`]).
 
 pub mod catalog;
 pub mod db;
@@ -9,8 +11,12 @@ pub mod dictionary;
 pub mod divisions;
 pub mod files;
 pub mod lock;
+pub mod overview;
 pub mod search;
+pub mod shipped;
 pub mod terms;
+pub mod towns;
+pub mod typing;
 pub mod views;
 pub mod writer;
 

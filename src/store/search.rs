@@ -181,6 +181,63 @@ pub fn build(db: &Path, out: &Path, progress: &mut dyn FnMut(u64, u64)) -> Resul
     Ok(built)
 }
 
+/// One paragraph a search found, with its report's town and year.
+pub struct Hit {
+    pub town: String,
+    pub review_year: Option<i64>,
+    pub report_id: i64,
+    pub char_start: i64,
+    pub text: String,
+}
+
+/// Attaches the search file `index` to a warehouse connection, as `search`.
+pub fn attach(conn: &Connection, index: &Path) -> Result<()> {
+    conn.execute("ATTACH DATABASE ?1 AS search", [index.display().to_string()])?;
+    Ok(())
+}
+
+/// Whether the attached search file was built after the warehouse's last load.
+pub fn is_current(conn: &Connection) -> Result<bool> {
+    let indexed_run: Option<String> = conn
+        .query_row("SELECT value FROM search.index_meta WHERE key = 'last_load_run_id'", [], |r| r.get(0))
+        .ok()
+        .flatten();
+    let last_run: Option<i64> = conn.query_row("SELECT max(id) FROM load_runs", [], |r| r.get(0))?;
+    Ok(indexed_run == last_run.map(|r| r.to_string()))
+}
+
+/// The paragraphs of the attached search file matching `query` (an [`fts_query`]), best first, at
+/// most `limit` of them (`None`: all).
+pub fn find(conn: &Connection, query: &str, limit: Option<usize>) -> Result<Vec<Hit>> {
+    // SQLite reads a negative LIMIT as none.
+    let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    let mut stmt = conn.prepare(
+        "SELECT r.town, r.review_year, p.report_id, p.char_start, p.text
+         FROM search.passages AS p JOIN v_reports AS r ON r.report_id = p.report_id
+         WHERE p.grams MATCH ?1
+         ORDER BY p.rank, p.report_id, p.char_start
+         LIMIT ?2",
+    )?;
+    let hits = stmt
+        .query_map(params![query, limit], |r| {
+            Ok(Hit {
+                town: r.get(0)?,
+                review_year: r.get(1)?,
+                report_id: r.get(2)?,
+                char_start: r.get(3)?,
+                text: r.get(4)?,
+            })
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(hits)
+}
+
+/// How many paragraphs of the attached search file match `query`.
+pub fn count_matches(conn: &Connection, query: &str) -> Result<usize> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM search.passages WHERE grams MATCH ?1", [query], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@ mod targets;
 mod terms;
 mod time_columns;
 mod towns;
+mod view_shape;
 mod views;
 mod warehouse;
 mod web;

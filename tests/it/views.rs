@@ -590,12 +590,12 @@ fn opening_the_warehouse_again_reinstalls_nothing() {
     let after = (schema_version(&conn), dictionary_ids(&conn), column::<i64>(&conn, "SELECT id FROM policy_terms"));
     assert_eq!(before, after, "opening the warehouse re-created a view or rewrote a synced table");
 
-    // The stored definition is the file, header comment included.
+    // The stored definition is the file in its typing form, header comment included.
     for (view, file) in view_files() {
         let stored: String = conn
             .query_row("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?1", [&view], |r| r.get(0))
             .unwrap_or_else(|e| panic!("{view} not installed: {e}"));
-        let text = std::fs::read_to_string(&file).unwrap();
+        let text = gwr::store::typing::typed(&std::fs::read_to_string(&file).unwrap());
         assert_eq!(stored, text.trim().trim_end_matches(';').trim(), "{view}");
         assert!(stored.contains("-- Grain:"), "{view}: the header comment (grain and rules) is lost");
     }
