@@ -2,8 +2,6 @@
 
 use super::names::{list_clause_start, Stops};
 use crate::extract::number::{self, Growth};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// A growth phrase, or a distributive list of them (分别增长65.6%、9.8%、36.1%).
 pub(super) struct GrowthRun {
@@ -15,10 +13,6 @@ pub(super) struct GrowthRun {
 }
 
 pub(super) fn growth_runs(text: &str, sentences: &Stops) -> Vec<GrowthRun> {
-    static NEXT: OnceLock<Regex> = OnceLock::new();
-    let next = NEXT.get_or_init(|| {
-        Regex::new(r"^(?:[、和及]|,)?([-+−])?(\d+(?:\.\d+)?)(%|个百分点)").expect("the list pattern is valid")
-    });
     let mut runs: Vec<GrowthRun> = Vec::new();
     for g in number::growths(text) {
         if runs.last().is_some_and(|r| g.start < r.end) {
@@ -35,18 +29,15 @@ pub(super) fn growth_runs(text: &str, sentences: &Stops) -> Vec<GrowthRun> {
             let signed = phrase.contains(['-', '+', '−']);
             let sign = if signed { 1.0 } else { g.pct.or(g.pp).or(g.multiple).map_or(1.0, f64::signum) };
             let mut rest = g.end;
-            while let Some(c) = next.captures(&text[rest..]) {
-                let (Some(m), Some(v), Some(u)) = (c.get(0), c.get(2), c.get(3)) else { break };
-                let own = if c.get(1).is_some_and(|s| s.as_str() != "+") { -1.0 } else { 1.0 };
-                let v: f64 = own * v.as_str().parse().unwrap_or(0.0);
-                let mut item = Growth { start: rest, end: rest + m.end(), ..Growth::default() };
-                if u.as_str() == "%" {
-                    item.pct = Some(sign * v);
+            while let Some(r) = number::rate_item_at(text, rest) {
+                let mut item = Growth { start: r.start, end: r.end, ..Growth::default() };
+                if r.points {
+                    item.pp = Some(sign * r.value);
                 } else {
-                    item.pp = Some(sign * v);
+                    item.pct = Some(sign * r.value);
                 }
                 run.items.push(item);
-                rest += m.end();
+                rest = r.end;
             }
             run.end = rest;
             let names_end = lead.find("分别").map_or(g.start, |k| c_start + k);

@@ -134,3 +134,50 @@ pub fn growth_after(text: &str, byte: usize) -> Option<Growth> {
     }
     None
 }
+
+/// One more rate of a list after a growth phrase, as written: `、8%`, `和-19.3%`, `,2.5个百分点`,
+/// `、7%以上`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateItem {
+    /// The mark that joins it to the rate before (、 和 及 or a comma), if any.
+    pub sep: Option<char>,
+    /// The rate with its own sign (`-19.3%` → -19.3).
+    pub value: f64,
+    /// The rate carries a sign of its own.
+    pub signed: bool,
+    /// In percentage points (个百分点) rather than percent.
+    pub points: bool,
+    /// 以上 or 左右 written after it.
+    pub qualifier: Option<String>,
+    /// Byte range through the unit, and the end through the qualifier.
+    pub start: usize,
+    pub end: usize,
+    pub end_with_qualifier: usize,
+}
+
+fn rate_item_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^([、和及,])?([-+−])?(\d+(?:\.\d+)?)(%|个百分点)(以上|左右)?")
+            .expect("the rate item pattern is valid")
+    })
+}
+
+/// The rate of a list that starts at byte `at` of a folded text, if one does.
+pub fn rate_item_at(text: &str, at: usize) -> Option<RateItem> {
+    let c = rate_item_re().captures(text.get(at..)?)?;
+    let digits = c.get(3)?;
+    let unit = c.get(4)?;
+    let own = c.get(2).map(|m| m.as_str());
+    let value: f64 = digits.as_str().parse().ok()?;
+    Some(RateItem {
+        sep: c.get(1).and_then(|m| m.as_str().chars().next()),
+        value: if own.is_some_and(|s| s != "+") { -value } else { value },
+        signed: own.is_some(),
+        points: unit.as_str() != "%",
+        qualifier: c.get(5).map(|m| m.as_str().to_string()),
+        start: at,
+        end: at + unit.end(),
+        end_with_qualifier: at + c.get(0)?.end(),
+    })
+}

@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 mod growth;
 mod pattern;
-pub use growth::{growth_after, growths};
+pub use growth::{growth_after, growths, rate_item_at, RateItem};
 #[allow(unused_imports)]
 use pattern::*;
 
@@ -532,5 +532,18 @@ mod tests {
         buf.push_str("abcdefghijkl产值3亿元");
         assert_eq!(quantity_at(&buf, 18).map(|f| f.quantity.span), Some(Span::new(14, 17)));
         assert_eq!(quantities(&buf)[0].quantity.span, Span::new(14, 17));
+    }
+
+    #[test]
+    fn rate_items_of_a_list() {
+        let text = "分别增长6%、-9.5%和2个百分点以上";
+        let first = text.find('、').unwrap();
+        let a = rate_item_at(text, first).expect("、-9.5%");
+        assert_eq!((a.sep, a.value, a.signed, a.points), (Some('、'), -9.5, true, false));
+        let b = rate_item_at(text, a.end).expect("和2个百分点以上");
+        assert_eq!((b.sep, b.value, b.points, b.qualifier.as_deref()), (Some('和'), 2.0, true, Some("以上")));
+        assert_eq!(&text[b.start..b.end], "和2个百分点");
+        assert_eq!(b.end_with_qualifier, text.len());
+        assert_eq!(rate_item_at(text, 0), None, "no rate starts a word");
     }
 }

@@ -23,7 +23,6 @@ use crate::model::{Comparator, Part, Quantity, Span, Target};
 use crate::text::clauses::{ends, Stop};
 use crate::text::words::WordList;
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 use serde::Deserialize;
 use std::sync::OnceLock;
 

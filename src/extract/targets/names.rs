@@ -25,9 +25,6 @@ pub(super) fn split_list(name: &str) -> Vec<String> {
 /// a growth and the rest as bare percentages. They are added to `growths` (kept in text order) and
 /// each list is returned as (index of its first rate, number of rates).
 pub(super) fn rate_lists(clause: &str, growths: &mut Vec<Growth>) -> Vec<(usize, usize)> {
-    static NEXT: OnceLock<Regex> = OnceLock::new();
-    let next =
-        NEXT.get_or_init(|| Regex::new(r"^[、和](\d+(?:\.\d+)?)%(以上|左右)?").expect("the list pattern is valid"));
     let mut lists = Vec::new();
     let mut out: Vec<Growth> = Vec::with_capacity(growths.len());
     for g in growths.drain(..) {
@@ -39,17 +36,18 @@ pub(super) fn rate_lists(clause: &str, growths: &mut Vec<Growth>) -> Vec<(usize,
         if !distributive {
             continue;
         }
-        while let Some(c) = next.captures(&clause[end..]) {
-            let (Some(m), Some(v)) = (c.get(0), c.get(1)) else { break };
-            let Ok(v) = v.as_str().parse::<f64>() else { break };
+        // A list of targets joins plain rates with 、 or 和 (分别增长6%、9%以上).
+        while let Some(r) =
+            number::rate_item_at(clause, end).filter(|r| matches!(r.sep, Some('、' | '和')) && !r.signed && !r.points)
+        {
             out.push(Growth {
-                pct: Some(sign * v),
-                qualifier: c.get(2).map(|q| q.as_str().to_string()),
+                pct: Some(sign * r.value),
+                qualifier: r.qualifier,
                 start: end,
-                end: end + m.end(),
+                end: r.end_with_qualifier,
                 ..Growth::default()
             });
-            end += m.end();
+            end = r.end_with_qualifier;
         }
         if out.len() - first >= 2 {
             lists.push((first, out.len() - first));
