@@ -150,6 +150,10 @@ impl Noise {
     /// The publication date on a line that is a date and time, with at most a site's name and
     /// address before it.
     fn bare_date(&self, line: &str) -> Option<String> {
+        // A date line is short and writes its date with hyphens: most lines are neither.
+        if line.len() > 240 || !line.contains('-') {
+            return None;
+        }
         let line = self.url.replace_all(line, "");
         let c = self.bare_date.captures(line.trim())?;
         iso_ymd(&c[1], &c[2], &c[3])
