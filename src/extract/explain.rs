@@ -7,7 +7,7 @@
 //! date, a year, an ordinal, a heading's marker, a rank, a slogan, a number with no unit, and the
 //! review's tests of a figure (a duration, a size class, a future word...).
 
-use super::indicators::figure_check;
+use super::indicators::{figure_check, names_a_project};
 use super::number::{self, Found};
 use super::{Context, Facts};
 use crate::model::{Part, Span};
@@ -167,7 +167,7 @@ fn why_not(ctx: &Context, text: &str, t: &Token, span: Span) -> Option<&'static 
         return Some(reason);
     }
     let noun: String = after.chars().take(12).take_while(|c| !matches!(c, '。' | ',' | ';' | '、')).collect();
-    if ["项目", "工程", "生产线"].iter().any(|w| noun.contains(w)) {
+    if names_a_project(&noun) {
         return Some("project_specification");
     }
     None

@@ -5,11 +5,27 @@
 //! `今年以来`) is review; any other continues the paragraph before it.
 
 use crate::model::{ReportKind, ReportMeta};
+use serde::Deserialize;
+use std::sync::OnceLock;
 
-/// Words that make a year's sentence a plan.
-const PLAN_CUES: [&str; 9] = ["将", "力争", "确保", "争取", "预期目标", "目标是", "计划", "谋划", "目标任务"];
-/// The past, named without its year.
-const PAST: [&str; 5] = ["过去一年", "过去的一年", "去年", "一年来", "今年以来"];
+const META_TOML: &str = include_str!("../../data/meta.toml");
+
+#[derive(Deserialize)]
+struct MetaFile {
+    news_layout: LayoutWords,
+}
+
+/// The words that mark a paragraph plan or review (data/meta.toml, `[news_layout]`).
+#[derive(Deserialize)]
+struct LayoutWords {
+    plan_cues: Vec<String>,
+    past: Vec<String>,
+}
+
+fn words() -> &'static LayoutWords {
+    static W: OnceLock<LayoutWords> = OnceLock::new();
+    W.get_or_init(|| toml::from_str::<MetaFile>(META_TOML).expect("data/meta.toml [news_layout] is valid").news_layout)
+}
 
 /// The character ranges of a news item's plan paragraphs; none for other kinds of text, whose
 /// plan part their headings mark.
@@ -24,11 +40,11 @@ pub fn news_plan_ranges(text: &str, meta: &ReportMeta) -> Vec<(usize, usize)> {
     for line in text.split('\n') {
         let len = line.chars().count();
         let first = line.split(['。', '!', '?']).next().unwrap_or("");
-        let has = |words: &[&str]| words.iter().any(|w| first.contains(w));
+        let has = |list: &[String]| list.iter().any(|w| first.contains(w.as_str()));
         let names_plan = plan_year.as_deref().is_some_and(|y| first.contains(y))
             || first.match_indices("今年").any(|(b, _)| !first[b..].starts_with("今年以来"));
-        let names_past = review_year.as_deref().is_some_and(|y| first.contains(y)) || has(&PAST);
-        if line.contains("主要预期目标") || (names_plan && has(&PLAN_CUES)) {
+        let names_past = review_year.as_deref().is_some_and(|y| first.contains(y)) || has(&words().past);
+        if line.contains("主要预期目标") || (names_plan && has(&words().plan_cues)) {
             plan = true;
         } else if names_past {
             plan = false;

@@ -61,6 +61,12 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
     Ok(())
 }
 
+/// Whether the noun after an amount names a project (建设项目, 工程, 生产线): the amount or capacity
+/// is the project's, not a figure of its own.
+pub(crate) fn names_a_project(noun: &str) -> bool {
+    ["项目", "工程", "生产线"].iter().any(|w| noun.contains(w))
+}
+
 /// The catalog code of a name: as written, then without place and time words and parentheses;
 /// only when the figure's unit fits the indicator.
 pub(super) fn code_of(name: &str, unit_base: &str) -> Option<String> {

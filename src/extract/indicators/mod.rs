@@ -35,7 +35,7 @@ mod names;
 mod rules;
 mod words;
 
-pub(crate) use figure::figure_check;
+pub(crate) use figure::{figure_check, names_a_project};
 
 use super::number::{self, Growth};
 use super::period::period_at;

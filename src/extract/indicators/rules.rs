@@ -2,6 +2,7 @@
 //! when its form is not there; [`super::extract`] tries them in order. The shared state of a
 //! report's reading (rows so far, growth phrases taken, the sentence's subject) is the [`Reader`].
 
+use super::figure::names_a_project;
 use super::growth::GrowthRun;
 use super::names::{clause_start, noun_after, ordinal_marker_len, split_names, trim_name, Stops};
 use super::words::words;
@@ -136,7 +137,7 @@ pub(super) fn level(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
                 .any(|v| before_text.ends_with(v.as_str()) || text[at.from..f.start].ends_with(v.as_str()));
         // An amount or capacity of a project (150万件服装生产线建设项目, 总投资约1500万元柑桔专业
         // 市场项目) is not a figure of its own: the project holds it.
-        if ["项目", "工程", "生产线"].iter().any(|p| noun.contains(p)) && (multiplied || !count) {
+        if names_a_project(noun) && (multiplied || !count) {
             return None;
         }
         if (count && !multiplied) || extent || object {

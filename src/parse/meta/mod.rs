@@ -226,8 +226,7 @@ fn meeting_in(line: &str, town: Option<&str>, with_region: bool) -> Option<Strin
     let place = names_in(words).pop().map(|t| {
         let at = words.rfind(t.name.as_str()).unwrap_or(0);
         let lead = &words[..at];
-        let from =
-            lead.char_indices().rev().find(|(_, c)| !is_region_char(lead, *c)).map_or(0, |(b, c)| b + c.len_utf8());
+        let from = lead.char_indices().rev().find(|(_, c)| !is_region_char(*c)).map_or(0, |(b, c)| b + c.len_utf8());
         let region = if with_region { region_prefix(&lead[from..]) } else { "" };
         format!("{region}{}", t.name)
     });
@@ -244,7 +243,7 @@ fn latest_year(lines: &[&str]) -> Option<i32> {
 }
 
 /// Whether a character may belong to the county, city and province names before a town.
-fn is_region_char(_lead: &str, c: char) -> bool {
+fn is_region_char(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) && !"在于日的年月和与向从为".contains(c)
 }
 
