@@ -15,7 +15,9 @@ pub(super) const GROWTH_PATTERN: &str = r"(?x)
                 (?P<pre>超过|超|约|近|逾)?
               | (?P<sign>[-+−])
             )
+            \x20?
             (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][十百千]*)
+            \x20?
             (?P<unit>%|倍|个百分点|百分点|成)
             (?P<post>以上|左右|多)?";
 

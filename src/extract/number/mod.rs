@@ -492,6 +492,17 @@ mod tests {
     }
 
     #[test]
+    fn pages_that_space_their_figures_are_read_alike() {
+        // Some sites put a space between a number and its multiplier, qualifier or unit.
+        let t = "全乡完成税收 2350 万元,同比增长 12.5 %";
+        let q = &quantities(t)[0];
+        assert_eq!((q.quantity.value, q.quantity.unit.as_str()), (Some(2350.0), "万元"));
+        assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(12.5));
+        let q = one("走访群众 40 余户");
+        assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(40.0), "户", Some("余")));
+    }
+
+    #[test]
     fn growth_of_another_subject_is_not_taken() {
         let t = "完成投资5亿元,税收同比增长10%";
         let q = &quantities(t)[0];

@@ -158,6 +158,7 @@ pub(super) fn quantity_pattern() -> Regex {
               | (?P<cn>[一二两三四五六七八九十][{cn}]*)
               | (?P<bare>万|亿|千|百)
             )
+            \x20?
             (?P<q1>余|多)?
             (?P<mult>万亿|千万|百万|万|亿|千|百)?
             (?P<q2>余|多)?
