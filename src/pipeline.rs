@@ -103,13 +103,15 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
     // Metadata is read from the folded text, so a full-width or traditional repost names the same
     // town, years and dates as the original.
     let mut meta = parse::meta::parse(&folded.text, page, raw.kind, raw.page_title.as_deref());
-    as_written(&mut meta, &folded.text, &written_text(raw));
     let mut sections = parse::sections::parse(&folded, &meta);
     let ctx = extract::Context::new(&folded, &sections, &meta);
     let mut facts = extract::extract(&ctx);
     let mut fates = explain.then(|| extract::explain::fates(&ctx, &facts));
     let town = resolve::resolve(&meta, &folded.text, page);
     let term_counts = extract::terms::count(&folded.text);
+    if let Some(back) = script_map(raw) {
+        as_written(&back, &mut meta, &mut sections, &mut facts);
+    }
     if let Some(stored) = &raw.stored {
         to_stored(stored, &mut sections, &mut facts);
         if let Some(fates) = fates.as_mut() {
@@ -142,41 +144,48 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
     }
 }
 
-/// The opening of the parse text in the script the body is written in: the body's characters at
-/// the parse text's positions (folding is one for one; glosses and letter spacing stay out).
-fn written_text(raw: &RawReport) -> String {
-    match &raw.stored {
-        None => raw.body.chars().take(OPENING_CHARS).collect(),
-        Some(stored) => {
-            let chars: Vec<char> = raw.body.chars().collect();
-            stored.iter().take(OPENING_CHARS).filter_map(|&i| chars.get(i as usize)).collect()
-        }
+/// How a report writes the characters its parse text folds (a traditional repost: 镇 back to 鎮),
+/// or None when it writes them as they are folded. Folding is one for one; glosses and letter
+/// spacing left out of the parse text are passed over.
+fn script_map(raw: &RawReport) -> Option<std::collections::HashMap<char, char>> {
+    if raw.stored.is_none() && raw.folded == raw.body {
+        return None;
     }
-}
-
-/// How much of a report's opening says in which script it writes its title, meeting and speaker.
-const OPENING_CHARS: usize = 4000;
-
-/// Titles, meetings and speakers in the script the report writes them in (a traditional repost
-/// keeps its script): each folded character goes back to the character it was folded from in
-/// this text. The town stays folded, as the gazetteer names it.
-fn as_written(meta: &mut crate::model::ReportMeta, folded: &str, written: &str) {
-    let back: std::collections::HashMap<char, char> = folded
+    let body: Vec<char> = raw.body.chars().collect();
+    let written: Box<dyn Iterator<Item = char>> = match &raw.stored {
+        None => Box::new(body.iter().copied()),
+        Some(stored) => Box::new(stored.iter().filter_map(|&i| body.get(i as usize).copied())),
+    };
+    let back: std::collections::HashMap<char, char> = raw
+        .folded
         .chars()
-        .zip(written.chars())
+        .zip(written)
         .filter(|(f, w)| f != w && !w.is_ascii() && !f.is_ascii() && !f.is_whitespace())
         .collect();
-    if back.is_empty() {
-        return;
-    }
-    let restore = |value: &mut Option<String>| {
-        if let Some(v) = value.as_mut() {
+    (!back.is_empty()).then_some(back)
+}
+
+/// Titles, meetings, speakers, section titles and the names of facts in the script the report
+/// writes them in (a traditional repost keeps its script), as its quotes are. The town stays
+/// folded, as the gazetteer names it; catalog codes were matched on the folded names.
+fn as_written(
+    back: &std::collections::HashMap<char, char>,
+    meta: &mut crate::model::ReportMeta,
+    sections: &mut [crate::model::Section],
+    facts: &mut extract::Facts,
+) {
+    let restore = |v: &mut String| {
+        if v.chars().any(|c| back.contains_key(&c)) {
             *v = v.chars().map(|c| *back.get(&c).unwrap_or(&c)).collect();
         }
     };
-    restore(&mut meta.title);
-    restore(&mut meta.meeting);
-    restore(&mut meta.speaker);
+    for value in [&mut meta.title, &mut meta.meeting, &mut meta.speaker].into_iter().flatten() {
+        restore(value);
+    }
+    sections.iter_mut().for_each(|s| restore(&mut s.title));
+    facts.indicators.iter_mut().for_each(|f| restore(&mut f.name));
+    facts.targets.iter_mut().for_each(|f| restore(&mut f.name));
+    facts.projects.iter_mut().for_each(|f| restore(&mut f.name));
 }
 
 /// Spans found in the parse text (glosses and letter spacing left out) moved to the stored body's
