@@ -34,11 +34,36 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
     if after.starts_with("目标") || after.starts_with("的目标") {
         return Err("target_word");
     }
-    if after.starts_with('的') || (q.unit != "%" && after.starts_with(|c: char| c.is_ascii_digit())) {
+    let w = words();
+    let written = &text[f.start..f.end];
+    let open_ended = matches!(q.qualifier.as_deref(), Some("以上" | "以下")) || written.ends_with("以上") || written.ends_with("以下");
+    // A figure glued to another (拆除房屋17栋526.5平方米) is a figure; a threshold before a count
+    // (30万以上32个村) is not.
+    if after.starts_with('的') || (open_ended && after.starts_with(|c: char| c.is_ascii_digit())) {
         return Err("size_class");
     }
-    if matches!(q.qualifier.as_deref(), Some("以上" | "以下")) && cjk_next {
+    if open_ended && cjk_next {
         return Err("size_class");
+    }
+    if q.unit_base == "元" && w.class_nouns.iter().any(|n| after.starts_with(n.as_str())) {
+        return Err("size_class");
+    }
+    // The base of a growth, in brackets after its year (比上年同期(3200万元)增长18%).
+    if let Some(open) = text[..f.start].strip_suffix('(') {
+        if ["同期", "上年", "去年", "基数"].iter().any(|b| open.ends_with(b)) {
+            return Err("base");
+        }
+    }
+    // A plant's capacity (年产6000吨), a rank among peers (居全县11个乡镇首位), persons elected.
+    let tail_start = clause.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+    if w.capacity.iter().any(|c| clause[tail_start..].contains(c.as_str())) {
+        return Err("capacity");
+    }
+    if w.rank_leads.iter().any(|l| clause[tail_start..].contains(l.as_str())) {
+        return Err("rank");
+    }
+    if matches!(q.unit.as_str(), "名" | "人" | "位") && w.election.any_in(sentence_before(text, f.start)) {
+        return Err("election");
     }
     // Inside a slogan or a name in quotes: “15分钟生活圈”, 省“65条”.
     // (Only the last 8 characters can hold that quote mark: the search looks no further back.)
@@ -50,7 +75,11 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
         }
     }
     // What is planned or expected, not done: 将增加至580张, 可达15万吨, 计划完成60%.
-    if words().future.any_in(clause) {
+    // 争取 in the review states what was secured (向上争取资金260万元) unless another future word
+    // stands in the clause.
+    if w.future.any_in(clause)
+        && !(w.secured.any_in(clause) && !w.future.any_in(&clause.replace("争取", "")))
+    {
         return Err("future_word");
     }
     // Chinese numerals in these reports mostly name things (八项规定, 十件民生实事, 四张名片); a count
@@ -59,6 +88,18 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
         return Err("chinese_numeral_name");
     }
     Ok(())
+}
+
+/// The sentence before byte `at` (across its semicolons), at most 120 characters back.
+fn sentence_before(text: &str, at: usize) -> &str {
+    let mut from = at;
+    for (n, (i, c)) in text[..at].char_indices().rev().enumerate() {
+        if n >= 120 || matches!(c, '。' | '\n' | '!' | '?') {
+            break;
+        }
+        from = i;
+    }
+    &text[from..at]
 }
 
 /// Whether the noun after an amount names a project (建设项目, 工程, 生产线): the amount or capacity

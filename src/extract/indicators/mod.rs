@@ -30,6 +30,8 @@
 //! test of a figure is [`figure`].
 
 mod figure;
+#[cfg(test)]
+mod forms;
 mod growth;
 mod names;
 mod rules;

@@ -2,6 +2,7 @@
 //! count names. One trimmer for every rule.
 
 use super::words::words;
+use crate::extract::number::WORDS_ENDING_IN_A_QUALIFIER;
 use crate::text::clauses::{ends, Stop};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -29,7 +30,7 @@ fn lead_marker_re() -> &'static Regex {
 fn tail_marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:(?:19|20)\d{2}年(?:度)?|\d{1,2}\s?[-—–~]\s?\d{1,2}月?|上半年|前三季度|[一二三四]季度|\s+)$")
+        Regex::new(r"(?:(?:由|从)?(?:19|20)\d{2}年(?:底|末)?的|(?:19|20)\d{2}年(?:度)?|\d{1,2}\s?[-—–~]\s?\d{1,2}月?|上半年|前三季度|[一二三四]季度|\s+)$")
             .expect("the tail marker pattern is valid")
     })
 }
@@ -76,8 +77,11 @@ pub(super) fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize,
             }
         }
         let s = &text[start..end];
+        let whole_word = || WORDS_ENDING_IN_A_QUALIFIER.iter().any(|w| has_suffix(s, w));
         if let Some(w) = words().tail.iter().find(|w| has_suffix(s, w)) {
-            end -= w.len();
+            if !whole_word() {
+                end -= w.len();
+            }
         }
         if (start, end) == before {
             return (start, end);
@@ -149,6 +153,10 @@ pub(super) fn full_stop(c: char) -> bool {
 /// end, the next number, or a word that starts the predicate.
 pub(super) fn noun_after(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
+    // A bracket after a figure is its note (1200亩(含东片区), 3家(甲科技、乙食品)), not its noun.
+    if rest.starts_with('(') {
+        return None;
+    }
     let mut end = 0;
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if n >= 12

@@ -4,7 +4,7 @@
 
 use super::figure::names_a_project;
 use super::growth::GrowthRun;
-use super::names::{clause_start, noun_after, ordinal_marker_len, split_names, trim_name, Stops};
+use super::names::{clause_end, clause_start, noun_after, ordinal_marker_len, split_names, trim_name, Stops};
 use super::words::words;
 use super::Row;
 use crate::extract::number::{self, Found};
@@ -145,6 +145,9 @@ pub(super) fn level(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
         }
     }
     if name.is_none() {
+        name = ratio_name(r, at).or_else(|| count_predicate(r, at));
+    }
+    if name.is_none() {
         if before.1 > before.0 {
             name = Some(before);
             // The quote keeps the clause's own words (全年, 1-11月) but not its list marker (一是).
@@ -162,6 +165,45 @@ pub(super) fn level(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
     let mut row = level_row("level", name, f, start, end);
     row.growth = growth;
     Some(vec![row])
+}
+
+/// A ratio to a whole (完成全年任务的70%, 占年初预算80万元的145%) is named by what it is a share of:
+/// the clause's words before `的`, up to any amount of the clause, 完成 kept.
+fn ratio_name(r: &Reader, at: &At) -> Option<(usize, usize)> {
+    let (text, f) = (r.text, &r.found[at.i]);
+    let of = text[..f.start].strip_suffix('的')?.len();
+    if f.quantity.unit != "%" {
+        return None;
+    }
+    let first_amount = r.found[..at.i].iter().rev().take_while(|p| p.start >= at.c_start).last().map(|p| p.start);
+    let end = first_amount.unwrap_or(of).min(of);
+    let (mut a, b) = trim_name(text, at.c_start, end);
+    if let Some(k) = text[at.c_start..a].rfind("完成") {
+        a = at.c_start + k;
+    }
+    (b > a + 3).then_some((a, b))
+}
+
+/// A count of people or households that opens its clause is named by what they do or get
+/// (466人实现就业, 全镇215人享受低保, 2549户5304人脱贫): the rest of the clause, after any count
+/// glued to it.
+fn count_predicate(r: &Reader, at: &At) -> Option<(usize, usize)> {
+    let (text, f) = (r.text, &r.found[at.i]);
+    if !matches!(f.quantity.unit.as_str(), "人" | "户" | "名" | "人次" | "户次") || at.from < f.start && trim_name(text, at.from, f.start).1 > trim_name(text, at.from, f.start).0 {
+        return None;
+    }
+    let mut from = f.end;
+    for next in &r.found[at.i + 1..] {
+        if next.start != from {
+            break;
+        }
+        from = next.end;
+    }
+    let end = text[from..].char_indices().find(|&(n, c)| clause_end(c) || n >= 36).map_or(text.len(), |(n, _)| from + n);
+    // The verb is part of the name (实现就业): only the tail is trimmed.
+    let (_, b) = trim_name(text, from, end);
+    let a = from + (text[from..b.max(from)].len() - text[from..b.max(from)].trim_start().len());
+    (b > a + 3 && !text[a..b].contains(|c: char| c.is_ascii_digit())).then_some((a, b))
 }
 
 /// Levels listed first and their rates after them (地区生产总值60亿元,财政收入2亿元,同比分别增长5%、

@@ -15,6 +15,11 @@ struct IndicatorWordsFile {
     lead_words: Vec<String>,
     tail_words: Vec<String>,
     noun_stops: Vec<String>,
+    capacity_words: Vec<String>,
+    rank_leads: Vec<String>,
+    class_nouns: Vec<String>,
+    election_words: Vec<String>,
+    secured_words: Vec<String>,
 }
 
 /// The indicator rules' words.
@@ -23,15 +28,25 @@ pub(super) struct IndicatorWords {
     pub measure: Vec<String>,
     /// Units of a duration or a streak.
     pub duration_units: Vec<String>,
-    /// IndicatorWords that put a clause in the future, searched in one pass.
+    /// Words that put a clause in the future, searched in one pass.
     pub future: WordList,
     /// Verbs after which an amount's noun names the figure.
     pub object_verbs: Vec<String>,
-    /// IndicatorWords trimmed from the head and the tail of a name.
+    /// Words trimmed from the head and the tail of a name.
     pub lead: Vec<String>,
     pub tail: Vec<String>,
-    /// IndicatorWords that end the noun a count names.
+    /// Words that end the noun a count names.
     pub noun_stops: Vec<String>,
+    /// Words right before a capacity (年产).
+    pub capacity: Vec<String>,
+    /// Words opening a clause of rank (位居).
+    pub rank_leads: Vec<String>,
+    /// Nouns an amount before them classes by size (企业 of 5000万元企业).
+    pub class_nouns: Vec<String>,
+    /// Words of an election.
+    pub election: WordList,
+    /// Words after which 争取 is what was secured.
+    pub secured: WordList,
 }
 
 pub(super) fn words() -> &'static IndicatorWords {
@@ -47,6 +62,11 @@ pub(super) fn words() -> &'static IndicatorWords {
             lead: f.lead_words,
             tail: f.tail_words,
             noun_stops: f.noun_stops,
+            capacity: f.capacity_words,
+            rank_leads: f.rank_leads,
+            class_nouns: f.class_nouns,
+            election: WordList::new(&f.election_words),
+            secured: WordList::new(&f.secured_words),
         }
     })
 }

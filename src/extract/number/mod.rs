@@ -97,8 +97,15 @@ fn window(text: &str, at: usize) -> &str {
 /// The qualifier written just before byte `at`, if any, with its start.
 fn pre_qualifier(text: &str, at: usize, list: &[&'static str]) -> Option<(&'static str, usize)> {
     let before = text.get(..at)?;
-    list.iter().find(|q| before.ends_with(*q)).map(|q| (*q, at - q.len()))
+    let (q, start) = list.iter().find(|q| before.ends_with(*q)).map(|q| (*q, at - q.len()))?;
+    // The character ends a word of its own (完成签约1200亩, 附近3个村): no qualifier.
+    (!WORDS_ENDING_IN_A_QUALIFIER.iter().any(|w| before.ends_with(w))).then_some((q, start))
 }
+
+/// Words whose last character is also a qualifier (约, 近, 超): the number reader and the name
+/// trimmer leave them whole.
+pub(crate) const WORDS_ENDING_IN_A_QUALIFIER: &[&str] =
+    &["签约", "合约", "节约", "制约", "预约", "履约", "违约", "特约", "邀约", "公约", "附近", "最近", "赶超", "高超"];
 
 /// Whether a quantity can start with `c`: a digit, a Chinese numeral or a bare multiplier. (The
 /// pattern's `\d` also matches other scripts' digits, but such a number never parses as a value.)
