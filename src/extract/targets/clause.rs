@@ -15,6 +15,7 @@ pub(super) fn read_clause(
 ) {
     let t = target_words();
     let clause = chars.str(s, e);
+    let in_list = cursor.lists_targets(out.len());
     let mut growths = number::growths(clause);
     let lists = rate_lists(clause, &mut growths);
     let quantities: Vec<Found> = number::quantities(clause)
@@ -81,7 +82,7 @@ pub(super) fn read_clause(
             }
             return;
         }
-        if in_goal {
+        if in_goal || in_list {
             if let Some(tg) = qualitative_target(clause, span, cue_here(), year) {
                 out.push(Target { indicator_code: code(&tg.name), ..tg });
             }
@@ -89,6 +90,28 @@ pub(super) fn read_clause(
         return;
     }
     let cue = cue_here();
+    // A share raised by points (服务业增加值占比提高1个百分点): the change is the target.
+    for g in growths.iter().filter(|g| g.pct.is_none() && !quantities.iter().any(|f| f.start < g.start)) {
+        let Some(pp) = g.pp else { continue };
+        let name = name_before(clause, g.start);
+        if name.chars().count() < 2 {
+            continue;
+        }
+        let quantity = Quantity { value: Some(pp), unit: "个百分点".to_string(), ..Quantity::default() };
+        out.push(Target {
+            rule: "points",
+            section: ctx.section_at(s),
+            indicator_code: None,
+            name,
+            target_year: year,
+            quantity: Some(quantity),
+            growth_pct: None,
+            comparator: growth_comparator(g).unwrap_or(Comparator::Exactly),
+            cue: cue.clone(),
+            span,
+            quote: String::new(),
+        });
+    }
     for (gi, g) in growths.iter().enumerate().filter(|(_, g)| g.pct.is_some()) {
         if quantities.iter().any(|f| f.start < g.start) {
             continue; // joined to the level before it below
@@ -111,7 +134,7 @@ pub(super) fn read_clause(
                     target_year: year,
                     quantity: None,
                     growth_pct: item.pct,
-                    comparator: growth_comparator(item).or(shared).unwrap_or_else(|| cue_comparator(cue.as_deref())),
+                    comparator: growth_comparator(item).or(shared).unwrap_or(Comparator::Exactly),
                     cue: cue.clone(),
                     span,
                     quote: String::new(),
@@ -119,8 +142,10 @@ pub(super) fn read_clause(
             }
             continue;
         }
-        let comparator = growth_comparator(g).unwrap_or_else(|| cue_comparator(cue.as_deref()));
-        for name in split_list(&name_before(clause, g.start)) {
+        let comparator = growth_comparator(g).unwrap_or(Comparator::Exactly);
+        let names = shared_rate_names(clause, g.start, clause[g.start..g.end].starts_with("分别"))
+            .unwrap_or_else(|| split_list(&name_before(clause, g.start)));
+        for name in names {
             out.push(Target {
                 rule: "growth",
                 section: ctx.section_at(s),
@@ -136,7 +161,33 @@ pub(super) fn read_clause(
             });
         }
     }
+    // 以上 after the last of levels listed with 、 holds for all of them (新增甲1家、乙2家、丙5家以上).
+    let list_floor = quantities.len() >= 2
+        && quantities.last().and_then(|f| qualifier_comparator(&f.quantity)) == Some(Comparator::AtLeast)
+        && quantities.windows(2).all(|w| clause[w[0].end..w[1].start].contains('、') && !clause[w[0].end..w[1].start].contains(','));
     for (k, f) in quantities.iter().enumerate() {
+        // A share of a rate among names (A、B等主体指标增长幅度均超10%).
+        if f.quantity.unit == "%" && !growths.iter().any(|g| g.start >= f.end && g.start < quantities.get(k + 1).map_or(clause.len(), |n| n.start)) {
+            if let Some(names) = shared_rate_names(clause, f.start, false) {
+                let comparator = qualifier_comparator(&f.quantity).unwrap_or(Comparator::Exactly);
+                for name in names {
+                    out.push(Target {
+                        rule: "shared_rate",
+                        section: ctx.section_at(s),
+                        indicator_code: code(&name),
+                        name,
+                        target_year: year,
+                        quantity: None,
+                        growth_pct: f.quantity.value,
+                        comparator,
+                        cue: cue.clone(),
+                        span,
+                        quote: String::new(),
+                    });
+                }
+                continue;
+            }
+        }
         let mut name = name_before(clause, f.start);
         if name.chars().count() < 3 {
             name = name_after(clause, f.end);
@@ -148,7 +199,8 @@ pub(super) fn read_clause(
             .and_then(growth_comparator)
             .or_else(|| qualifier_comparator(&f.quantity))
             .or_else(|| written_before(&clause[..f.start]))
-            .unwrap_or_else(|| cue_comparator(cue.as_deref()));
+            .or(list_floor.then_some(Comparator::AtLeast))
+            .unwrap_or_else(|| if growth.is_some() { Comparator::Exactly } else { cue_comparator(cue.as_deref()) });
         out.push(Target {
             rule: "level",
             section: ctx.section_at(s),

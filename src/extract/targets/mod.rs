@@ -9,8 +9,10 @@
 //!
 //! Figures are read by the number reader ([`super::number`]); a rate clause that follows a level
 //! ("...突破80亿元大关,同比增长10%以上") belongs to the same target. The comparator comes from the
-//! qualifier written on the figure (以上 >=, 左右 ~, 超 >), else from a cue word that holds from
-//! where it stands to the end of its sentence (力争/争取/确保 make a number a floor), else `=`.
+//! qualifier written on the figure (以上 >=, 左右 ~, 超 >; 以上 after the last of levels listed with
+//! 、 holds for all), else, for a level with no rate, from a cue word that holds from where it stands
+//! to the end of its sentence (力争/争取/确保 make a count or an amount a floor), else `=`: a rate is
+//! the rate aimed at (力争增长9% is 9%) unless it carries its own qualifier.
 //!
 //! Which text is the plan part: `Context::part_at` when the report has a section tree; without one,
 //! from the first plan heading line ("二、2025年工作安排", "下步重点工作") to the heading of the
@@ -27,6 +29,8 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 mod clause;
+#[cfg(test)]
+mod forms;
 mod names;
 mod terms;
 #[allow(unused_imports)]
@@ -59,7 +63,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
             }
         }
         if clause.ends_sentence() {
-            cues.next_sentence(e + 1);
+            cues.next_sentence(e + 1, out.len());
         }
     }
     out
@@ -100,11 +104,19 @@ struct CueCursor {
     scanned: usize,
     /// The last cue word met since the sentence started.
     last: Option<&'static str>,
+    /// How many targets were read before the sentence started.
+    targets_before: usize,
 }
 
 impl CueCursor {
-    fn next_sentence(&mut self, start: usize) {
-        *self = CueCursor { scanned: start, last: None };
+    fn next_sentence(&mut self, start: usize, targets_before: usize) {
+        *self = CueCursor { scanned: start, last: None, targets_before };
+    }
+
+    /// Whether the sentence so far lists targets (two or more): its clauses without a figure
+    /// may state qualitative ones.
+    fn lists_targets(&self, targets: usize) -> bool {
+        targets >= self.targets_before + 2
     }
 
     /// The last cue word before character `pos` in its sentence.

@@ -21,6 +21,21 @@ pub(super) fn split_list(name: &str) -> Vec<String> {
     }
 }
 
+/// Names that share one rate (A、B、C分别增长5%左右, A、B等主体指标增长幅度均超10%): the items
+/// of the enumeration before 分别 or 均, up to its 等. `distributive` says whether the rate's own
+/// text opens with 分别.
+pub(super) fn shared_rate_names(clause: &str, byte: usize, distributive: bool) -> Option<Vec<String>> {
+    let before = &clause[..byte];
+    let cut = if distributive { Some(before.len()) } else { before.rfind("分别").or_else(|| before.rfind('均')) }?;
+    let mut names = &before[..cut];
+    if let Some(k) = names.rfind('等').filter(|&k| names[..k].contains('、')) {
+        names = &names[..k];
+    }
+    let items: Vec<&str> = names.split('、').collect();
+    let parts: Vec<String> = items.iter().map(|p| name_before(p, p.len())).filter(|p| p.chars().count() >= 2).collect();
+    (parts.len() >= 2 && parts.len() == items.len()).then_some(parts)
+}
+
 /// Rates listed after a distributive rate (分别增长6%、9%以上): the number reader reads the first as
 /// a growth and the rest as bare percentages. They are added to `growths` (kept in text order) and
 /// each list is returned as (index of its first rate, number of rates).
@@ -107,9 +122,11 @@ pub(super) fn is_modifier(clause: &str, f: &Found) -> bool {
     // A threshold followed by what it qualifies and then the count.
     let after = &clause[f.end..];
     let seg_end = after.find(['、', ',']).unwrap_or(after.len());
-    f.quantity.qualifier.as_deref() == Some("以上")
+    let threshold = f.quantity.qualifier.as_deref() == Some("以上")
         && !after.is_empty()
-        && number::quantities(&after[..seg_end]).iter().any(|n| n.quantity.value.is_some())
+        && number::quantities(&after[..seg_end]).iter().any(|n| n.quantity.value.is_some());
+    // An amount that classes a noun by size (10亿元企业1家).
+    threshold || (f.quantity.unit_base == "元" && ["企业", "村", "大户", "级"].iter().any(|n| after.starts_with(n)))
 }
 
 /// A comparison word the number reader leaves in front of a figure ("不少于3400米").
