@@ -2,7 +2,8 @@
 //! review and plan headings: it may give next year's targets first and last year's results after,
 //! paragraph by paragraph. A paragraph that opens on the plan year (`2025年,某镇将…`, `今年…力争`)
 //! or holds the 主要预期目标 is plan; one that opens on the past (`2024年,某镇…`, `过去一年`,
-//! `今年以来`) is review; any other continues the paragraph before it.
+//! `今年以来`) is review; any other continues the paragraph before it. Within a plan paragraph, a
+//! sentence that names the year past and not the plan year is review.
 
 use crate::model::{ReportKind, ReportMeta};
 use serde::Deserialize;
@@ -50,9 +51,20 @@ pub fn news_plan_ranges(text: &str, meta: &ReportMeta) -> Vec<(usize, usize)> {
             plan = false;
         }
         if plan && len > 0 {
-            match out.last_mut() {
-                Some(last) if last.1 + 1 == pos => last.1 = pos + len,
-                _ => out.push((pos, pos + len)),
+            // A sentence of a plan paragraph that speaks of the year past, and not of the plan
+            // year, is review (同时,对2024年度的实事项目进行了测评).
+            let mut from = pos;
+            for sentence in line.split_inclusive(['。', '!', '?']) {
+                let n = sentence.chars().count();
+                let past = review_year.as_deref().is_some_and(|y| sentence.contains(y))
+                    && !plan_year.as_deref().is_some_and(|y| sentence.contains(y));
+                if !past {
+                    match out.last_mut() {
+                        Some(last) if last.1 == from || last.1 + 1 == from => last.1 = from + n,
+                        _ => out.push((from, from + n)),
+                    }
+                }
+                from += n;
             }
         }
         pos += len + 1;
@@ -92,6 +104,18 @@ mod tests {
     fn the_past_named_without_a_figure_ends_the_plan() {
         let text = "2025年预期目标是财政收入5亿元。\n据介绍,在过去的一年,青石镇强化责任担当。2024年,税收4.8亿元。\n全年新建项目15个。";
         assert_eq!(plan_lines(text), ["2025年预期目标是财政收入5亿元。"]);
+    }
+
+    #[test]
+    fn a_sentence_of_the_year_past_in_a_plan_paragraph_is_review() {
+        let text = "2025年,青石镇将实施民生实事项目5个。同时,对2024年度4个项目进行了测评,满意率98%。";
+        assert_eq!(plan_lines(text), ["2025年,青石镇将实施民生实事项目5个。"]);
+    }
+
+    #[test]
+    fn the_livelihood_projects_voted_for_are_the_plan() {
+        let text = "会上,该镇今年经代表票选产生民生项目6个。\n在道路方面,新建村道10公里。";
+        assert_eq!(plan_lines(text), ["会上,该镇今年经代表票选产生民生项目6个。\n在道路方面,新建村道10公里。"]);
     }
 
     #[test]

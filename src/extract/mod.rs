@@ -51,10 +51,15 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Whether character `pos` stands in the plan: the plan part of the section tree, or a news
-    /// item's plan paragraph.
+    /// Whether character `pos` stands in the plan: a news item's plan paragraph when the layout
+    /// found any (a news item's headings do not divide review from plan), else the plan part of
+    /// the section tree.
     pub fn in_plan(&self, pos: usize) -> bool {
-        self.in_news_plan(pos) || self.part_at(pos) == Some(Part::Plan)
+        if self.news_plan.is_empty() {
+            self.part_at(pos) == Some(Part::Plan)
+        } else {
+            self.in_news_plan(pos)
+        }
     }
 
     /// Whether character `pos` stands in a news item's plan paragraph.

@@ -78,8 +78,9 @@ pub(super) fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize,
         }
         let s = &text[start..end];
         let whole_word = || WORDS_ENDING_IN_A_QUALIFIER.iter().any(|w| has_suffix(s, w));
+        // A trim that would leave one character (实到93名) leaves the word.
         if let Some(w) = words().tail.iter().find(|w| has_suffix(s, w)) {
-            if !whole_word() {
+            if !whole_word() && s[..s.len() - w.len()].chars().count() != 1 {
                 end -= w.len();
             }
         }

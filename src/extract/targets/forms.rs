@@ -93,3 +93,15 @@ fn an_amount_that_classes_a_noun_is_no_target() {
         vec![("新增10亿元企业".to_string(), Some(1.0), None, Comparator::Exactly)]
     );
 }
+
+#[test]
+fn an_amount_put_into_a_named_work_is_the_projects() {
+    let got = targets("报告\n二、2025年工作安排\n投资200万元建成采摘园,投入2亿元建设6万平方米厂房。");
+    let values: Vec<_> = got.iter().map(|t| t.1).collect();
+    assert_eq!(values, vec![Some(2.0), Some(6.0)], "{got:?}");
+}
+
+#[test]
+fn persons_elected_are_no_target() {
+    assert_eq!(targets("报告\n二、2025年工作安排\n会议还选举产生了副镇长2名。"), vec![]);
+}

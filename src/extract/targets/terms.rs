@@ -20,6 +20,8 @@ pub(super) struct TargetWords {
     pub(super) not_target_units: Vec<String>,
     pub(super) zero_words: Vec<String>,
     pub(super) zero_lead: Vec<String>,
+    pub(super) project_amount_verbs: Vec<String>,
+    pub(super) election_words: Vec<String>,
 }
 
 pub(super) fn target_words() -> &'static TargetWords {
