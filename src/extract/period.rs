@@ -4,7 +4,9 @@
 //! A figure's period is the last period marker written before it in its sentence (a year such as
 //! `2023年`, a month range `1-11月` / `1—10月` / `2024年1-10月`, a half or a quarter); with none,
 //! the figure covers the review year. Month fields: `None` for a whole year (全年 included), so
-//! `month_from`/`month_to` are only set when the text narrows the year to months.
+//! `month_from`/`month_to` are only set when the text narrows the year to months. The year so far
+//! (今年以来, 截至目前) starts in January and ends in a month the text does not say: `month_from` 1,
+//! `month_to` `None`, which no view takes for a whole year.
 
 use regex::Regex;
 use std::sync::OnceLock;
@@ -33,6 +35,8 @@ struct Marker {
     months: Option<(u8, u8)>,
     /// The marker names the whole year (全年, 2024年), which resets months set earlier.
     whole_year: bool,
+    /// The marker names the year so far (今年以来, 截至目前): from January to a month not said.
+    to_date: bool,
 }
 
 fn marker_re() -> &'static Regex {
@@ -45,7 +49,8 @@ fn marker_re() -> &'static Regex {
             | (?P<half>上半年|下半年)
             | (?P<q>前三季度|前两季度|(?:第)?[一二三四1-4]季度)
             | 前(?P<firstn>[一二三四五六七八九十]{1,2}|\d{1,2})个月
-            | 截至(?:目前|\d{1,2}月(?:底|末))
+            | (?P<ytd>今年以来|年初以来|截至目前|截止目前)
+            | 截至\d{1,2}月(?:底|末)
             | (?P<all>全年|今年|一年来|本年度|去年|上年)",
         )
         .expect("the period pattern is valid")
@@ -67,7 +72,7 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
         let m = if let Some(y) = c.name("year") {
             let y: i32 = y.as_str().parse().unwrap_or(0);
             // A year only counts when it is not the start of a span of years (2021-2024年).
-            Marker { start: whole.start(), end, year: Some(y), months: None, whole_year: true }
+            Marker { start: whole.start(), end, year: Some(y), months: None, whole_year: true, to_date: false }
         } else if let (Some(a), Some(b)) = (c.name("m1"), c.name("m2")) {
             let (a, b) = (a.as_str().parse::<u8>().unwrap_or(0), b.as_str().parse::<u8>().unwrap_or(0));
             // 1-11月; without 月 only a month range from January at the head of a clause (1-10成功办理).
@@ -84,10 +89,10 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
             if prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
                 continue;
             }
-            Marker { start: whole.start(), end, year: None, months: Some((a, b)), whole_year: false }
+            Marker { start: whole.start(), end, year: None, months: Some((a, b)), whole_year: false, to_date: false }
         } else if let Some(h) = c.name("half") {
             let months = if h.as_str() == "上半年" { (1, 6) } else { (7, 12) };
-            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false }
+            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false, to_date: false }
         } else if let Some(q) = c.name("q") {
             let s = q.as_str();
             let months = if s.starts_with("前三") {
@@ -98,19 +103,21 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
                 let n = s.chars().find_map(|ch| cn_small(&ch.to_string())).unwrap_or(1).clamp(1, 4);
                 (n * 3 - 2, n * 3)
             };
-            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false }
+            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false, to_date: false }
         } else if let Some(n) = c.name("firstn") {
             match cn_small(n.as_str()) {
                 Some(n) if (1..12).contains(&n) => {
-                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false }
+                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false, to_date: false }
                 }
                 _ => continue,
             }
+        } else if c.name("ytd").is_some() {
+            Marker { start: whole.start(), end, year: None, months: None, whole_year: false, to_date: true }
         } else if whole.as_str().starts_with("截至") {
             let n = whole.as_str().chars().filter(char::is_ascii_digit).collect::<String>().parse::<u8>().ok();
             match n {
                 Some(n) if (1..12).contains(&n) => {
-                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false }
+                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false, to_date: false }
                 }
                 _ => continue,
             }
@@ -123,7 +130,7 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
             if year.is_some() && text[..whole.start()].ends_with(['较', '比', '年']) {
                 continue;
             }
-            Marker { start: whole.start(), end, year, months: None, whole_year: true }
+            Marker { start: whole.start(), end, year, months: None, whole_year: true, to_date: false }
         } else {
             continue;
         };
@@ -156,6 +163,10 @@ pub fn period_at(sentence: &str, at: usize, review_year: Option<i32>) -> Period 
         if let Some((a, b)) = m.months {
             p.month_from = Some(a);
             p.month_to = Some(b);
+        }
+        if m.to_date {
+            p.month_from = Some(1);
+            p.month_to = None;
         }
     }
     p

@@ -110,3 +110,22 @@ fn pages_that_space_their_figures() {
         ]
     );
 }
+
+#[test]
+fn half_year_and_month_figures_keep_their_months() {
+    let report = crate::extract::TestReport::new(
+        "1-7月,全镇完成税收2000万元。前三季度实现产值5亿元。上半年新增企业12家。1-8 月全镇完成财税收入 1687 万元。今年以来走访企业30次。全年实现产值8亿元。",
+    );
+    let got: Vec<_> =
+        extract(&report.context()).into_iter().map(|r| (r.name, r.month_from, r.month_to)).collect();
+    let want = [
+        ("税收", Some(1), Some(7)),
+        ("产值", Some(1), Some(9)),
+        ("新增企业", Some(1), Some(6)),
+        ("财税收入", Some(1), Some(8)),
+        // The year so far: from January to a month not said, never a whole year.
+        ("走访企业", Some(1), None),
+        ("产值", None, None),
+    ];
+    assert_eq!(got, want.map(|(n, a, b)| (n.to_string(), a, b)));
+}
