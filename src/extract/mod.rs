@@ -12,6 +12,8 @@ pub mod layout;
 pub mod number;
 pub mod period;
 pub mod projects;
+#[cfg(test)]
+mod props;
 pub mod targets;
 pub mod terms;
 

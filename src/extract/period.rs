@@ -106,9 +106,14 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
             Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false, to_date: false }
         } else if let Some(n) = c.name("firstn") {
             match cn_small(n.as_str()) {
-                Some(n) if (1..12).contains(&n) => {
-                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false, to_date: false }
-                }
+                Some(n) if (1..12).contains(&n) => Marker {
+                    start: whole.start(),
+                    end,
+                    year: None,
+                    months: Some((1, n)),
+                    whole_year: false,
+                    to_date: false,
+                },
                 _ => continue,
             }
         } else if c.name("ytd").is_some() {
@@ -116,9 +121,14 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
         } else if whole.as_str().starts_with("截至") {
             let n = whole.as_str().chars().filter(char::is_ascii_digit).collect::<String>().parse::<u8>().ok();
             match n {
-                Some(n) if (1..12).contains(&n) => {
-                    Marker { start: whole.start(), end, year: None, months: Some((1, n)), whole_year: false, to_date: false }
-                }
+                Some(n) if (1..12).contains(&n) => Marker {
+                    start: whole.start(),
+                    end,
+                    year: None,
+                    months: Some((1, n)),
+                    whole_year: false,
+                    to_date: false,
+                },
                 _ => continue,
             }
         } else if let Some(a) = c.name("all") {

@@ -197,7 +197,8 @@ fn full_width_and_traditional_reposts_parse_like_the_original() {
         original_rows.sort();
         assert_eq!(folded_rows, original_rows, "{name}: sections and facts at the same offsets");
         if name == "traditional.txt" {
-            let written = copy.rows.iter().filter(|r| r.starts_with("indicator ") && !original.rows.contains(r)).count();
+            let written =
+                copy.rows.iter().filter(|r| r.starts_with("indicator ") && !original.rows.contains(r)).count();
             assert!(written > 10, "{name}: indicator names are written in the copy's script ({written})");
         }
     }

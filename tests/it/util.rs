@@ -131,30 +131,49 @@ pub fn gold() -> Vec<(String, serde_json::Value)> {
 /// scorer `tests/gold/eval.py` (the same one the figures in the notes come from). Every test that
 /// asks gets the same score: the corpus is loaded and scored once per test run.
 pub fn score_sample_corpus() -> serde_json::Value {
-    static SCORE: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
-    SCORE
-        .get_or_init(|| {
-            let wd = WorkDir::new();
-            wd.copy_corpus();
-            wd.gwr(&["load"]).ok();
-            let out = Command::new("python3")
-                .arg(root().join("tests/gold/eval.py"))
-                .arg(wd.path().join("warehouse.db"))
-                .arg(root().join("tests/gold"))
-                .arg("--json")
-                .output()
-                .expect("run python3 tests/gold/eval.py");
-            assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
-            serde_json::from_slice(&out.stdout).expect("eval.py prints JSON")
-        })
-        .clone()
+    sample_corpus().0.clone()
+}
+
+/// Every fact's name in the sample corpus's warehouse: (table, name, quote).
+pub fn sample_fact_names() -> &'static [[String; 3]] {
+    &sample_corpus().1
+}
+
+/// The names of the facts in a warehouse: (table, name, quote).
+pub fn fact_names(db: &Connection) -> Vec<[String; 3]> {
+    let mut out = Vec::new();
+    for table in ["indicators", "targets", "projects"] {
+        let mut stmt = db.prepare(&format!("SELECT name, quote FROM {table}")).expect("prepare");
+        let rows = stmt.query_map([], |r| Ok([table.to_string(), r.get(0)?, r.get(1)?])).expect("query");
+        out.extend(rows.map(|r| r.expect("row")));
+    }
+    out
+}
+
+fn sample_corpus() -> &'static (serde_json::Value, Vec<[String; 3]>) {
+    static SCORE: std::sync::OnceLock<(serde_json::Value, Vec<[String; 3]>)> = std::sync::OnceLock::new();
+    SCORE.get_or_init(|| {
+        let wd = WorkDir::new();
+        wd.copy_corpus();
+        wd.gwr(&["load"]).ok();
+        let names = fact_names(&wd.db("warehouse.db"));
+        let out = Command::new("python3")
+            .arg(root().join("tests/gold/eval.py"))
+            .arg(wd.path().join("warehouse.db"))
+            .arg(root().join("tests/gold"))
+            .arg("--json")
+            .output()
+            .expect("run python3 tests/gold/eval.py");
+        assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
+        (serde_json::from_slice(&out.stdout).expect("eval.py prints JSON"), names)
+    })
 }
 
 /// Loads the real web pages (tests/fixtures/web) into a fresh warehouse and scores them against
-/// their gold (tests/gold/web), once per test run. Returns the score and, for each page, its
-/// file name with the stored town's resolution, county and city.
-pub fn score_web_pages() -> &'static (serde_json::Value, Vec<[Option<String>; 4]>) {
-    static SCORE: std::sync::OnceLock<(serde_json::Value, Vec<[Option<String>; 4]>)> = std::sync::OnceLock::new();
+/// their gold (tests/gold/web), once per test run. Returns the score; for each page, its file
+/// name with the stored town's resolution, county and city; and every fact's name.
+pub fn score_web_pages() -> &'static WebScore {
+    static SCORE: std::sync::OnceLock<WebScore> = std::sync::OnceLock::new();
     SCORE.get_or_init(|| {
         let wd = WorkDir::new();
         let dir = wd.path().join("web");
@@ -187,9 +206,13 @@ pub fn score_web_pages() -> &'static (serde_json::Value, Vec<[Option<String>; 4]
             .expect("query")
             .collect::<Result<_, _>>()
             .expect("rows");
-        (score, towns)
+        (score, towns, fact_names(&db))
     })
 }
+
+/// The web pages' score, each page's (file, resolution, county, city), and every fact's
+/// (table, name, quote).
+pub type WebScore = (serde_json::Value, Vec<[Option<String>; 4]>, Vec<[String; 3]>);
 
 /// Precision and recall of one kind of fact from a score.
 pub fn precision_recall(score: &serde_json::Value, kind: &str) -> (f64, f64) {

@@ -36,7 +36,9 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
     }
     let w = words();
     let written = &text[f.start..f.end];
-    let open_ended = matches!(q.qualifier.as_deref(), Some("以上" | "以下")) || written.ends_with("以上") || written.ends_with("以下");
+    let open_ended = matches!(q.qualifier.as_deref(), Some("以上" | "以下"))
+        || written.ends_with("以上")
+        || written.ends_with("以下");
     // A figure glued to another (拆除房屋17栋526.5平方米) is a figure; a threshold before a count
     // (30万以上32个村) is not.
     if after.starts_with('的') || (open_ended && after.starts_with(|c: char| c.is_ascii_digit())) {
@@ -77,10 +79,11 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
     // What is planned or expected, not done: 将增加至580张, 可达15万吨, 计划完成60%.
     // 争取 in the review states what was secured (向上争取资金260万元) unless another future word
     // stands in the clause.
-    if w.future.any_in(clause)
-        && !(w.secured.any_in(clause) && !w.future.any_in(&clause.replace("争取", "")))
-    {
-        return Err("future_word");
+    if w.future.any_in(clause) {
+        let secured = w.secured.any_in(clause) && !w.future.any_in(&clause.replace("争取", ""));
+        if !secured {
+            return Err("future_word");
+        }
     }
     // Chinese numerals in these reports mostly name things (八项规定, 十件民生实事, 四张名片); a count
     // written in characters is taken only with a qualifier or a multiplier (十余场, 两百万余元).

@@ -5,10 +5,7 @@ use super::*;
 
 fn rows(text: &str) -> Vec<(String, Option<f64>, String, Option<f64>)> {
     let report = crate::extract::TestReport::new(text);
-    extract(&report.context())
-        .into_iter()
-        .map(|r| (r.name, r.quantity.value, r.quantity.unit, r.growth_pct))
-        .collect()
+    extract(&report.context()).into_iter().map(|r| (r.name, r.quantity.value, r.quantity.unit, r.growth_pct)).collect()
 }
 
 fn row(name: &str, value: f64, unit: &str) -> (String, Option<f64>, String, Option<f64>) {
@@ -73,10 +70,7 @@ fn growth_against_a_named_year_or_base_belongs_to_the_figure() {
         rows("全镇生产总值由2019年的12.5亿元增长到2023年的16.8亿元。"),
         vec![row("生产总值", 12.5, "亿元"), row("生产总值", 16.8, "亿元")]
     );
-    assert_eq!(
-        rows("规上企业由13家增加到24家。"),
-        vec![row("规上企业", 13.0, "家"), row("规上企业", 24.0, "家")]
-    );
+    assert_eq!(rows("规上企业由13家增加到24家。"), vec![row("规上企业", 13.0, "家"), row("规上企业", 24.0, "家")]);
 }
 
 #[test]
@@ -104,10 +98,7 @@ fn size_classes_capacities_ranks_and_elections_are_not_results() {
 fn pages_that_space_their_figures() {
     assert_eq!(
         rows("全镇完成税收 1850 万元,同比增长 12.5%,走访企业 30 余次。"),
-        vec![
-            ("税收".to_string(), Some(1850.0), "万元".to_string(), Some(12.5)),
-            row("走访企业", 30.0, "次"),
-        ]
+        vec![("税收".to_string(), Some(1850.0), "万元".to_string(), Some(12.5)), row("走访企业", 30.0, "次"),]
     );
 }
 
@@ -116,8 +107,7 @@ fn half_year_and_month_figures_keep_their_months() {
     let report = crate::extract::TestReport::new(
         "1-7月,全镇完成税收2000万元。前三季度实现产值5亿元。上半年新增企业12家。1-8 月全镇完成财税收入 1687 万元。今年以来走访企业30次。全年实现产值8亿元。",
     );
-    let got: Vec<_> =
-        extract(&report.context()).into_iter().map(|r| (r.name, r.month_from, r.month_to)).collect();
+    let got: Vec<_> = extract(&report.context()).into_iter().map(|r| (r.name, r.month_from, r.month_to)).collect();
     let want = [
         ("税收", Some(1), Some(7)),
         ("产值", Some(1), Some(9)),
@@ -128,4 +118,12 @@ fn half_year_and_month_figures_keep_their_months() {
         ("产值", None, None),
     ];
     assert_eq!(got, want.map(|(n, a, b)| (n.to_string(), a, b)));
+}
+
+#[test]
+fn a_quoted_name_cut_by_the_noun_reach_is_closed_without_crossing_a_figure() {
+    // The noun after the figure stops at twelve characters, inside the quote; the name takes the
+    // whole quote, and the next figure is read as before.
+    let got = rows("全年建成1500亩“东山现代农业科技示范产业园”,新增企业3家。");
+    assert_eq!(got, vec![row("“东山现代农业科技示范产业园”", 1500.0, "亩"), row("新增企业", 3.0, "家")]);
 }

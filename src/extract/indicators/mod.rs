@@ -45,7 +45,7 @@ use super::Context;
 use crate::model::{Indicator, Quantity, Span};
 use figure::{code_of, is_figure, readable};
 use growth::growth_runs;
-use names::{clause_start, full_stop, list_clause_start, near, sentence_end, Stops};
+use names::{clause_start, close_quotes, full_stop, list_clause_start, near, sentence_end, Stops};
 use rules::{At, Reader};
 use std::collections::HashSet;
 
@@ -127,8 +127,9 @@ pub(super) struct Row {
     pub value_at: usize,
 }
 
-fn row_to_indicator(ctx: &Context, full: &Stops, r: Row) -> Option<Indicator> {
+fn row_to_indicator(ctx: &Context, full: &Stops, mut r: Row) -> Option<Indicator> {
     let text = ctx.folded.text.as_str();
+    r.name = close_quotes(text, r.name.0, r.name.1);
     let name = format!("{}{}", r.name_head.as_deref().unwrap_or(""), text[r.name.0..r.name.1].trim());
     if name.is_empty() {
         return None;

@@ -84,10 +84,44 @@ pub(super) fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize,
                 end -= w.len();
             }
         }
+        // A bracket left open at an end ((其中税收收入, 可在村() and a 的 left at the head are no
+        // part of the name.
+        let s = &text[start..end];
+        if s.len() > 1 && s.starts_with('(') && !s.contains(')') {
+            start += 1;
+        } else if s.len() > 1 && s.ends_with('(') {
+            end -= 1;
+        } else if s.len() > '的'.len_utf8() && s.starts_with('的') {
+            start += '的'.len_utf8();
+        }
         if (start, end) == before {
             return (start, end);
         }
     }
+}
+
+/// A name cut inside a quoted name (力量”队伍, “某某产业园) takes the whole quote, when its other
+/// mark stands within a few characters.
+pub(super) fn close_quotes(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    const REACH: usize = 45;
+    let s = &text[start..end];
+    let (open, close) = (s.find('“'), s.find('”'));
+    if close.is_some_and(|c| open.is_none_or(|o| o > c)) {
+        let from = start.saturating_sub(REACH);
+        let from = (from..start).find(|&i| text.is_char_boundary(i)).unwrap_or(start);
+        if let Some(o) =
+            text[from..start].rfind('“').filter(|&o| !text[from + o..start].contains(['”', ',', '。', ';']))
+        {
+            start = from + o;
+        }
+    } else if open.is_some_and(|o| !s[o..].contains('”')) {
+        let to = (end + REACH).min(text.len());
+        let to = (end..=to).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(end);
+        if let Some(c) = text[end..to].find('”').filter(|&c| !text[end..end + c].contains(['“', ',', '。', ';'])) {
+            end = end + c + '”'.len_utf8();
+        }
+    }
+    (start, end)
 }
 
 /// Length of a list marker (一是, 其中) opening a clause.

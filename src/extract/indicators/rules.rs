@@ -189,7 +189,9 @@ fn ratio_name(r: &Reader, at: &At) -> Option<(usize, usize)> {
 /// glued to it.
 fn count_predicate(r: &Reader, at: &At) -> Option<(usize, usize)> {
     let (text, f) = (r.text, &r.found[at.i]);
-    if !matches!(f.quantity.unit.as_str(), "人" | "户" | "名" | "人次" | "户次") || at.from < f.start && trim_name(text, at.from, f.start).1 > trim_name(text, at.from, f.start).0 {
+    if !matches!(f.quantity.unit.as_str(), "人" | "户" | "名" | "人次" | "户次")
+        || at.from < f.start && trim_name(text, at.from, f.start).1 > trim_name(text, at.from, f.start).0
+    {
         return None;
     }
     let mut from = f.end;
@@ -199,7 +201,8 @@ fn count_predicate(r: &Reader, at: &At) -> Option<(usize, usize)> {
         }
         from = next.end;
     }
-    let end = text[from..].char_indices().find(|&(n, c)| clause_end(c) || n >= 36).map_or(text.len(), |(n, _)| from + n);
+    let end =
+        text[from..].char_indices().find(|&(n, c)| clause_end(c) || n >= 36).map_or(text.len(), |(n, _)| from + n);
     // The verb is part of the name (实现就业): only the tail is trimmed.
     let (_, b) = trim_name(text, from, end);
     let a = from + (text[from..b.max(from)].len() - text[from..b.max(from)].trim_start().len());

@@ -164,10 +164,16 @@ pub(super) fn read_clause(
     // 以上 after the last of levels listed with 、 holds for all of them (新增甲1家、乙2家、丙5家以上).
     let list_floor = quantities.len() >= 2
         && quantities.last().and_then(|f| qualifier_comparator(&f.quantity)) == Some(Comparator::AtLeast)
-        && quantities.windows(2).all(|w| clause[w[0].end..w[1].start].contains('、') && !clause[w[0].end..w[1].start].contains(','));
+        && quantities
+            .windows(2)
+            .all(|w| clause[w[0].end..w[1].start].contains('、') && !clause[w[0].end..w[1].start].contains(','));
     for (k, f) in quantities.iter().enumerate() {
         // A share of a rate among names (A、B等主体指标增长幅度均超10%).
-        if f.quantity.unit == "%" && !growths.iter().any(|g| g.start >= f.end && g.start < quantities.get(k + 1).map_or(clause.len(), |n| n.start)) {
+        if f.quantity.unit == "%"
+            && !growths
+                .iter()
+                .any(|g| g.start >= f.end && g.start < quantities.get(k + 1).map_or(clause.len(), |n| n.start))
+        {
             if let Some(names) = shared_rate_names(clause, f.start, false) {
                 let comparator = qualifier_comparator(&f.quantity).unwrap_or(Comparator::Exactly);
                 for name in names {
@@ -188,9 +194,13 @@ pub(super) fn read_clause(
                 continue;
             }
         }
+        // A count written before its noun (串联已建成的7个示范村, 加快推进4个产业) is named by the noun.
         let mut name = name_before(clause, f.start);
-        if name.chars().count() < 3 {
-            name = name_after(clause, f.end);
+        if name.chars().count() < 3 || name.ends_with('的') {
+            let after = name_after(clause, f.end);
+            if after.chars().count() >= 2 || name.ends_with('的') || name.is_empty() {
+                name = after;
+            }
         }
         // A rate right after this level in the same clause belongs to it.
         let next_q = quantities.get(k + 1).map_or(clause.len(), |n| n.start);

@@ -79,10 +79,7 @@ fn qualitative_clauses_of_a_sentence_that_lists_targets() {
 fn a_share_raised_by_points() {
     assert_eq!(
         targets("报告\n主要预期目标是:服务业占比提高2个百分点,税收增长5%。"),
-        vec![
-            ("服务业占比".to_string(), Some(2.0), None, Comparator::Exactly),
-            rate("税收", 5.0, Comparator::Exactly),
-        ]
+        vec![("服务业占比".to_string(), Some(2.0), None, Comparator::Exactly), rate("税收", 5.0, Comparator::Exactly),]
     );
 }
 

@@ -136,7 +136,8 @@ pub(super) fn is_modifier(clause: &str, f: &Found) -> bool {
             after.strip_prefix(v.as_str()).is_some_and(|object| !object.starts_with(|c: char| c.is_ascii_digit()))
         });
     // Persons elected at a session (选举产生镇长1名).
-    let elected = matches!(f.quantity.unit.as_str(), "名" | "人" | "位") && t.election_words.iter().any(|w| before.contains(w.as_str()));
+    let elected = matches!(f.quantity.unit.as_str(), "名" | "人" | "位")
+        && t.election_words.iter().any(|w| before.contains(w.as_str()));
     threshold || class || put_in || elected
 }
 
@@ -221,7 +222,7 @@ pub(super) fn name_before(clause: &str, byte: usize) -> String {
                 s = r;
             }
         }
-        for q in ["约", "近", "超过", "超", "突破", "达到", "达"] {
+        for q in ["约", "近", "超过", "超", "突破", "达到", "达", "的"] {
             if let Some(r) = s.strip_suffix(q) {
                 s = r;
             }
