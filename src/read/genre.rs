@@ -24,6 +24,8 @@ struct GenreFile {
     report_title_words: Vec<String>,
     summary_words: Vec<String>,
     plan_words: Vec<String>,
+    review_openings: Vec<String>,
+    leadership_words: Vec<String>,
     notice_ends: Vec<String>,
     placeholder: String,
     min_placeholders: usize,
@@ -187,6 +189,15 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
     if summary_heading || text.contains("总结如下") {
         return verdict(ReportKind::WorkSummaryAndPlan, "it opens with a summary of the year's work".to_string());
     }
+    let head: String = text.chars().take(80).collect();
+    let review = f.review_openings.iter().find(|w| head.contains(w.as_str()));
+    let leaders = f.leadership_words.iter().any(|w| head.contains(w.as_str()));
+    if let (true, Some(w), true) = (title.is_empty(), review, leaders) {
+        return verdict(
+            ReportKind::WorkSummaryAndPlan,
+            format!("it opens on the year's work (\"{w}\") under its leaders"),
+        );
+    }
     verdict(ReportKind::Other, format!("a document of the town's work ({} phrases of government work)", work.len()))
 }
 
@@ -218,6 +229,12 @@ mod tests {
     fn an_interpretation_is_news_coverage_though_it_names_the_report() {
         let text = "解读《青石乡2024年政府工作报告》\n一、出台背景\n报告指出,乡人民政府推进乡村振兴,完成全年目标。";
         assert_eq!(kind("解读《青石乡2024年政府工作报告》", text), ReportKind::NewsCoverage);
+    }
+
+    #[test]
+    fn an_untitled_text_opening_on_the_years_work_under_its_leaders_is_a_summary() {
+        let text = "2023年以来,在县委、县政府的正确领导下,青石镇全力抓项目、促发展,1-11月财政收入1450万元。\n                    一、推进项目建设\n引进项目5个,完成投资2.1亿元,新建厂房3万平方米,带动就业300人。";
+        assert_eq!(kind("", text), ReportKind::WorkSummaryAndPlan);
     }
 
     #[test]

@@ -28,17 +28,17 @@ fn web_metadata_is_right_on_nearly_every_page() {
 #[test]
 fn web_facts_hold_their_measured_level() {
     let (score, _, _) = score_web_pages();
-    // Measured on the 36 pages: indicators P 0.959 R 0.966, targets P 0.977 R 1.000, projects
-    // P 0.606 R 0.913. The bars sit 0.02 below: a change that loses more fails.
-    for (kind, p_min, r_min) in [("indicators", 0.939, 0.946), ("targets", 0.957, 0.98), ("projects", 0.586, 0.893)] {
+    // Measured on the 44 pages: indicators P 0.953 R 0.974, targets P 0.977 R 0.966, projects
+    // P 0.641 R 0.901. The bars sit 0.02 below: a change that loses more fails.
+    for (kind, p_min, r_min) in [("indicators", 0.933, 0.954), ("targets", 0.957, 0.946), ("projects", 0.621, 0.881)] {
         let (p, r) = crate::util::precision_recall(score, kind);
         assert!(p >= p_min && r >= r_min, "{kind} P {p} R {r} below {p_min}/{r_min}: {}", score["scores"][kind]);
     }
-    // Names similar to the gold's on 243 of 255 matched indicators (0.953); comparators right on
+    // Names similar to the gold's on 329 of 341 matched indicators (0.965); comparators right on
     // 78 of 84 matched targets (0.929).
     let e = &score["extra"];
     let share = |ok: &str, n: &str| e[ok].as_f64().unwrap_or(0.0) / e[n].as_f64().unwrap_or(1.0).max(1.0);
-    assert!(share("ind_name_ok", "ind_name_n") >= 0.933, "indicator names: {e}");
+    assert!(share("ind_name_ok", "ind_name_n") >= 0.945, "indicator names: {e}");
     assert!(share("tgt_cmp_ok", "tgt_cmp_n") >= 0.909, "target comparators: {e}");
 }
 
@@ -53,6 +53,9 @@ fn towns_resolve_where_the_page_names_their_county_or_city() {
             &std::fs::read_to_string(root().join(format!("tests/gold/web/{stem}.json"))).expect("gold file"),
         )
         .expect("gold JSON");
+        if gold["town"].is_null() {
+            continue; // the page hides its town's name
+        }
         let text = std::fs::read_to_string(root().join("tests/fixtures/web").join(file)).expect("fixture");
         // Where the page itself writes the county or the city (in full or without its level word).
         let named = ["county", "city"].iter().filter_map(|k| gold[*k].as_str()).find(|name| {

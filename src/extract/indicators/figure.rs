@@ -58,7 +58,11 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
     }
     // A plant's capacity (年产6000吨), a rank among peers (居全县11个乡镇首位), persons elected.
     let tail_start = clause.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
-    if w.capacity.iter().any(|c| clause[tail_start..].contains(c.as_str())) {
+    // (年产量, 年产值: the year's output, not a capacity.)
+    let tail = &clause[tail_start..];
+    let capacity =
+        |c: &String| tail.match_indices(c.as_str()).any(|(b, _)| !tail[b + c.len()..].starts_with(['量', '值']));
+    if w.capacity.iter().any(capacity) {
         return Err("capacity");
     }
     if w.rank_leads.iter().any(|l| clause[tail_start..].contains(l.as_str())) {

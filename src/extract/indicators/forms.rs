@@ -127,3 +127,13 @@ fn a_quoted_name_cut_by_the_noun_reach_is_closed_without_crossing_a_figure() {
     let got = rows("全年建成1500亩“东山现代农业科技示范产业园”,新增企业3家。");
     assert_eq!(got, vec![row("“东山现代农业科技示范产业园”", 1500.0, "亩"), row("新增企业", 3.0, "家")]);
 }
+
+#[test]
+fn the_years_output_is_no_capacity_and_a_flattened_stop_ends_a_noun() {
+    assert_eq!(rows("全镇柑橘年产量1500万公斤。"), vec![row("柑橘年产量", 1500.0, "万公斤")]);
+    assert_eq!(
+        rows("全乡水田面积7993亩.林地面积2100亩."),
+        vec![row("水田面积", 7993.0, "亩"), row("林地面积", 2100.0, "亩")]
+    );
+    assert_eq!(rows("全年培植香菇55万棒。"), vec![row("培植香菇", 55.0, "万棒")]);
+}

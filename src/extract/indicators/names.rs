@@ -87,10 +87,12 @@ pub(super) fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize,
         // A bracket left open at an end ((其中税收收入, 可在村() and a 的 left at the head are no
         // part of the name.
         let s = &text[start..end];
-        if s.len() > 1 && s.starts_with('(') && !s.contains(')') {
+        if s.len() > 1 && s.starts_with('(') && !s.contains(')') || s.starts_with(')') && !s.contains('(') {
             start += 1;
         } else if s.len() > 1 && s.ends_with('(') {
             end -= 1;
+        } else if s.len() > 1 && s.starts_with('.') {
+            start += 1;
         } else if s.len() > '的'.len_utf8() && s.starts_with('的') {
             start += '的'.len_utf8();
         }
@@ -188,8 +190,9 @@ pub(super) fn full_stop(c: char) -> bool {
 /// end, the next number, or a word that starts the predicate.
 pub(super) fn noun_after(text: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &text[at..];
-    // A bracket after a figure is its note (1200亩(含东片区), 3家(甲科技、乙食品)), not its noun.
-    if rest.starts_with('(') {
+    // A bracket after a figure is its note (1200亩(含东片区), 3家(甲科技、乙食品)), not its noun; a
+    // full stop flattened to '.' ends the sentence.
+    if rest.starts_with(['(', ')', '.']) {
         return None;
     }
     let mut end = 0;

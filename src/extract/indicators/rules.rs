@@ -201,6 +201,10 @@ fn count_predicate(r: &Reader, at: &At) -> Option<(usize, usize)> {
         }
         from = next.end;
     }
+    // A count in brackets (44名(共46名)代表) is a note of the figure before it.
+    if text[from..].starts_with(')') {
+        return None;
+    }
     let end =
         text[from..].char_indices().find(|&(n, c)| clause_end(c) || n >= 36).map_or(text.len(), |(n, _)| from + n);
     // The verb is part of the name (实现就业): only the tail is trimmed.

@@ -1,6 +1,6 @@
 //! The town a text speaks for: the name itself, never the words before it.
 //!
-//! A name is a run of characters ending in 镇, 乡 or 街道. The words before it are not part of it
+//! A name is a run of characters ending in 镇, 乡, 街道 or 苏木. The words before it are not part of it
 //! (`我代表青石镇`, `——2021年3月5日在青石镇`): the longest ending of the run that the gazetteer
 //! knows as a township is the name; a name it does not know starts after the last character that
 //! ends a word before names (`在`, `日`, `我`...), after the county or city written before it.
@@ -20,6 +20,8 @@ struct MetaFile {
 struct TownFile {
     stop_chars: String,
     not_towns: Vec<String>,
+    not_in_names: Vec<String>,
+    verbs_before_names: Vec<String>,
 }
 
 fn words() -> &'static TownFile {
@@ -45,6 +47,8 @@ pub fn names_in(text: &str) -> Vec<TownName> {
         let end = match chars[i] {
             '镇' | '乡' => i + 1,
             '街' if chars.get(i + 1) == Some(&'道') => i + 2,
+            // 苏木: the township of Inner Mongolia's pastoral areas.
+            '苏' if chars.get(i + 1) == Some(&'木') => i + 2,
             _ => continue,
         };
         // 鹿乡镇: the 乡 is inside the name, the 镇 ends it.
@@ -72,7 +76,7 @@ pub fn names_in(text: &str) -> Vec<TownName> {
 pub fn trim(run: &str) -> Option<TownName> {
     let g = gazetteer();
     let starts: Vec<usize> = run.char_indices().map(|(b, _)| b).collect();
-    let suffix_chars = if run.ends_with("街道") { 2 } else { 1 };
+    let suffix_chars = if run.ends_with("街道") || run.ends_with("苏木") { 2 } else { 1 };
     // Longest ending first: 湖镇镇 before 镇镇.
     for &b in &starts[..starts.len().saturating_sub(suffix_chars)] {
         let tail = &run[b..];
@@ -87,8 +91,12 @@ pub fn trim(run: &str) -> Option<TownName> {
         .map(|(b, c)| b + c.len_utf8())
         .next_back()
         .unwrap_or(0);
-    let name = &run[cut..];
-    (name.chars().count() > suffix_chars + 1 && !ends_as_word(name))
+    let mut name = &run[cut..];
+    if let Some(after) = w.verbs_before_names.iter().filter_map(|v| name.rfind(v.as_str()).map(|b| b + v.len())).max() {
+        name = &name[after..];
+    }
+    let marked = w.not_in_names.iter().any(|m| name.contains(m.as_str()));
+    (name.chars().count() > suffix_chars + 1 && !ends_as_word(name) && !marked)
         .then(|| TownName { name: name.to_string(), known: false })
 }
 
@@ -127,6 +135,20 @@ mod tests {
     fn names_the_gazetteer_lacks_start_after_the_words_before_them() {
         assert_eq!(trim("我代表白鹭湾镇"), Some(TownName { name: "白鹭湾镇".into(), known: false }));
         assert_eq!(name("2021年3月5日在白鹭湾镇").as_deref(), Some("白鹭湾镇"));
+    }
+
+    #[test]
+    fn nicknames_lists_and_verbs_are_no_names() {
+        assert_eq!(name("着力打造水果之乡"), None, "X之乡 is a nickname");
+        assert_eq!(name("东风路、西湖路等乡"), None, "a list");
+        assert_eq!(name("全力打造镇"), None, "a verb and 镇");
+        assert_eq!(name("全力打造白鹭湾镇").as_deref(), Some("白鹭湾镇"));
+    }
+
+    #[test]
+    fn a_sumu_is_a_township() {
+        let t = names_in("在白音塔拉苏木第十九届人民代表大会第三次会议上");
+        assert_eq!(t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["白音塔拉苏木"]);
     }
 
     #[test]
