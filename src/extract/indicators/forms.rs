@@ -137,3 +137,13 @@ fn the_years_output_is_no_capacity_and_a_flattened_stop_ends_a_noun() {
     );
     assert_eq!(rows("全年培植香菇55万棒。"), vec![row("培植香菇", 55.0, "万棒")]);
 }
+
+#[test]
+fn a_count_and_an_amount_written_before_their_noun() {
+    assert_eq!(
+        rows("全年实施6个、95万元的村级项目。"),
+        vec![row("村级项目", 6.0, "个"), row("村级项目", 95.0, "万元")]
+    );
+    // An amount alone before its noun classes it: no figure.
+    assert_eq!(rows("培育超1亿元的企业。"), vec![]);
+}

@@ -23,9 +23,9 @@
 //! - the span runs from the name through the value and its growth phrase, so the quote shows both.
 //!
 //! The rules, tried in this order for each quantity (each a function of [`rules`], returning the
-//! rows it reads or nothing): [`rules::distributive_list`], [`rules::shared_value`],
-//! [`rules::level_after_growth`], [`rules::level`]; then for each growth phrase no level took:
-//! [`rules::rates_to_levels`], [`rules::growth_list`], [`rules::growth_only`]. The words they read
+//! rows it reads or nothing): [`rules::distributive_list`], [`rules::attributive_pair`],
+//! [`rules::shared_value`], [`rules::level_after_growth`], [`rules::level`]; then for each growth
+//! phrase no level took: [`rules::rates_to_levels`], [`rules::growth_list`], [`rules::growth_only`]. The words they read
 //! are data (data/indicator_words.toml, [`words`]); names are trimmed in [`names`]; the review's
 //! test of a figure is [`figure`].
 
@@ -87,6 +87,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
             .map_or(c_start, |p| p.end);
         let at = At { i, s_start, c_start, l_start: list_clause_start(text, f.start, s_start), from };
         let rows = rules::distributive_list(&r, &at)
+            .or_else(|| rules::attributive_pair(&r, &at))
             .or_else(|| rules::shared_value(&r, &at))
             .or_else(|| rules::level_after_growth(&mut r, &at))
             .or_else(|| rules::level(&mut r, &at));

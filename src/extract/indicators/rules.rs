@@ -68,6 +68,17 @@ pub(super) fn distributive_list(r: &Reader, at: &At) -> Option<Vec<Row>> {
     Some(list.iter().zip(names).map(|(f2, name)| level_row("distributive_list", name, f2, at.l_start, end)).collect())
 }
 
+/// A count and an amount of one noun, written before it (实施6个、95万元的村级项目): two rows named
+/// by the noun.
+pub(super) fn attributive_pair(r: &Reader, at: &At) -> Option<Vec<Row>> {
+    let (text, f) = (r.text, &r.found[at.i]);
+    let g = r.found.get(at.i + 1).filter(|g| text[f.end..g.start] == *"、")?;
+    let noun_at = g.end + text[g.end..].strip_prefix('的').map(|_| '的'.len_utf8())?;
+    let noun = noun_after(text, noun_at).map(|(a, b)| trim_name(text, a, b)).filter(|(a, b)| b > a)?;
+    let start = at.from + ordinal_marker_len(&text[at.from..f.start]);
+    Some(vec![level_row("attributive_pair", noun, f, start, noun.1), level_row("attributive_pair", noun, g, start, noun.1)])
+}
+
 /// One value shared by a list (化解率、满意度均100%): one row per name.
 pub(super) fn shared_value(r: &Reader, at: &At) -> Option<Vec<Row>> {
     let (text, f) = (r.text, &r.found[at.i]);
