@@ -38,34 +38,39 @@ pub fn news_plan_ranges(text: &str, meta: &ReportMeta) -> Vec<(usize, usize)> {
     let review_year = meta.review_year.map(|y| format!("{y}年"));
     let mut out: Vec<(usize, usize)> = Vec::new();
     let (mut pos, mut plan) = (0, false);
+    let names_plan = |s: &str| {
+        plan_year.as_deref().is_some_and(|y| s.contains(y))
+            || s.match_indices("今年").any(|(b, _)| !s[b..].starts_with("今年以来"))
+    };
+    let names_past_year = |s: &str| {
+        review_year.as_deref().is_some_and(|y| s.contains(y)) && !plan_year.as_deref().is_some_and(|y| s.contains(y))
+    };
+    let has = |s: &str, list: &[String]| list.iter().any(|w| s.contains(w.as_str()));
     for line in text.split('\n') {
         let len = line.chars().count();
         let first = line.split(['。', '!', '?']).next().unwrap_or("");
-        let has = |list: &[String]| list.iter().any(|w| first.contains(w.as_str()));
-        let names_plan = plan_year.as_deref().is_some_and(|y| first.contains(y))
-            || first.match_indices("今年").any(|(b, _)| !first[b..].starts_with("今年以来"));
-        let names_past = review_year.as_deref().is_some_and(|y| first.contains(y)) || has(&words().past);
-        if line.contains("主要预期目标") || (names_plan && has(&words().plan_cues)) {
+        if line.contains("主要预期目标") || (names_plan(first) && has(first, &words().plan_cues)) {
             plan = true;
-        } else if names_past {
+        } else if names_past_year(first) || has(first, &words().past) {
             plan = false;
         }
-        if plan && len > 0 {
-            // A sentence of a plan paragraph that speaks of the year past, and not of the plan
-            // year, is review (同时,对2024年度的实事项目进行了测评).
-            let mut from = pos;
-            for sentence in line.split_inclusive(['。', '!', '?']) {
-                let n = sentence.chars().count();
-                let past = review_year.as_deref().is_some_and(|y| sentence.contains(y))
-                    && !plan_year.as_deref().is_some_and(|y| sentence.contains(y));
-                if !past {
-                    match out.last_mut() {
-                        Some(last) if last.1 == from || last.1 + 1 == from => last.1 = from + n,
-                        _ => out.push((from, from + n)),
-                    }
-                }
-                from += n;
+        let mut from = pos;
+        for (k, sentence) in line.split_inclusive(['。', '!', '?']).enumerate() {
+            let n = sentence.chars().count();
+            // Later sentences turn the paragraph: one that opens on the plan year with a plan cue
+            // starts the plan (会议指出,2024年…。今年,该镇将力争…); in the plan, one that speaks of
+            // the year past and not of the plan year is review.
+            let opening: String = sentence.chars().take(12).collect();
+            if k > 0 && names_plan(&opening) && has(sentence, &words().plan_cues) {
+                plan = true;
             }
+            if plan && !names_past_year(sentence) {
+                match out.last_mut() {
+                    Some(last) if last.1 == from || last.1 + 1 == from => last.1 = from + n,
+                    _ => out.push((from, from + n)),
+                }
+            }
+            from += n;
         }
         pos += len + 1;
     }
@@ -110,6 +115,12 @@ mod tests {
     fn a_sentence_of_the_year_past_in_a_plan_paragraph_is_review() {
         let text = "2025年,青石镇将实施民生实事项目5个。同时,对2024年度4个项目进行了测评,满意率98%。";
         assert_eq!(plan_lines(text), ["2025年,青石镇将实施民生实事项目5个。"]);
+    }
+
+    #[test]
+    fn a_sentence_on_the_plan_year_turns_a_review_paragraph() {
+        let text = "会议指出,2024年该镇实现产值2.4亿元。今年,该镇将力争产值增长10%。";
+        assert_eq!(plan_lines(text), ["今年,该镇将力争产值增长10%。"]);
     }
 
     #[test]

@@ -49,7 +49,12 @@ pub(super) fn read_clause(
             if let Some(prev) = out.last_mut() {
                 if prev.growth_pct.is_none() && prev.span.end + 1 == s && g.pct.is_some() {
                     prev.growth_pct = g.pct;
-                    prev.comparator = growth_comparator(g).unwrap_or(prev.comparator);
+                    // A rate joined to a level that a cue alone made a floor: the figures are
+                    // as aimed (力争产值3亿元,增长14%), as for a level with its rate.
+                    let own = prev.quantity.as_ref().and_then(qualifier_comparator);
+                    let by_cue = own.is_none() && prev.comparator == cue_comparator(prev.cue.as_deref());
+                    prev.comparator =
+                        growth_comparator(g).unwrap_or(if by_cue { Comparator::Exactly } else { prev.comparator });
                     prev.span.end = span.end;
                     return;
                 }

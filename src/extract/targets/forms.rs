@@ -102,3 +102,16 @@ fn an_amount_put_into_a_named_work_is_the_projects() {
 fn persons_elected_are_no_target() {
     assert_eq!(targets("报告\n二、2025年工作安排\n会议还选举产生了副镇长2名。"), vec![]);
 }
+
+#[test]
+fn a_rate_after_a_level_in_its_own_clause_makes_the_pair_as_aimed() {
+    let got = targets("报告\n二、2025年工作安排\n力争实现工业产值3亿元,增长14%;新开工项目5个。");
+    assert_eq!(
+        got,
+        vec![
+            ("工业产值".to_string(), Some(3.0), Some(14.0), Comparator::Exactly),
+            // The cue still holds for a level alone later in its sentence.
+            ("新开工项目".to_string(), Some(5.0), None, Comparator::AtLeast),
+        ]
+    );
+}
