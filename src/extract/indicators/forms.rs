@@ -147,3 +147,8 @@ fn a_count_and_an_amount_written_before_their_noun() {
     // An amount alone before its noun classes it: no figure.
     assert_eq!(rows("培育超1亿元的企业。"), vec![]);
 }
+
+#[test]
+fn a_figure_in_a_later_clause_takes_the_sentences_opening_subject() {
+    assert_eq!(rows("高新技术产业产值首次突破百亿,达到126亿元。"), vec![row("高新技术产业产值", 126.0, "亿元")]);
+}

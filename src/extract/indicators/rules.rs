@@ -76,7 +76,10 @@ pub(super) fn attributive_pair(r: &Reader, at: &At) -> Option<Vec<Row>> {
     let noun_at = g.end + text[g.end..].strip_prefix('的').map(|_| '的'.len_utf8())?;
     let noun = noun_after(text, noun_at).map(|(a, b)| trim_name(text, a, b)).filter(|(a, b)| b > a)?;
     let start = at.from + ordinal_marker_len(&text[at.from..f.start]);
-    Some(vec![level_row("attributive_pair", noun, f, start, noun.1), level_row("attributive_pair", noun, g, start, noun.1)])
+    Some(vec![
+        level_row("attributive_pair", noun, f, start, noun.1),
+        level_row("attributive_pair", noun, g, start, noun.1),
+    ])
 }
 
 /// One value shared by a list (化解率、满意度均100%): one row per name.
@@ -166,6 +169,9 @@ pub(super) fn level(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
         } else if let Some((_, n)) = r.subject.filter(|(s, _)| *s == at.s_start) {
             name = Some(n);
             start = at.c_start;
+        } else {
+            name = opening_subject(r, at);
+            start = at.c_start;
         }
     }
     let name = name?;
@@ -176,6 +182,25 @@ pub(super) fn level(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
     let mut row = level_row("level", name, f, start, end);
     row.growth = growth;
     Some(vec![row])
+}
+
+/// The subject of a sentence whose first clause gave no figure (高新技术产业产值首次突破百亿,
+/// 达到106亿): the words of its first clause before any number, for a figure in a later clause.
+fn opening_subject(r: &Reader, at: &At) -> Option<(usize, usize)> {
+    let text = r.text;
+    if at.c_start <= at.s_start {
+        return None;
+    }
+    let first_clause_end = text[at.s_start..at.c_start]
+        .char_indices()
+        .find(|&(_, c)| clause_end(c))
+        .map_or(at.c_start, |(i, _)| at.s_start + i);
+    let end = text[at.s_start..first_clause_end]
+        .char_indices()
+        .find(|&(_, c)| c.is_ascii_digit() || "一二两三四五六七八九十百千万亿".contains(c))
+        .map_or(first_clause_end, |(i, _)| at.s_start + i);
+    let (a, b) = trim_name(text, at.s_start, end);
+    (b > a + 3 && text[a..b].chars().count() <= 16).then_some((a, b))
 }
 
 /// A ratio to a whole (完成全年任务的70%, 占年初预算80万元的145%) is named by what it is a share of:
