@@ -7,9 +7,11 @@
 //! - [`markers`]: heading markers ("一、", "(一)", "1.", "①", "一是") and Chinese numerals.
 //! - [`clauses`]: where sentences, clauses and list items end.
 //! - [`words`]: word lists, matched in one pass.
+//! - [`names`]: the one trimmer of names (each extractor brings its words).
 
 pub mod clauses;
 pub mod fold;
 pub mod index;
 pub mod markers;
+pub mod names;
 pub mod words;

@@ -4,6 +4,7 @@
 use super::words::words;
 use crate::extract::number::WORDS_ENDING_IN_A_QUALIFIER;
 use crate::text::clauses::{ends, Stop};
+use crate::text::names::Trimmer;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -42,11 +43,6 @@ pub(super) fn has_prefix(s: &str, w: &str) -> bool {
     s.len() >= w.len() && s.bytes().zip(w.bytes()).all(|(a, b)| a == b)
 }
 
-/// `s.ends_with(w)`, byte by byte from the end (see [`has_prefix`]).
-fn has_suffix(s: &str, w: &str) -> bool {
-    s.len() >= w.len() && s.bytes().rev().zip(w.bytes().rev()).all(|(a, b)| a == b)
-}
-
 pub(super) fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     loop {
         let s = &text[start..end];
@@ -66,40 +62,25 @@ pub(super) fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize,
                 start += cut;
             }
         }
-        let s = &text[start..end];
-        if let Some(w) = words().lead.iter().find(|w| has_prefix(s, w)) {
-            start += w.len();
-        }
+        // The words (data/indicator_words.toml), by the one trimmer of names.
+        let (a, b) = trimmer().trim(&text[start..end]);
+        (start, end) = (start + a, start + b);
         let s = &text[start..end];
         if let Some(m) = tail_marker_re().find(s) {
             if m.start() > 0 {
                 end = start + m.start();
             }
         }
-        let s = &text[start..end];
-        let whole_word = || WORDS_ENDING_IN_A_QUALIFIER.iter().any(|w| has_suffix(s, w));
-        // A trim that would leave one character (实到93名) leaves the word.
-        if let Some(w) = words().tail.iter().find(|w| has_suffix(s, w)) {
-            if !whole_word() && s[..s.len() - w.len()].chars().count() != 1 {
-                end -= w.len();
-            }
-        }
-        // A bracket left open at an end ((其中税收收入, 可在村() and a 的 left at the head are no
-        // part of the name.
-        let s = &text[start..end];
-        if s.len() > 1 && s.starts_with('(') && !s.contains(')') || s.starts_with(')') && !s.contains('(') {
-            start += 1;
-        } else if s.len() > 1 && s.ends_with('(') {
-            end -= 1;
-        } else if s.len() > 1 && s.starts_with('.') {
-            start += 1;
-        } else if s.len() > '的'.len_utf8() && s.starts_with('的') {
-            start += '的'.len_utf8();
-        }
         if (start, end) == before {
             return (start, end);
         }
     }
+}
+
+/// The indicators' trimmer: their lead and tail words; 签约 and its kind stay whole.
+fn trimmer() -> &'static Trimmer {
+    static T: OnceLock<Trimmer> = OnceLock::new();
+    T.get_or_init(|| Trimmer::new(&words().lead, &words().tail, WORDS_ENDING_IN_A_QUALIFIER, true))
 }
 
 /// A name cut inside a quoted name (力量”队伍, “某某产业园) takes the whole quote, when its other

@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::text::names::Trimmer;
 
 /// Whether byte `at` of a clause stands inside quotation marks.
 pub(super) fn in_quotes(clause: &str, at: usize) -> bool {
@@ -202,36 +203,26 @@ pub(super) fn qualitative_target(clause: &str, span: Span, cue: Option<String>, 
     })
 }
 
-/// The name in front of a figure: the clause up to it, without cue and movement words.
+/// The name in front of a figure: the clause up to it, without cue and movement words (trimmed by
+/// the one trimmer of names, with the targets' words).
 pub(super) fn name_before(clause: &str, byte: usize) -> String {
-    let t = target_words();
     let mut s = clause[..byte].trim();
     // Only the last item of an enumeration names this figure.
     if let Some(i) = s.rfind('、') {
         s = &s[i + '、'.len_utf8()..];
     }
-    loop {
-        let before = s;
-        for w in &t.lead_words {
-            if let Some(r) = s.strip_prefix(w.as_str()) {
-                s = r;
-            }
-        }
-        for w in &t.tail_words {
-            if let Some(r) = s.strip_suffix(w.as_str()) {
-                s = r;
-            }
-        }
-        for q in ["约", "近", "超过", "超", "突破", "达到", "达", "的"] {
-            if let Some(r) = s.strip_suffix(q) {
-                s = r;
-            }
-        }
-        if s == before {
-            break;
-        }
-    }
-    s.trim().to_string()
+    let (a, b) = trimmer().trim(s);
+    s[a..b].trim().to_string()
+}
+
+/// The targets' trimmer: their lead words (cues, 全年, 完成…) and tail words (movement words and
+/// qualifiers).
+fn trimmer() -> &'static Trimmer {
+    static T: OnceLock<Trimmer> = OnceLock::new();
+    T.get_or_init(|| {
+        let t = target_words();
+        Trimmer::new(&t.lead_words, &t.tail_words, crate::extract::number::WORDS_ENDING_IN_A_QUALIFIER, true)
+    })
 }
 
 /// The name after a figure, for clauses that put the number first ("优化升级全镇6个居家养老服务中心站点").
