@@ -152,3 +152,8 @@ fn a_count_and_an_amount_written_before_their_noun() {
 fn a_figure_in_a_later_clause_takes_the_sentences_opening_subject() {
     assert_eq!(rows("高新技术产业产值首次突破百亿,达到126亿元。"), vec![row("高新技术产业产值", 126.0, "亿元")]);
 }
+
+#[test]
+fn a_bracketed_total_after_a_count_is_its_note() {
+    assert_eq!(rows("全镇38名(共40名)代表出席会议。"), vec![row("代表出席会议", 38.0, "名")]);
+}

@@ -237,9 +237,13 @@ fn count_predicate(r: &Reader, at: &At) -> Option<(usize, usize)> {
         }
         from = next.end;
     }
-    // A count in brackets (44名(共46名)代表) is a note of the figure before it.
+    // A count in brackets (44名(共46名)代表) is a note of the figure before it; after a count the
+    // note is passed over.
     if text[from..].starts_with(')') {
         return None;
+    }
+    if text[from..].starts_with('(') {
+        from += text[from..].find(')').filter(|&k| k < 40)? + 1;
     }
     let end =
         text[from..].char_indices().find(|&(n, c)| clause_end(c) || n >= 36).map_or(text.len(), |(n, _)| from + n);
@@ -266,8 +270,10 @@ pub(super) fn rates_to_levels(r: &mut Reader, run: &GrowthRun) -> bool {
     if levels.len() < run.items.len() {
         return false;
     }
+    // Each level's quote runs through the rates, so it shows its own.
     for (&k, g) in levels[levels.len() - run.items.len()..].iter().zip(&run.items) {
         r.rows[k].growth = Some(g.clone());
+        r.rows[k].end = r.rows[k].end.max(run.end);
     }
     true
 }
