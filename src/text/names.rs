@@ -65,11 +65,12 @@ impl Trimmer {
         }
     }
 
-    /// Whether a trim may leave `rest`: never one character, nothing only when allowed.
+    /// Whether a trim may leave `rest`: never one character (实到 stays whole) unless that
+    /// character is itself trimmed away next (共有 → 有 → nothing); nothing only when allowed.
     fn leaves(&self, rest: &str) -> bool {
         match rest.chars().count() {
             0 => self.may_empty,
-            1 => false,
+            1 => self.may_empty && self.lead.iter().chain(&self.tail).any(|w| w == rest),
             _ => true,
         }
     }
@@ -95,6 +96,8 @@ mod tests {
         assert_eq!(trimmed(&t, "完成土地签约"), "完成土地签约", "签约 keeps its 约");
         assert_eq!(trimmed(&t, "实到"), "实到", "never one character");
         assert_eq!(trimmed(&t, "实现达到"), "", "nothing, when allowed");
+        let t = Trimmer::new(&words(&["共"]), &words(&["有"]), &[], true);
+        assert_eq!(trimmed(&t, "共有"), "", "one character that goes next");
         let keep = Trimmer::new(&words(&["实现"]), &[], &[], false);
         assert_eq!(trimmed(&keep, "实现就业"), "就业");
         assert_eq!(trimmed(&keep, "实现"), "实现", "something is left when nothing may not be");

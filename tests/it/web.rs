@@ -77,7 +77,7 @@ fn towns_resolve_where_the_page_names_their_county_or_city() {
 /// Why a fact's name is not the thing measured, if it is not: no word at all, a bracket or quote
 /// left open, a 的 or a clause mark at an end, or only a function word or a verb.
 fn name_defect(name: &str) -> Option<&'static str> {
-    const EMPTY_WORDS: [&str; 45] = [
+    const EMPTY_WORDS: [&str; 47] = [
         "的",
         "了",
         "和",
