@@ -115,3 +115,11 @@ fn a_rate_after_a_level_in_its_own_clause_makes_the_pair_as_aimed() {
         ]
     );
 }
+
+#[test]
+fn the_words_of_the_goal_are_no_part_of_a_name() {
+    assert_eq!(
+        targets("报告\n二、2025年工作安排\n2025年全镇经济预期目标达到税收实现6.5亿元。"),
+        vec![("税收".to_string(), Some(6.5), None, Comparator::Exactly)]
+    );
+}

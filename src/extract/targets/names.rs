@@ -211,6 +211,10 @@ pub(super) fn name_before(clause: &str, byte: usize) -> String {
     if let Some(i) = s.rfind('、') {
         s = &s[i + '、'.len_utf8()..];
     }
+    // What follows the words of the goal names the figure (2025年全镇经济预期目标达到税收6.5亿元).
+    if let Some(i) = s.rfind("目标").map(|i| i + "目标".len()).filter(|&i| s[i..].chars().count() >= 2) {
+        s = &s[i..];
+    }
     let (a, b) = trimmer().trim(s);
     s[a..b].trim().to_string()
 }
