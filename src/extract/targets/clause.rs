@@ -4,15 +4,15 @@
 #[allow(unused_imports)]
 use super::*;
 
-pub(super) fn read_clause(
-    ctx: &Context,
-    chars: &Chars,
-    s: usize,
-    e: usize,
-    in_goal: bool,
-    cursor: &mut CueCursor,
-    out: &mut Vec<Target>,
-) {
+/// One clause to read: its character range and whether it stands in the goal sentence.
+pub(super) struct ClauseAt {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) in_goal: bool,
+}
+
+pub(super) fn read_clause(ctx: &Context, chars: &Chars, at: ClauseAt, cursor: &mut CueCursor, out: &mut Vec<Target>) {
+    let ClauseAt { start: s, end: e, in_goal } = at;
     let t = target_words();
     let clause = chars.str(s, e);
     let in_list = cursor.lists_targets(out.len());

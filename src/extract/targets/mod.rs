@@ -59,7 +59,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
         let in_goal = goal.is_some_and(|(gs, ge)| s >= gs && e <= ge);
         if e > s && (in_goal || plan.iter().any(|&(ps, pe)| s >= ps && e <= pe)) {
             for (ps, pe) in pieces(chars, s, e) {
-                read_clause(ctx, chars, ps, pe, in_goal, &mut cues, &mut out);
+                read_clause(ctx, chars, ClauseAt { start: ps, end: pe, in_goal }, &mut cues, &mut out);
             }
         }
         if clause.ends_sentence() {
