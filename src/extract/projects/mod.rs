@@ -21,10 +21,13 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 mod amounts;
+mod forms;
 mod names;
 mod terms;
 #[allow(unused_imports)]
 use amounts::*;
+#[allow(unused_imports)]
+use forms::*;
 #[allow(unused_imports)]
 use names::*;
 #[allow(unused_imports)]
@@ -51,6 +54,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     for (s, e) in ctx.clauses.iter().filter(|c| c.end > c.start).map(|c| (c.start, c.end)) {
         found.extend(named_in_clause(chars, s, e));
         found.extend(enumerated_in_clause(chars, s, e));
+        found.extend(bracketed_after_count(chars, s, e));
     }
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // A name found both ways, or nested in a longer one found at the same place, is one project.
@@ -163,7 +167,16 @@ mod tests {
         assert!(project_words().strong_suffixes.contains(&"项目".to_string()));
         // ByFirstChar are tried by their first character: an empty one would never be.
         let t = project_words();
-        for list in [&t.strong_suffixes, &t.weak_suffixes, &t.phases, &t.lead_words, &t.inner_verbs] {
+        for list in [
+            &t.strong_suffixes,
+            &t.weak_suffixes,
+            &t.phases,
+            &t.lead_words,
+            &t.inner_verbs,
+            &t.compound_verbs,
+            &t.modified_heads,
+            &t.award_verbs,
+        ] {
             assert!(list.iter().all(|w| !w.is_empty()));
         }
     }

@@ -40,14 +40,15 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
         let weak = t.weak_chars.at(chars, i);
         let (suffix, is_strong) = match (strong, weak) {
             (Some(s), _) => (s, true),
-            (None, Some(w)) => (w, false),
-            (None, None) => {
+            (None, Some(w)) if !continues_word(chars, i + w.len()) => (w, false),
+            _ => {
                 i += 1;
                 continue;
             }
         };
         let mut end = i + suffix.len();
-        if !is_strong && !has_status_word(chars.str(cs, ce)) {
+        let building = has_status_word(chars.str(cs, ce)) || invests(chars.str(cs, ce)) || joins_a_list(chars, end, ce);
+        if !is_strong && !building {
             i = end;
             continue;
         }
@@ -58,10 +59,15 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
         if let Some(s) = t.strong_chars.at(chars, end) {
             end += s.len();
         }
+        let end = section_bracket_end(chars, end, ce);
         if end > ce {
             break;
         }
-        if let Some(f) = name_ending_at(chars, cs, end) {
+        let judged = followed_by(chars, end, ce).or_else(|| {
+            let bare = end == i + suffix.len();
+            (!is_strong && bare).then(|| followed_by_size(chars, end, ce)).flatten()
+        });
+        if let Some(f) = name_ending_at(chars, cs, end).filter(|_| judged.is_none()) {
             out.push(f);
         }
         i = end;
@@ -94,20 +100,31 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
             start = q + 1;
         }
     }
+    // What follows a verb of joining a list is the list ("…成功入选市重点项目").
+    if (start..end).any(|k| joins_a_list(chars, k, end)) {
+        return None;
+    }
     let mut start = strip_lead(chars, start, end);
+    // "新森辉投资500万元新增一条…生产线": the name follows the investment and its verb.
+    if let Some(after) = after_investment(chars, start, end) {
+        start = after;
+    }
     // A verb inside the run starts the name after it; a category after it means no project at all
-    // ("小微园完成签约项目").
-    for k in (start + 1..end).rev() {
+    // ("小微园完成签约项目", "将聚焦重大项目"), and so does a bare project word after a verb that takes
+    // it as its object ("狠抓项目", "率先完成项目"), unless the two make a noun ("新建项目").
+    for k in (start..end).rev() {
         let Some(v) = t.inner_verb_chars.at(chars, k) else { continue };
         let raw = chars.str(k + v.len(), end);
         if is_generic(raw) {
-            if t.strong_suffixes.iter().any(|s| s == raw) {
+            let verb: String = v.iter().collect();
+            if t.strong_suffixes.iter().any(|s| s == raw) && t.compound_verbs.contains(&verb) {
                 continue;
             }
             return None;
         }
+        // A verb of one character or at the start moves nothing: it may be part of the name.
         let after = strip_lead(chars, k + v.len(), end);
-        if end - after >= 6 {
+        if k > start && v.len() > 1 && end - after >= 6 {
             start = after;
             break;
         }
@@ -162,12 +179,27 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
     out
 }
 
-/// Drops verbs, adverbs and an investment phrase from the front of a name.
+/// Where the name starts after an investment phrase and its verb inside the run
+/// ("某公司投资500万元建设气调标准库" → 气调标准库), if one stands there.
+pub(super) fn after_investment(chars: &Chars, start: usize, end: usize) -> Option<usize> {
+    static INVEST: OnceLock<Regex> = OnceLock::new();
+    let invest = INVEST.get_or_init(|| {
+        Regex::new(r"(投资|投入)(资金)?(约|近|超|达|超过)?[0-9.]+(余|多)?(万|亿|千万)?元").expect("valid regex")
+    });
+    let run = chars.str(start, end);
+    let m = invest.find_iter(run).last()?;
+    let at = start + run[..m.end()].chars().count();
+    let s = strip_lead(chars, at, end);
+    (at > start && end - s >= 4).then_some(s)
+}
+
+/// Drops verbs, adverbs, dates, an investment phrase and a size from the front of a name
+/// ("10月底", "总投资800万元", "近15万平方米", "一条").
 pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     static AMOUNT: OnceLock<Regex> = OnceLock::new();
     let amount = AMOUNT.get_or_init(|| {
         Regex::new(
-            r"^((总投资|工程投资|投资|投入)?(约|近|超|达|超过)?([0-9.]+(万|亿)?(至|到|-|~))?[0-9.]+(余)?(万|亿|千万)?元(以上|以下)?|[0-9.]+[条座处所])",
+            r"^((总投资|工程投资|投资|投入)?(约|近|超|达|超过)?([0-9.]+(万|亿)?(至|到|-|~))?[0-9.]+(余)?(万|亿|千万)?元(以上|以下)?|[0-9.一二两三四五六七八九十]+[条座处所]|(约|近|超|达)?[0-9.]+(余|多)?(万|千)?(平方米|平方公里|公里|千米|米|亩|公顷)(余|多)?|[0-9]{4}年|[0-9]{1,2}月(底|初|份|末|上旬|中旬|下旬)?)",
         )
             .expect("valid regex")
     });
@@ -198,10 +230,14 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
 pub(super) fn is_generic(name: &str) -> bool {
     static COUNTED: OnceLock<Regex> = OnceLock::new();
     // "3个子项目", "19个入库项目": a count of projects.
-    let counted = COUNTED.get_or_init(|| Regex::new(r"[0-9一二三四五六七八九十两]+[个项批]").expect("valid regex"));
+    let counted = COUNTED.get_or_init(|| Regex::new(r"[0-9一二三四五六七八九十两]+[个项批件]").expect("valid regex"));
     if counted.is_match(name) {
         return true;
     }
+    // The town that owns a list is no part of a name ("石梁镇2023年民生实事项目").
+    static PLACE: OnceLock<Regex> = OnceLock::new();
+    let place = PLACE.get_or_init(|| Regex::new(r"^[0-9年]*\p{Han}{2,3}(镇|乡|街道)").expect("valid regex"));
+    let name = place.find(name).map_or(name, |m| &name[m.end()..]);
     if name.starts_with('“') && name.contains("”项目") && name.chars().count() <= 10 {
         return true;
     }

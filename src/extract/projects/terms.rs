@@ -14,6 +14,10 @@ pub(super) struct ProjectWords {
     pub(super) generic_words: Vec<String>,
     pub(super) inner_verbs: Vec<String>,
     pub(super) status_words: Vec<String>,
+    pub(super) compound_verbs: Vec<String>,
+    pub(super) modified_heads: Vec<String>,
+    pub(super) award_verbs: Vec<String>,
+    pub(super) word_continuations: Vec<char>,
     /// The first characters of the project suffixes: most characters start none, and the suffix
     /// search is skipped there.
     #[serde(skip)]

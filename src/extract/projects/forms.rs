@@ -1,0 +1,237 @@
+//! Forms around a name that decide whether it is a project: what follows a project word (a count,
+//! a noun it modifies, a section in brackets), and companies named in brackets after a count of
+//! projects.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Why the text after a name ending in a project word shows it names no project, if it does:
+/// - `counted_category`: a count follows ("协调项目10个", "市级以上科技项目3项"): the words name a
+///   kind of project and the report counts them;
+/// - `modifier`: the project word modifies the noun after it ("招商项目库", "公路项目资金",
+///   "完成工程总量", "生态环境项目方面").
+pub(super) fn followed_by(chars: &Chars, end: usize, ce: usize) -> Option<&'static str> {
+    static COUNT: OnceLock<Regex> = OnceLock::new();
+    let count = COUNT.get_or_init(|| {
+        Regex::new(r"^[0-9一二三四五六七八九十两百]+(\.[0-9]+)?(余|多)?[个项件批家]").expect("valid regex")
+    });
+    let after = chars.str(end.min(ce), ce);
+    // "…工程4个项目" closes a list of named items with their number: those are projects.
+    let closes_list = |m: regex::Match| after[m.end()..].starts_with("项目") || after[m.end()..].starts_with("工程");
+    if count.find(after).is_some_and(|m| !closes_list(m)) {
+        return Some("counted_category");
+    }
+    if project_words().modified_heads.iter().any(|w| after.starts_with(w.as_str())) {
+        return Some("modifier");
+    }
+    None
+}
+
+/// `sized_category`: a facility word followed by a size or a number of places ("新建某好公路10公里",
+/// "建成冷库3座"): the report measures what it built of a kind, it does not name one.
+pub(super) fn followed_by_size(chars: &Chars, end: usize, ce: usize) -> Option<&'static str> {
+    static SIZE: OnceLock<Regex> = OnceLock::new();
+    let size = SIZE.get_or_init(|| {
+        Regex::new(r"^(约|近|超)?[0-9.一二三四五六七八九十两百千万]+(余|多)?(万|千)?(公里|千米|米|平方米|亩|公顷|座|处|条|所|间)")
+            .expect("valid regex")
+    });
+    size.is_match(chars.str(end.min(ce), ce)).then_some("sized_category")
+}
+
+/// Whether the word ending at `end` goes on into a longer word, so that a facility word there is
+/// not the end of a name ("小学生", "中学生": pupils, not a school).
+pub(super) fn continues_word(chars: &Chars, end: usize) -> bool {
+    chars.get(end).is_some_and(|c| project_words().word_continuations.contains(c))
+}
+
+/// Whether a verb of joining a list ("入选", "列入") stands at `at`, before `end`, after what may
+/// be other words of its clause ("成功入选").
+pub(super) fn joins_a_list(chars: &Chars, at: usize, end: usize) -> bool {
+    let rest = chars.str(at.min(end), end);
+    let rest = ["成功", "被", "获批", "已"].iter().find_map(|w| rest.strip_prefix(w)).unwrap_or(rest);
+    project_words().award_verbs.iter().any(|w| rest.starts_with(w.as_str()))
+}
+
+/// The end of a name that goes on with a section in brackets after its project word
+/// ("某某高速公路(东段)", "某某大道(一期至二期段)").
+pub(super) fn section_bracket_end(chars: &Chars, end: usize, ce: usize) -> usize {
+    if chars.get(end) != Some(&'(') {
+        return end;
+    }
+    let close = (end + 1..ce.min(end + 14)).find(|&k| matches!(chars[k], ')' | '('));
+    match close {
+        Some(k) if chars[k] == ')' && chars[k - 1] == '段' => k + 1,
+        _ => end,
+    }
+}
+
+/// Whether the clause invests in what it names ("投资500万元新增一条…生产线"): a building word for
+/// the names that need one.
+pub(super) fn invests(clause: &str) -> bool {
+    !amounts_in(clause).is_empty()
+}
+
+/// Companies or works named in brackets after a count, in a clause about projects
+/// ("引进项目3个(甲科技、乙食品)", "签约企业2家(甲公司、乙农业)项目"): each is a project. The
+/// clause's investment is the group's, so they are taken as enumerated items.
+pub(super) fn bracketed_after_count(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
+    static LIST: OnceLock<Regex> = OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        Regex::new(r"[0-9一二三四五六七八九十两]+(余|多)?[个家项]\(([^()]{2,80})\)").expect("valid regex")
+    });
+    let clause = chars.str(cs, ce);
+    if !clause.contains("项目") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for caps in list.captures_iter(clause) {
+        let Some(inner) = caps.get(2) else { continue };
+        let mut at = cs + clause[..inner.start()].chars().count();
+        for item in inner.as_str().split(['、', ',', '和', '及']) {
+            let n = item.chars().count();
+            let name = item.trim_end_matches('等');
+            let len = name.chars().count();
+            if (2..=20).contains(&len) && !name.chars().any(|c| c.is_ascii_digit()) && !is_generic(name) {
+                out.push(Candidate { name: name.to_string(), start: at, end: at + len, named: false });
+            }
+            at += n + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Project;
+    use proptest::prelude::*;
+
+    fn run(body: &str) -> Vec<Project> {
+        super::extract(&crate::extract::TestReport::new(body).context())
+    }
+
+    fn names(body: &str) -> Vec<String> {
+        run(body).into_iter().map(|p| p.name).collect()
+    }
+
+    fn none(bodies: &[&str]) {
+        for body in bodies {
+            assert!(names(body).is_empty(), "{body}: {:?}", names(body));
+        }
+    }
+
+    #[test]
+    fn a_verb_and_its_object_is_no_project() {
+        none(&[
+            "全力以赴抓项目、促投资、强产业。",
+            "明年青山镇将聚焦重大项目建设和现代服务业。",
+            "率先完成项目建设征地拆迁工作任务。",
+            "持续推动项目建设,狠抓项目上马。",
+            "定期对各项目建设重点进行研究,检查项目实施进展。",
+        ]);
+        // A verb that makes a noun with the project word keeps the name.
+        assert_eq!(names("加快东湖冷链物流园扩建项目。"), ["东湖冷链物流园扩建项目"]);
+    }
+
+    #[test]
+    fn a_counted_kind_is_no_project_but_a_list_closed_by_its_number_is() {
+        none(&[
+            "全年新签约重特大项目3个、重点项目5个。",
+            "全乡范围内建设项目12个,服务采购项目2个。",
+            "新增市级以上科技项目4项。",
+            "本年协调项目8个,其中3个项目已完工。",
+        ]);
+        assert_eq!(
+            names("依法票决出甲村道路硬化工程、乙村水库除险加固工程共2个项目。"),
+            ["甲村道路硬化工程", "乙村水库除险加固工程"]
+        );
+    }
+
+    #[test]
+    fn a_project_word_that_modifies_a_noun_is_no_project() {
+        none(&[
+            "建立动态招商项目库。",
+            "向上争取资金500万元,其中公路项目资金45万元。",
+            "目前已完成工程总量的40%。",
+            "在生态保护项目方面,投入资金。",
+            "将创卫工作与项目谋划紧密结合。",
+        ]);
+    }
+
+    #[test]
+    fn a_list_of_a_town_and_year_is_no_project() {
+        none(&[
+            "审议了青山镇2024年民生实事项目实施情况的报告和2025年民生实事候选项目的说明。",
+            "票决产生了10件青山镇2025年民生实事项目。",
+            "2024年西岭乡人民政府民生实事项目实施情况的报告",
+        ]);
+    }
+
+    #[test]
+    fn lead_verbs_time_words_and_sizes_are_dropped() {
+        assert_eq!(names("今年以来风电储能项目共投入资金300万元。"), ["风电储能项目"]);
+        assert_eq!(names("紧抓东湖冷链物流园项目建设。"), ["东湖冷链物流园项目"]);
+        assert_eq!(names("承接西岭水厂扩建工程。"), ["西岭水厂扩建工程"]);
+        assert_eq!(names("还有南坪污水处理厂提标工程。"), ["南坪污水处理厂提标工程"]);
+        assert_eq!(names("北山湿地公园项目成功入选市重点项目。"), ["北山湿地公园项目"]);
+        none(&["确保近12万平方米改造工程顺利实施。", "10月底完成主体工程,配电工程基本完成。"]);
+    }
+
+    #[test]
+    fn a_facility_with_its_size_is_a_measure_not_a_name() {
+        none(&["新建四好公路8公里。", "建成冷库2座。", "完成50名小学生助学金发放。"]);
+    }
+
+    #[test]
+    fn the_name_after_an_investment_and_its_verb() {
+        let p = run("绿源公司投资300万元新增一条果蔬分拣生产线。");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!((p[0].name.as_str(), p[0].investment), ("果蔬分拣生产线", Some(300.0)));
+        let p = run("投资120万元建成南岭采摘园。");
+        assert_eq!((p[0].name.as_str(), p[0].investment), ("南岭采摘园", Some(120.0)));
+    }
+
+    #[test]
+    fn named_facilities_without_a_project_word() {
+        assert_eq!(names("加快建设清河至石门旅游公路(西段)。"), ["清河至石门旅游公路(西段)"]);
+        assert_eq!(names("东坡村肉牛养殖基地带动农户增收。"), ["东坡村肉牛养殖基地"]);
+        assert_eq!(names("新建云台山观景平台。"), ["云台山观景平台"]);
+        assert_eq!(names("甲子塘小学建设已全面开工。"), ["甲子塘小学"]);
+        assert_eq!(names("青禾冷链物流园入选省重点项目。"), ["青禾冷链物流园"]);
+    }
+
+    #[test]
+    fn companies_in_brackets_after_a_count_of_projects() {
+        let p = run("引进项目3个(甲源科技、乙禾食品、丙川新材),总投资2亿元。");
+        let n: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(n, ["甲源科技", "乙禾食品", "丙川新材"]);
+        // The group's investment is no one item's.
+        assert!(p.iter().all(|p| p.investment.is_none()), "{p:?}");
+    }
+
+    #[test]
+    fn an_attributive_amount_is_the_projects_and_a_groups_total_is_none() {
+        let p = run("成功引进总投资800万元的青禾农产品加工项目。");
+        assert_eq!((p[0].name.as_str(), p[0].investment), ("青禾农产品加工项目", Some(800.0)));
+        let p = run("实施河道清淤、村道拓宽等5个项目,总投资900万元。");
+        assert_eq!(p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["河道清淤", "村道拓宽"]);
+        assert!(p.iter().all(|p| p.investment.is_none()), "{p:?}");
+    }
+
+    proptest! {
+        /// No project rule panics on any text, however its project words, counts, brackets and
+        /// amounts are mixed.
+        #[test]
+        fn no_project_rule_panics(
+            parts in proptest::collection::vec(prop_oneof![
+                "\\PC{0,6}",
+                prop::sample::select(vec![
+                    "项目", "工程", "公路", "基地", "观景平台", "小学", "生", "、", "等", "的", "(", ")",
+                    "段", "投资", "120", "万元", "个", "3", "共", "抓", "对", "和", "镇", "2024年",
+                    "“", "”", ",", "。", "资金", "库", "平方米", "一条", "新建", "完成",
+                ]).prop_map(str::to_string),
+            ], 0..40)
+        ) {
+            let _ = run(&parts.concat());
+        }
+    }
+}
