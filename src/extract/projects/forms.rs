@@ -71,6 +71,37 @@ pub(super) fn invests(clause: &str) -> bool {
     !amounts_in(clause).is_empty()
 }
 
+/// A programme of work named like a project ("某某人才培育工程", "“党建+网格”体系治理工程").
+pub(super) fn is_programme(name: &str) -> bool {
+    name.ends_with("工程") && project_words().programme_words.iter().any(|w| name.contains(w.as_str()))
+}
+
+/// A work named without a project word, right after the amount invested in it and its verb, up to
+/// the end of its clause or the next investment ("投入450万元完成某某片高效节灌及配套设施建设",
+/// "投资80万元完成某某学校宿舍修缮和投资15万元…"): a project with that investment when its last
+/// words say what is done to it (建设, 修缮, 改造…).
+pub(super) fn invested_works(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
+    static WORKS: OnceLock<Regex> = OnceLock::new();
+    let works = WORKS.get_or_init(|| {
+        Regex::new(r"(投资|投入)(资金)?(约|近|超|达)?[0-9.]+(余|多)?(万|亿)?元(用于|完成|建成|实施|进行|开展)了?(?<work>[^和]+)")
+            .expect("valid regex")
+    });
+    let clause = chars.str(cs, ce);
+    let mut out = Vec::new();
+    for caps in works.captures_iter(clause) {
+        let Some(m) = caps.name("work") else { continue };
+        let at = cs + clause[..m.start()].chars().count();
+        let end = at + m.as_str().chars().count();
+        let start = strip_lead(chars, at, end);
+        let name = chars.str(start, end);
+        let ends_in_works = project_words().works_words.iter().any(|w| name.ends_with(w.as_str()));
+        if ends_in_works && (4..=30).contains(&(end - start)) && !is_generic(name) {
+            out.push(Candidate { name: name.to_string(), start, end, named: true });
+        }
+    }
+    out
+}
+
 /// Companies or works named in brackets after a count, in a clause about projects
 /// ("引进项目3个(甲科技、乙食品)", "签约企业2家(甲公司、乙农业)项目"): each is a project. The
 /// clause's investment is the group's, so they are taken as enumerated items.
@@ -179,6 +210,9 @@ mod tests {
     #[test]
     fn a_facility_with_its_size_is_a_measure_not_a_name() {
         none(&["新建四好公路8公里。", "建成冷库2座。", "完成50名小学生助学金发放。"]);
+        // A facility word after kind words only names a kind; after a place, a facility.
+        none(&["二是设立产业集聚区。"]);
+        assert_eq!(names("成功获批设立石门街道产业集聚区。"), ["石门街道产业集聚区"]);
     }
 
     #[test]
@@ -197,6 +231,23 @@ mod tests {
         assert_eq!(names("新建云台山观景平台。"), ["云台山观景平台"]);
         assert_eq!(names("甲子塘小学建设已全面开工。"), ["甲子塘小学"]);
         assert_eq!(names("青禾冷链物流园入选省重点项目。"), ["青禾冷链物流园"]);
+    }
+
+    #[test]
+    fn a_programme_of_work_is_no_project() {
+        none(&["实施乡村人才培育工程。", "实施“党建+网格”体系治理工程。"]);
+    }
+
+    #[test]
+    fn a_work_after_its_investment_and_verb() {
+        let p = run("投入320万元完成2000亩高标准农田及配套设施建设。");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!((p[0].name.as_str(), p[0].investment), ("高标准农田及配套设施建设", Some(320.0)));
+        let p = run("投资60万元完成东岭小学食堂修缮和投资20万元完成文化广场亮化。");
+        let n: Vec<_> = p.iter().map(|p| (p.name.as_str(), p.investment)).collect();
+        assert_eq!(n, [("东岭小学食堂修缮", Some(60.0)), ("文化广场亮化", Some(20.0))]);
+        // Without a word of what is done, the words after the verb are no project.
+        none(&["投入5亿元建设8万平方米镇属物业。"]);
     }
 
     #[test]

@@ -55,6 +55,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
         found.extend(named_in_clause(chars, s, e));
         found.extend(enumerated_in_clause(chars, s, e));
         found.extend(bracketed_after_count(chars, s, e));
+        found.extend(invested_works(chars, s, e));
     }
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // A name found both ways, or nested in a longer one found at the same place, is one project.
@@ -176,6 +177,8 @@ mod tests {
             &t.compound_verbs,
             &t.modified_heads,
             &t.award_verbs,
+            &t.programme_words,
+            &t.works_words,
         ] {
             assert!(list.iter().all(|w| !w.is_empty()));
         }

@@ -67,7 +67,12 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
             let bare = end == i + suffix.len();
             (!is_strong && bare).then(|| followed_by_size(chars, end, ce)).flatten()
         });
-        if let Some(f) = name_ending_at(chars, cs, end).filter(|_| judged.is_none()) {
+        // A facility word after kind words only ("设立产业集聚区") names a kind of facility.
+        let kind_only = |f: &Candidate| {
+            let head = f.name.strip_suffix(chars.str(i, i + suffix.len())).unwrap_or(&f.name);
+            !is_strong && only_kind_words(head)
+        };
+        if let Some(f) = name_ending_at(chars, cs, end).filter(|f| judged.is_none() && !kind_only(f)) {
             out.push(f);
         }
         i = end;
@@ -79,12 +84,13 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
 pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Candidate> {
     // A name does not run across an enumeration comma, 等 (which closes an enumeration) or 的
     // (which closes a description: "总投资3.1亿元的划船塘光伏发电项目").
-    // 及/和 join two names when a project word stands before them ("...提升工程及职工宿舍项目").
+    // 及/和 join two names when 项目 or 工程 stands before them ("...提升工程及职工宿舍项目"); after
+    // a facility word they may join two parts of one name ("某某小学及某某幼儿园连接道路提升项目").
     let t = project_words();
     let mut start = end;
     while start > cs && !matches!(chars[start - 1], '、' | '等' | '的') {
         if matches!(chars[start - 1], '及' | '和' | '与')
-            && t.strong_chars.words.iter().chain(&t.weak_chars.words).any(|s| ends_with_at(chars, start - 1, s))
+            && t.strong_chars.words.iter().any(|s| ends_with_at(chars, start - 1, s))
         {
             break;
         }
@@ -136,12 +142,8 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
         .chain(&t.weak_suffixes)
         .any(|s| name.ends_with(s.as_str()) && name.chars().count() < s.chars().count() + 2);
     let starts_with_suffix = t.strong_suffixes.iter().any(|s| name.starts_with(s.as_str()));
-    (!bare_suffix && !starts_with_suffix && !is_generic(name) && name.chars().count() <= 40).then(|| Candidate {
-        name: name.to_string(),
-        start,
-        end,
-        named: true,
-    })
+    let ok = !bare_suffix && !starts_with_suffix && !is_generic(name) && !is_programme(name);
+    (ok && name.chars().count() <= 40).then(|| Candidate { name: name.to_string(), start, end, named: true })
 }
 
 /// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C.
@@ -226,18 +228,42 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     }
 }
 
-/// A name made only of category words, counts and quotes ("重点项目", "8个项目", "“八大百亿”项目").
+/// A name made only of category words, counts and quotes ("重点项目", "8个项目", "“八大百亿”项目"),
+/// after the town and year that own a list.
 pub(super) fn is_generic(name: &str) -> bool {
+    // The town that owns a list is no part of a name ("石梁镇2023年民生实事项目").
+    static PLACE: OnceLock<Regex> = OnceLock::new();
+    let place = PLACE.get_or_init(|| Regex::new(r"^[0-9年]*\p{Han}{2,3}(镇|乡|街道)").expect("valid regex"));
+    is_kind(place.find(name).map_or(name, |m| &name[m.end()..]))
+}
+
+/// Every candidate name is checked against every generic and lead word: one automaton pass
+/// drops them all (longest match first), instead of one search and one copy per word.
+fn generic_and_lead_words() -> &'static AhoCorasick {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let t = project_words();
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(t.generic_words.iter().chain(&t.lead_words))
+            .expect("the term lists build an automaton")
+    })
+}
+
+/// Words made of category and lead words only, nothing else ("产业" of "产业集聚区"; not "四季").
+pub(super) fn only_kind_words(words: &str) -> bool {
+    !words.is_empty()
+        && generic_and_lead_words().replace_all(words, &vec![""; generic_and_lead_words().patterns_len()]).is_empty()
+}
+
+/// Words made only of category words, counts and quotes, a town's name included.
+pub(super) fn is_kind(name: &str) -> bool {
     static COUNTED: OnceLock<Regex> = OnceLock::new();
     // "3个子项目", "19个入库项目": a count of projects.
     let counted = COUNTED.get_or_init(|| Regex::new(r"[0-9一二三四五六七八九十两]+[个项批件]").expect("valid regex"));
     if counted.is_match(name) {
         return true;
     }
-    // The town that owns a list is no part of a name ("石梁镇2023年民生实事项目").
-    static PLACE: OnceLock<Regex> = OnceLock::new();
-    let place = PLACE.get_or_init(|| Regex::new(r"^[0-9年]*\p{Han}{2,3}(镇|乡|街道)").expect("valid regex"));
-    let name = place.find(name).map_or(name, |m| &name[m.end()..]);
     if name.starts_with('“') && name.contains("”项目") && name.chars().count() <= 10 {
         return true;
     }
@@ -247,16 +273,7 @@ pub(super) fn is_generic(name: &str) -> bool {
     } else {
         name.into()
     };
-    // Every candidate name is checked against every generic and lead word: one automaton pass
-    // drops them all (longest match first), instead of one search and one copy per word.
-    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let t = project_words();
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(t.generic_words.iter().chain(&t.lead_words))
-            .expect("the term lists build an automaton")
-    });
+    let words = generic_and_lead_words();
     // What is left once the words are dropped, without digits and counts, must be under two
     // characters: counted between the matches, stopping at the second.
     let counts = |c: &char| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c);

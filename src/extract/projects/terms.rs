@@ -17,6 +17,8 @@ pub(super) struct ProjectWords {
     pub(super) compound_verbs: Vec<String>,
     pub(super) modified_heads: Vec<String>,
     pub(super) award_verbs: Vec<String>,
+    pub(super) programme_words: Vec<String>,
+    pub(super) works_words: Vec<String>,
     pub(super) word_continuations: Vec<char>,
     /// The first characters of the project suffixes: most characters start none, and the suffix
     /// search is skipped there.
