@@ -47,9 +47,24 @@ pub(super) fn continues_word(chars: &Chars, end: usize) -> bool {
 /// Whether a verb of joining a list ("入选", "列入") stands at `at`, before `end`, after what may
 /// be other words of its clause ("成功入选").
 pub(super) fn joins_a_list(chars: &Chars, at: usize, end: usize) -> bool {
+    verb_at(chars, at, end, &project_words().award_verbs)
+}
+
+/// Whether a verb of an honour ("获评", "被评为") stands at `at`: what follows it is the honour.
+pub(super) fn honoured_at(chars: &Chars, at: usize, end: usize) -> bool {
+    verb_at(chars, at, end, &project_words().honour_verbs)
+}
+
+fn verb_at(chars: &Chars, at: usize, end: usize, verbs: &[String]) -> bool {
     let rest = chars.str(at.min(end), end);
     let rest = ["成功", "被", "获批", "已"].iter().find_map(|w| rest.strip_prefix(w)).unwrap_or(rest);
-    project_words().award_verbs.iter().any(|w| rest.starts_with(w.as_str()))
+    verbs.iter().any(|w| rest.starts_with(w.as_str()))
+}
+
+/// Whether a clause asks higher levels for what it names ("向上争取某某项目", "争取上级某某项目
+///资金"): a funding scheme, not a project of the town.
+pub(super) fn asks_for_funds(clause: &str) -> bool {
+    project_words().scheme_verbs.iter().any(|w| clause.contains(w.as_str()))
 }
 
 /// The end of a name that goes on with a section in brackets after its project word
@@ -158,6 +173,7 @@ mod tests {
             "率先完成项目建设征地拆迁工作任务。",
             "持续推动项目建设,狠抓项目上马。",
             "定期对各项目建设重点进行研究,检查项目实施进展。",
+            "围绕经济社会发展各项目标任务,始终坚持把招商引资及项目建设作为头等大事。",
         ]);
         // A verb that makes a noun with the project word keeps the name.
         assert_eq!(names("加快东湖冷链物流园扩建项目。"), ["东湖冷链物流园扩建项目"]);
@@ -231,6 +247,25 @@ mod tests {
         assert_eq!(names("新建云台山观景平台。"), ["云台山观景平台"]);
         assert_eq!(names("甲子塘小学建设已全面开工。"), ["甲子塘小学"]);
         assert_eq!(names("青禾冷链物流园入选省重点项目。"), ["青禾冷链物流园"]);
+    }
+
+    #[test]
+    fn schemes_awards_and_phases_alone_are_no_project() {
+        none(&[
+            "向上争取农村综合改革项目,获资金80万元。",
+            "本镇一家企业获评2024年重大项目。",
+            "目前二期项目正在推进。",
+        ]);
+        assert_eq!(names("南湖冷链项目被评为2024年重大项目。"), ["南湖冷链项目"]);
+        // An honour makes no project of a facility word before it.
+        none(&["东岭金桃基地获评市级精品农产品基地。"]);
+    }
+
+    #[test]
+    fn a_list_sharing_its_head_gives_each_item() {
+        assert_eq!(names("建成城东商业、滨江文旅等三大综合体。"), ["城东商业", "滨江文旅"]);
+        // A count of companies is not a list of facilities, nor is a count of places with a kind.
+        none(&["引进甲乙、丙丁等5家企业。", "完成东叶、西圩等6个村居家养老服务照料中心提升改造。"]);
     }
 
     #[test]

@@ -177,6 +177,8 @@ mod tests {
             &t.compound_verbs,
             &t.modified_heads,
             &t.award_verbs,
+            &t.scheme_verbs,
+            &t.honour_verbs,
             &t.programme_words,
             &t.works_words,
         ] {

@@ -39,6 +39,10 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
         let strong = t.strong_chars.at(chars, i);
         let weak = t.weak_chars.at(chars, i);
         let (suffix, is_strong) = match (strong, weak) {
+            (Some(s), _) if continues_word(chars, i + s.len()) => {
+                i += 1;
+                continue;
+            }
             (Some(s), _) => (s, true),
             (None, Some(w)) if !continues_word(chars, i + w.len()) => (w, false),
             _ => {
@@ -106,8 +110,10 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
             start = q + 1;
         }
     }
-    // What follows a verb of joining a list is the list ("…成功入选市重点项目").
-    if (start..end).any(|k| joins_a_list(chars, k, end)) {
+    // What follows a verb of joining a list is the list ("…成功入选市重点项目"); what a town asks
+    // of higher levels is a funding scheme ("向上争取某某项目").
+    let listed = (start..end).any(|k| joins_a_list(chars, k, end) || honoured_at(chars, k, end));
+    if listed || asks_for_funds(chars.str(cs, end)) {
         return None;
     }
     let mut start = strip_lead(chars, start, end);
@@ -146,10 +152,17 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
     (ok && name.chars().count() <= 40).then(|| Candidate { name: name.to_string(), start, end, named: true })
 }
 
-/// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C.
+/// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C; or by a
+/// count of facilities sharing their head: "A、B等三大综合体" → A, B.
 pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
     static CLOSER: OnceLock<Regex> = OnceLock::new();
-    let closer = CLOSER.get_or_init(|| Regex::new(r"^等[^、等]{0,14}?(项目|工程)").expect("valid regex"));
+    let closer = CLOSER.get_or_init(|| {
+        let t = project_words();
+        let words: Vec<String> = t.strong_suffixes.iter().chain(&t.weak_suffixes).map(|w| regex::escape(w)).collect();
+        Regex::new(&format!(r"^等[^、等]{{0,14}}?({})", words.join("|"))).expect("valid regex")
+    });
+    static COUNT: OnceLock<Regex> = OnceLock::new();
+    let count = COUNT.get_or_init(|| Regex::new(r"^[0-9一二三四五六七八九十两]*(个|大|座|处)?").expect("valid regex"));
     let mut out = Vec::new();
     for i in cs..ce {
         if chars[i] != '等' {
@@ -158,7 +171,13 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
         let rest = chars.str(i, ce);
         let Some(m) = closer.find(rest) else { continue };
         let tail = &m.as_str()['等'.len_utf8()..];
-        if !is_generic(tail) {
+        // Before a facility word, only a count and kind words ("三大综合体", not "9个村…照料中心").
+        let kind = |head: &str| {
+            let rest = count.find(head).map_or(head, |m| &head[m.end()..]);
+            rest.is_empty() || only_kind_words(rest)
+        };
+        let facility = project_words().weak_suffixes.iter().find_map(|w| tail.strip_suffix(w.as_str()));
+        if !facility.map_or_else(|| is_generic(tail), kind) {
             continue;
         }
         // Items run back from 等 over enumeration commas to the start of the clause.

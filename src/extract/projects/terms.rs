@@ -17,6 +17,8 @@ pub(super) struct ProjectWords {
     pub(super) compound_verbs: Vec<String>,
     pub(super) modified_heads: Vec<String>,
     pub(super) award_verbs: Vec<String>,
+    pub(super) scheme_verbs: Vec<String>,
+    pub(super) honour_verbs: Vec<String>,
     pub(super) programme_words: Vec<String>,
     pub(super) works_words: Vec<String>,
     pub(super) word_continuations: Vec<char>,
