@@ -174,6 +174,10 @@ mod tests {
             "持续推动项目建设,狠抓项目上马。",
             "定期对各项目建设重点进行研究,检查项目实施进展。",
             "围绕经济社会发展各项目标任务,始终坚持把招商引资及项目建设作为头等大事。",
+            "健全重大项目推进机制,打通项目落地堵点,瞄准项目招大引强。",
+            "掀起大干项目热潮,拥有省级工程3项,扎实做好项目服务。",
+            "向上对接,为西岭村争取“百千万”扶持项目。",
+            "实施基层党建和新时代千万工程,推进公民道德建设工程。",
         ]);
         // A verb that makes a noun with the project word keeps the name.
         assert_eq!(names("加快东湖冷链物流园扩建项目。"), ["东湖冷链物流园扩建项目"]);
@@ -221,6 +225,24 @@ mod tests {
         assert_eq!(names("还有南坪污水处理厂提标工程。"), ["南坪污水处理厂提标工程"]);
         assert_eq!(names("北山湿地公园项目成功入选市重点项目。"), ["北山湿地公园项目"]);
         none(&["确保近12万平方米改造工程顺利实施。", "10月底完成主体工程,配电工程基本完成。"]);
+    }
+
+    #[test]
+    fn list_marks_subjects_and_prepositions_are_no_part_of_a_name() {
+        assert_eq!(names("3. 西岭村道路硬化工程:工程总投资21.5万元"), ["西岭村道路硬化工程"]);
+        assert_eq!(names("今年民生实事有两件,分别为南坪村文化广场建设项目。"), ["南坪村文化广场建设项目"]);
+        assert_eq!(
+            names("东湖街道紧抓滨江冷链仓储中心、城北充电站等6个产业项目。"),
+            ["滨江冷链仓储中心", "城北充电站"]
+        );
+        assert_eq!(names("甲乙食品有限公司就青山冷冻食品加工项目达成投资意向。"), ["青山冷冻食品加工项目"]);
+        assert_eq!(
+            names("包含“两河”整治提升项目(已于2023年完工)和南湾周边基础设施提升项目。"),
+            ["“两河”整治提升项目", "南湾周边基础设施提升项目"]
+        );
+        assert_eq!(names("总进度达到40%南岭片高标准农田建设项目。"), ["南岭片高标准农田建设项目"]);
+        // A town's name before what is not a verb is the facility's.
+        assert_eq!(names("成功获批设立东湖街道产业集聚区。"), ["东湖街道产业集聚区"]);
     }
 
     #[test]
@@ -304,6 +326,8 @@ mod tests {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
         /// No project rule panics on any text, however its project words, counts, brackets and
         /// amounts are mixed.
         #[test]

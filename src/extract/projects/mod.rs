@@ -179,6 +179,7 @@ mod tests {
             &t.award_verbs,
             &t.scheme_verbs,
             &t.honour_verbs,
+            &t.prepositions,
             &t.programme_words,
             &t.works_words,
         ] {

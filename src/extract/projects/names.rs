@@ -86,15 +86,20 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
 
 /// The name that ends at `end`, reading back to the start of its phrase inside the clause.
 pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Candidate> {
-    // A name does not run across an enumeration comma, 等 (which closes an enumeration) or 的
-    // (which closes a description: "总投资3.1亿元的划船塘光伏发电项目").
+    // A name does not run across an enumeration comma, 等 (which closes an enumeration), 的
+    // (which closes a description: "总投资3.1亿元的划船塘光伏发电项目") or a percentage.
     // 及/和 join two names when 项目 or 工程 stands before them ("...提升工程及职工宿舍项目"); after
     // a facility word they may join two parts of one name ("某某小学及某某幼儿园连接道路提升项目").
     let t = project_words();
     let mut start = end;
-    while start > cs && !matches!(chars[start - 1], '、' | '等' | '的') {
+    while start > cs && !matches!(chars[start - 1], '、' | '等' | '的' | '%') {
+        // A note in brackets may stand between the first name and 及 ("…项目(已完工)和…项目").
+        let mut before = start - 1;
+        if before > cs && chars[before - 1] == ')' {
+            before = (cs..before - 1).rev().find(|&k| chars[k] == '(').unwrap_or(before);
+        }
         if matches!(chars[start - 1], '及' | '和' | '与')
-            && t.strong_chars.words.iter().any(|s| ends_with_at(chars, start - 1, s))
+            && t.strong_chars.words.iter().any(|s| ends_with_at(chars, before, s))
         {
             break;
         }
@@ -134,9 +139,11 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
             }
             return None;
         }
-        // A verb of one character or at the start moves nothing: it may be part of the name.
+        // A verb of one character or at the start moves nothing: it may be part of the name; a
+        // preposition does ("某公司就某某项目达成意向").
         let after = strip_lead(chars, k + v.len(), end);
-        if k > start && v.len() > 1 && end - after >= 6 {
+        let moves = v.len() > 1 || t.prepositions.iter().any(|p| p.chars().eq(v.iter().copied()));
+        if k > start && moves && end - after >= 6 {
             start = after;
             break;
         }
@@ -220,13 +227,22 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     static AMOUNT: OnceLock<Regex> = OnceLock::new();
     let amount = AMOUNT.get_or_init(|| {
         Regex::new(
-            r"^((总投资|工程投资|投资|投入)?(约|近|超|达|超过)?([0-9.]+(万|亿)?(至|到|-|~))?[0-9.]+(余)?(万|亿|千万)?元(以上|以下)?|[0-9.一二两三四五六七八九十]+[条座处所]|(约|近|超|达)?[0-9.]+(余|多)?(万|千)?(平方米|平方公里|公里|千米|米|亩|公顷)(余|多)?|[0-9]{4}年|[0-9]{1,2}月(底|初|份|末|上旬|中旬|下旬)?)",
+            r"^([0-9]{1,2}[.、](\s)*|(总投资|工程投资|投资|投入)?(约|近|超|达|超过)?([0-9.]+(万|亿)?(至|到|-|~))?[0-9.]+(余)?(万|亿|千万)?元(以上|以下)?|[0-9.一二两三四五六七八九十]+[条座处所]|(约|近|超|达)?[0-9.]+(余|多)?(万|千)?(平方米|平方公里|公里|千米|米|亩|公顷)(余|多)?|[0-9]{4}年|[0-9]{1,2}月(底|初|份|末|上旬|中旬|下旬)?)",
         )
             .expect("valid regex")
     });
+    // The town that acts, before its verb ("某某街道紧抓…").
+    static SUBJECT: OnceLock<Regex> = OnceLock::new();
+    let subject = SUBJECT.get_or_init(|| Regex::new(r"^\p{Han}{2,4}?(街道|镇|乡)").expect("valid regex"));
     let t = project_words();
     loop {
         let before = start;
+        if let Some(m) = subject.find(chars.str(start, end)) {
+            let at = start + m.as_str().chars().count();
+            if t.lead_chars.at(chars, at).is_some() && at + 2 <= end {
+                start = at;
+            }
+        }
         if let Some(w) = t.lead_chars.at(chars, start) {
             let n = w.len();
             // Keep at least two characters of name.

@@ -19,6 +19,7 @@ pub(super) struct ProjectWords {
     pub(super) award_verbs: Vec<String>,
     pub(super) scheme_verbs: Vec<String>,
     pub(super) honour_verbs: Vec<String>,
+    pub(super) prepositions: Vec<String>,
     pub(super) programme_words: Vec<String>,
     pub(super) works_words: Vec<String>,
     pub(super) word_continuations: Vec<char>,
