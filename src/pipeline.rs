@@ -216,19 +216,7 @@ fn fill_quotes(body: &str, facts: &mut extract::Facts) {
     let quote = |span: Span| index.slice(body, span.start, span.end).to_string();
     facts.indicators.iter_mut().for_each(|f| f.quote = quote(f.span));
     facts.targets.iter_mut().for_each(|f| f.quote = quote(f.span));
-    facts.projects.iter_mut().for_each(|f| {
-        f.quote = quote(f.span);
-        f.name = name_as_written(&f.name, &f.quote);
-    });
-}
-
-/// A project's name in the script its report writes it (a traditional or variant character kept,
-/// "华昇时代" not "华升时代"), where the name is its quote folded; full-width forms stay folded.
-fn name_as_written(name: &str, quote: &str) -> String {
-    if name == quote || crate::text::fold::fold_str(quote) != name {
-        return name.to_string();
-    }
-    name.chars().zip(quote.chars()).map(|(f, w)| if f.is_ascii() { f } else { w }).collect()
+    facts.projects.iter_mut().for_each(|f| f.quote = quote(f.span));
 }
 
 /// The SHA-256 of some bytes, as lowercase hex.
@@ -243,15 +231,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn project_names_keep_their_script_and_fold_full_width() {
-        assert_eq!(name_as_written("华升时代", "华昇时代"), "华昇时代");
-        assert_eq!(name_as_written("光伏发电项目", "光伏發電項目"), "光伏發電項目");
-        assert_eq!(name_as_written("凤翔洲(二期)管网项目", "凤翔洲（二期）管网项目"), "凤翔洲(二期)管网项目");
-        // A name that is not its quote folded is left as read.
-        assert_eq!(name_as_written("管网项目", "凤翔洲管网项目"), "管网项目");
-    }
 
     /// A panic while planning one file becomes that file's refusal, naming what failed.
     #[test]
