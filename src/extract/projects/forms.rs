@@ -111,7 +111,7 @@ pub(super) fn invested_works(chars: &Chars, cs: usize, ce: usize) -> Vec<Candida
         let name = chars.str(start, end);
         let ends_in_works = project_words().works_words.iter().any(|w| name.ends_with(w.as_str()));
         if ends_in_works && (4..=30).contains(&(end - start)) && !is_generic(name) {
-            out.push(Candidate { name: name.to_string(), start, end, named: true });
+            out.push(Candidate { name: name.to_string(), start, end, named: true, rule: "invested_works" });
         }
     }
     out
@@ -138,7 +138,8 @@ pub(super) fn bracketed_after_count(chars: &Chars, cs: usize, ce: usize) -> Vec<
             let name = item.trim_end_matches('等');
             let len = name.chars().count();
             if (2..=20).contains(&len) && !name.chars().any(|c| c.is_ascii_digit()) && !is_generic(name) {
-                out.push(Candidate { name: name.to_string(), start: at, end: at + len, named: false });
+                let c = Candidate { name: name.to_string(), start: at, end: at + len, named: false, rule: "bracketed" };
+                out.push(c);
             }
             at += n + 1;
         }
@@ -285,7 +286,9 @@ mod tests {
 
     #[test]
     fn a_list_sharing_its_head_gives_each_item() {
-        assert_eq!(names("建成城东商业、滨江文旅等三大综合体。"), ["城东商业", "滨江文旅"]);
+        let p = run("建成城东商业、滨江文旅等三大综合体。");
+        let n: Vec<_> = p.iter().map(|p| (p.name.as_str(), p.rule)).collect();
+        assert_eq!(n, [("城东商业", "shared_head"), ("滨江文旅", "shared_head")]);
         // A count of companies is not a list of facilities, nor is a count of places with a kind.
         none(&["引进甲乙、丙丁等5家企业。", "完成东叶、西圩等6个村居家养老服务照料中心提升改造。"]);
     }
@@ -300,6 +303,7 @@ mod tests {
         let p = run("投入320万元完成2000亩高标准农田及配套设施建设。");
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!((p[0].name.as_str(), p[0].investment), ("高标准农田及配套设施建设", Some(320.0)));
+        assert_eq!(p[0].rule, "invested_works");
         let p = run("投资60万元完成东岭小学食堂修缮和投资20万元完成文化广场亮化。");
         let n: Vec<_> = p.iter().map(|p| (p.name.as_str(), p.investment)).collect();
         assert_eq!(n, [("东岭小学食堂修缮", Some(60.0)), ("文化广场亮化", Some(20.0))]);
@@ -312,6 +316,7 @@ mod tests {
         let p = run("引进项目3个(甲源科技、乙禾食品、丙川新材),总投资2亿元。");
         let n: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(n, ["甲源科技", "乙禾食品", "丙川新材"]);
+        assert!(p.iter().all(|p| p.rule == "bracketed"), "{p:?}");
         // The group's investment is no one item's.
         assert!(p.iter().all(|p| p.investment.is_none()), "{p:?}");
     }

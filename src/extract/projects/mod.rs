@@ -42,6 +42,11 @@ struct Candidate {
     end: usize,
     /// A suffix match, rather than an item of an enumeration (whose clause investment is the group's).
     named: bool,
+    /// The rule that read it: `named` (a name ending in a project word), `invested_works` (a work
+    /// after its investment and verb), `enumerated` (an item of a list closed by a project
+    /// category), `shared_head` (an item of a list closed by a count of facilities), `bracketed`
+    /// (a name in brackets after a count of projects).
+    rule: &'static str,
 }
 
 pub fn extract(ctx: &Context) -> Vec<Project> {
@@ -85,7 +90,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
             continue;
         }
         let mut p = Project {
-            rule: if f.named { "named" } else { "enumerated" },
+            rule: f.rule,
             section: ctx.section_at(f.start),
             name: f.name.clone(),
             status,

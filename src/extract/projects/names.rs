@@ -156,7 +156,13 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
         .any(|s| name.ends_with(s.as_str()) && name.chars().count() < s.chars().count() + 2);
     let starts_with_suffix = t.strong_suffixes.iter().any(|s| name.starts_with(s.as_str()));
     let ok = !bare_suffix && !starts_with_suffix && !is_generic(name) && !is_programme(name);
-    (ok && name.chars().count() <= 40).then(|| Candidate { name: name.to_string(), start, end, named: true })
+    (ok && name.chars().count() <= 40).then(|| Candidate {
+        name: name.to_string(),
+        start,
+        end,
+        named: true,
+        rule: "named",
+    })
 }
 
 /// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C; or by a
@@ -187,6 +193,7 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
         if !facility.map_or_else(|| is_generic(tail), kind) {
             continue;
         }
+        let rule = if facility.is_some() { "shared_head" } else { "enumerated" };
         // Items run back from 等 over enumeration commas to the start of the clause.
         let mut item_end = i;
         let mut j = i;
@@ -198,7 +205,7 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
                 let name = chars.str(s, item_end);
                 let n = name.chars().count();
                 if (2..=30).contains(&n) && !is_generic(name) && !name.chars().any(|c| c.is_ascii_digit()) {
-                    out.push(Candidate { name: name.to_string(), start: s, end: item_end, named: false });
+                    out.push(Candidate { name: name.to_string(), start: s, end: item_end, named: false, rule });
                 }
                 item_end = j;
             }
