@@ -132,7 +132,9 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
     for k in (start..end).rev() {
         let Some(v) = t.inner_verb_chars.at(chars, k) else { continue };
         let raw = chars.str(k + v.len(), end);
-        if is_generic(raw) {
+        // After a word of one character, only kind words, counts and marks: "和美乡村" is a name.
+        let kind = if v.len() > 1 { is_generic(raw) } else { only_kind_text(raw) };
+        if kind {
             let verb: String = v.iter().collect();
             if t.strong_suffixes.iter().any(|s| s == raw) && t.compound_verbs.contains(&verb) {
                 continue;
@@ -140,7 +142,7 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
             return None;
         }
         // A verb of one character or at the start moves nothing: it may be part of the name; a
-        // preposition does ("某公司就某某项目达成意向").
+        // preposition does ("某公司把某某项目列为重点").
         let after = strip_lead(chars, k + v.len(), end);
         let moves = v.len() > 1 || t.prepositions.iter().any(|p| p.chars().eq(v.iter().copied()));
         if k > start && moves && end - after >= 6 {
@@ -296,6 +298,14 @@ fn generic_and_lead_words() -> &'static AhoCorasick {
 pub(super) fn only_kind_words(words: &str) -> bool {
     !words.is_empty()
         && generic_and_lead_words().replace_all(words, &vec![""; generic_and_lead_words().patterns_len()]).is_empty()
+}
+
+/// Text made of category and lead words, digits, counts and marks only, nothing else
+/// ("2025年民生实事候选项目"; not "美乡村项目").
+pub(super) fn only_kind_text(text: &str) -> bool {
+    let words = generic_and_lead_words();
+    let rest = words.replace_all(text, &vec![""; words.patterns_len()]);
+    rest.chars().all(|c| c.is_ascii_digit() || "“”\"()《》.一二三四五六七八九十百千万个项件批".contains(c))
 }
 
 /// Words made only of category words, counts and quotes, a town's name included.
