@@ -98,8 +98,10 @@ pub(super) fn is_programme(name: &str) -> bool {
 pub(super) fn invested_works(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
     static WORKS: OnceLock<Regex> = OnceLock::new();
     let works = WORKS.get_or_init(|| {
-        Regex::new(r"(投资|投入)(资金)?(约|近|超|达)?[0-9.]+(余|多)?(万|亿)?元(用于|完成|建成|实施|进行|开展)了?(?<work>[^和]+)")
-            .expect("valid regex")
+        Regex::new(
+            r"(投资|投入)(资金)?(约|近|超|达)?[0-9.]+(余|多)?(万|亿)?元(用于|完成|建成|实施|进行)了?(?<work>[^和]+)",
+        )
+        .expect("valid regex")
     });
     let clause = chars.str(cs, ce);
     let mut out = Vec::new();
@@ -245,7 +247,9 @@ mod tests {
             ["“两河”整治提升项目", "南湾周边基础设施提升项目"]
         );
         assert_eq!(names("总进度达到40%南岭片高标准农田建设项目。"), ["南岭片高标准农田建设项目"]);
-        // A town's name before what is not a verb is the facility's.
+        // A town's name before what is not a verb is the facility's, and so is one before a
+        // character that is a lead word alone ("和平村").
+        assert_eq!(names("南山镇和平村道路硬化工程完工。"), ["南山镇和平村道路硬化工程"]);
         assert_eq!(names("成功获批设立东湖街道产业集聚区。"), ["东湖街道产业集聚区"]);
     }
 
@@ -312,6 +316,8 @@ mod tests {
         assert_eq!(n, [("东岭小学食堂修缮", Some(60.0)), ("文化广场亮化", Some(20.0))]);
         // Without a word of what is done, the words after the verb are no project.
         none(&["投入5亿元建设8万平方米镇属物业。"]);
+        // A campaign is carried out (开展), not built.
+        none(&["投入资金20万元开展人居环境整治。"]);
     }
 
     #[test]

@@ -240,7 +240,7 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
         )
             .expect("valid regex")
     });
-    // The town that acts, before its verb ("某某街道紧抓…").
+    // The town that acts, before its verb of two characters or more ("某某街道紧抓…").
     static SUBJECT: OnceLock<Regex> = OnceLock::new();
     let subject = SUBJECT.get_or_init(|| Regex::new(r"^\p{Han}{2,4}?(街道|镇|乡)").expect("valid regex"));
     let t = project_words();
@@ -248,7 +248,7 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
         let before = start;
         if let Some(m) = subject.find(chars.str(start, end)) {
             let at = start + m.as_str().chars().count();
-            if t.lead_chars.at(chars, at).is_some() && at + 2 <= end {
+            if t.lead_chars.at(chars, at).is_some_and(|w| w.len() > 1) && at + 2 <= end {
                 start = at;
             }
         }
