@@ -139,7 +139,9 @@ pub(super) fn bracketed_after_count(chars: &Chars, cs: usize, ce: usize) -> Vec<
             let n = item.chars().count();
             let name = item.trim_end_matches('等');
             let len = name.chars().count();
-            if (2..=20).contains(&len) && !name.chars().any(|c| c.is_ascii_digit()) && !is_generic(name) {
+            // Companies have short names that may hold a kind word or two ("新宇科技"): only a
+            // name of kind words alone is none.
+            if (2..=20).contains(&len) && !name.chars().any(|c| c.is_ascii_digit()) && !only_kind_text(name) {
                 let c = Candidate { name: name.to_string(), start: at, end: at + len, named: false, rule: "bracketed" };
                 out.push(c);
             }
@@ -275,6 +277,7 @@ mod tests {
         assert_eq!(names("加快建设清河至石门旅游公路(西段)。"), ["清河至石门旅游公路(西段)"]);
         assert_eq!(names("东坡村肉牛养殖基地带动农户增收。"), ["东坡村肉牛养殖基地"]);
         assert_eq!(names("新建云台山观景平台。"), ["云台山观景平台"]);
+        assert_eq!(names("南湖湿地公园开园迎客。"), ["南湖湿地公园"]);
         assert_eq!(names("甲子塘小学建设已全面开工。"), ["甲子塘小学"]);
         assert_eq!(names("青禾冷链物流园入选省重点项目。"), ["青禾冷链物流园"]);
     }
@@ -322,9 +325,9 @@ mod tests {
 
     #[test]
     fn companies_in_brackets_after_a_count_of_projects() {
-        let p = run("引进项目3个(甲源科技、乙禾食品、丙川新材),总投资2亿元。");
+        let p = run("引进项目4个(甲源科技、乙禾食品、丙川新材、新宇科技),总投资2亿元。");
         let n: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(n, ["甲源科技", "乙禾食品", "丙川新材"]);
+        assert_eq!(n, ["甲源科技", "乙禾食品", "丙川新材", "新宇科技"]);
         assert!(p.iter().all(|p| p.rule == "bracketed"), "{p:?}");
         // The group's investment is no one item's.
         assert!(p.iter().all(|p| p.investment.is_none()), "{p:?}");
