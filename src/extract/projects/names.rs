@@ -109,10 +109,17 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
     if start > cs && chars[start - 1] == '等' {
         return None;
     }
-    // A name in quotes starts at its opening quote.
+    // A name in quotes starts at its opening quote; a quoted list in a name is not cut at its
+    // enumeration comma ("“千村示范、万村整治”工程").
     if let Some(q) = (start..end).rev().find(|&k| chars[k] == '“') {
         if !chars[q..end].contains(&'”') {
             start = q + 1;
+        }
+    }
+    let closes_first = (start..end).find(|&k| matches!(chars[k], '“' | '”')).is_some_and(|k| chars[k] == '”');
+    if closes_first {
+        if let Some(q) = (cs..start).rev().find(|&k| chars[k] == '“') {
+            start = q;
         }
     }
     // What follows a verb of joining a list is the list ("…成功入选市重点项目"); what a town asks
