@@ -116,7 +116,31 @@ pub(super) fn invested_works(chars: &Chars, cs: usize, ce: usize) -> Vec<Candida
             out.push(Candidate { name: name.to_string(), start, end, named: true, rule: "invested_works" });
         }
     }
+    out.extend(invested_works_on(chars, cs, ce));
     out
+}
+
+/// A work done to a named thing in the clause after its investment ("投资290万元,对镇敬老院进行
+/// 适老化提升改造"): the thing and the work are the project's name.
+fn invested_works_on(chars: &Chars, cs: usize, ce: usize) -> Option<Candidate> {
+    static ON: OnceLock<Regex> = OnceLock::new();
+    let on =
+        ON.get_or_init(|| Regex::new(r"^对(?<thing>[^,、]{2,20}?)进行(?<work>[^,、和]{2,15})$").expect("valid regex"));
+    static INVESTED: OnceLock<Regex> = OnceLock::new();
+    let invested = INVESTED.get_or_init(|| {
+        Regex::new(r"(投资|投入)(资金)?(约|近|超|达)?[0-9.]+(余|多)?(万|亿)?元,$").expect("valid regex")
+    });
+    let before = chars.str(cs.saturating_sub(24), cs);
+    let caps = on.captures(chars.str(cs, ce))?;
+    let (thing, work) = (caps.name("thing")?.as_str(), caps.name("work")?.as_str());
+    let ends_in_works = project_words().works_words.iter().any(|w| work.ends_with(w.as_str()));
+    (invested.is_match(before) && ends_in_works && !is_generic(thing)).then(|| Candidate {
+        name: format!("{thing}{work}"),
+        start: cs + 1,
+        end: ce,
+        named: true,
+        rule: "invested_works",
+    })
 }
 
 /// Companies or works named in brackets after a count, in a clause about projects
@@ -318,6 +342,8 @@ mod tests {
         let p = run("投资60万元完成东岭小学食堂修缮和投资20万元完成文化广场亮化。");
         let n: Vec<_> = p.iter().map(|p| (p.name.as_str(), p.investment)).collect();
         assert_eq!(n, [("东岭小学食堂修缮", Some(60.0)), ("文化广场亮化", Some(20.0))]);
+        let p = run("投资150万元,对西岭敬老院进行适老化提升改造。");
+        assert_eq!((p[0].name.as_str(), p[0].investment), ("西岭敬老院适老化提升改造", Some(150.0)));
         // Without a word of what is done, the words after the verb are no project.
         none(&["投入5亿元建设8万平方米镇属物业。"]);
         // A campaign is carried out (开展), not built.
