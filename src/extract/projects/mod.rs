@@ -21,6 +21,8 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 mod amounts;
+#[cfg(test)]
+mod form_tests;
 mod forms;
 mod names;
 mod terms;
