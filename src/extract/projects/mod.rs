@@ -21,10 +21,15 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 mod amounts;
+#[cfg(test)]
+mod form_tests;
+mod forms;
 mod names;
 mod terms;
 #[allow(unused_imports)]
 use amounts::*;
+#[allow(unused_imports)]
+use forms::*;
 #[allow(unused_imports)]
 use names::*;
 #[allow(unused_imports)]
@@ -39,6 +44,11 @@ struct Candidate {
     end: usize,
     /// A suffix match, rather than an item of an enumeration (whose clause investment is the group's).
     named: bool,
+    /// The rule that read it: `named` (a name ending in a project word), `invested_works` (a work
+    /// after its investment and verb), `enumerated` (an item of a list closed by a project
+    /// category), `shared_head` (an item of a list closed by a count of facilities), `bracketed`
+    /// (a name in brackets after a count of projects).
+    rule: &'static str,
 }
 
 pub fn extract(ctx: &Context) -> Vec<Project> {
@@ -51,6 +61,8 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     for (s, e) in ctx.clauses.iter().filter(|c| c.end > c.start).map(|c| (c.start, c.end)) {
         found.extend(named_in_clause(chars, s, e));
         found.extend(enumerated_in_clause(chars, s, e));
+        found.extend(bracketed_after_count(chars, s, e));
+        found.extend(invested_works(chars, s, e));
     }
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // A name found both ways, or nested in a longer one found at the same place, is one project.
@@ -80,7 +92,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
             continue;
         }
         let mut p = Project {
-            rule: if f.named { "named" } else { "enumerated" },
+            rule: f.rule,
             section: ctx.section_at(f.start),
             name: f.name.clone(),
             status,
@@ -163,7 +175,21 @@ mod tests {
         assert!(project_words().strong_suffixes.contains(&"项目".to_string()));
         // ByFirstChar are tried by their first character: an empty one would never be.
         let t = project_words();
-        for list in [&t.strong_suffixes, &t.weak_suffixes, &t.phases, &t.lead_words, &t.inner_verbs] {
+        for list in [
+            &t.strong_suffixes,
+            &t.weak_suffixes,
+            &t.phases,
+            &t.lead_words,
+            &t.inner_verbs,
+            &t.compound_verbs,
+            &t.modified_heads,
+            &t.award_verbs,
+            &t.scheme_verbs,
+            &t.honour_verbs,
+            &t.prepositions,
+            &t.programme_words,
+            &t.works_words,
+        ] {
             assert!(list.iter().all(|w| !w.is_empty()));
         }
     }

@@ -39,15 +39,20 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
         let strong = t.strong_chars.at(chars, i);
         let weak = t.weak_chars.at(chars, i);
         let (suffix, is_strong) = match (strong, weak) {
+            (Some(s), _) if continues_word(chars, i + s.len()) => {
+                i += 1;
+                continue;
+            }
             (Some(s), _) => (s, true),
-            (None, Some(w)) => (w, false),
-            (None, None) => {
+            (None, Some(w)) if !continues_word(chars, i + w.len()) => (w, false),
+            _ => {
                 i += 1;
                 continue;
             }
         };
         let mut end = i + suffix.len();
-        if !is_strong && !has_status_word(chars.str(cs, ce)) {
+        let building = has_status_word(chars.str(cs, ce)) || invests(chars.str(cs, ce)) || joins_a_list(chars, end, ce);
+        if !is_strong && !building {
             i = end;
             continue;
         }
@@ -58,10 +63,20 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
         if let Some(s) = t.strong_chars.at(chars, end) {
             end += s.len();
         }
+        let end = section_bracket_end(chars, end, ce);
         if end > ce {
             break;
         }
-        if let Some(f) = name_ending_at(chars, cs, end) {
+        let judged = followed_by(chars, end, ce).or_else(|| {
+            let bare = end == i + suffix.len();
+            (!is_strong && bare).then(|| followed_by_size(chars, end, ce)).flatten()
+        });
+        // A facility word after kind words only ("设立产业集聚区") names a kind of facility.
+        let kind_only = |f: &Candidate| {
+            let head = f.name.strip_suffix(chars.str(i, i + suffix.len())).unwrap_or(&f.name);
+            !is_strong && only_kind_words(head)
+        };
+        if let Some(f) = name_ending_at(chars, cs, end).filter(|f| judged.is_none() && !kind_only(f)) {
             out.push(f);
         }
         i = end;
@@ -71,14 +86,20 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
 
 /// The name that ends at `end`, reading back to the start of its phrase inside the clause.
 pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Candidate> {
-    // A name does not run across an enumeration comma, 等 (which closes an enumeration) or 的
-    // (which closes a description: "总投资3.1亿元的划船塘光伏发电项目").
-    // 及/和 join two names when a project word stands before them ("...提升工程及职工宿舍项目").
+    // A name does not run across an enumeration comma, 等 (which closes an enumeration), 的
+    // (which closes a description: "总投资3.1亿元的划船塘光伏发电项目") or a percentage.
+    // 及/和 join two names when 项目 or 工程 stands before them ("...提升工程及职工宿舍项目"); after
+    // a facility word they may join two parts of one name ("某某小学及某某幼儿园连接道路提升项目").
     let t = project_words();
     let mut start = end;
-    while start > cs && !matches!(chars[start - 1], '、' | '等' | '的') {
+    while start > cs && !matches!(chars[start - 1], '、' | '等' | '的' | '%') {
+        // A note in brackets may stand between the first name and 及 ("…项目(已完工)和…项目").
+        let mut before = start - 1;
+        if before > cs && chars[before - 1] == ')' {
+            before = (cs..before - 1).rev().find(|&k| chars[k] == '(').unwrap_or(before);
+        }
         if matches!(chars[start - 1], '及' | '和' | '与')
-            && t.strong_chars.words.iter().chain(&t.weak_chars.words).any(|s| ends_with_at(chars, start - 1, s))
+            && t.strong_chars.words.iter().any(|s| ends_with_at(chars, before, s))
         {
             break;
         }
@@ -88,26 +109,50 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
     if start > cs && chars[start - 1] == '等' {
         return None;
     }
-    // A name in quotes starts at its opening quote.
+    // A name in quotes starts at its opening quote; a quoted list in a name is not cut at its
+    // enumeration comma ("“千村示范、万村整治”工程").
     if let Some(q) = (start..end).rev().find(|&k| chars[k] == '“') {
         if !chars[q..end].contains(&'”') {
             start = q + 1;
         }
     }
+    let closes_first = (start..end).find(|&k| matches!(chars[k], '“' | '”')).is_some_and(|k| chars[k] == '”');
+    if closes_first {
+        if let Some(q) = (cs..start).rev().find(|&k| chars[k] == '“') {
+            start = q;
+        }
+    }
+    // What follows a verb of joining a list is the list ("…成功入选市重点项目"); what a town asks
+    // of higher levels is a funding scheme ("向上争取某某项目").
+    let listed = (start..end).any(|k| joins_a_list(chars, k, end) || honoured_at(chars, k, end));
+    if listed || asks_for_funds(chars.str(cs, end)) {
+        return None;
+    }
     let mut start = strip_lead(chars, start, end);
+    // "新森辉投资500万元新增一条…生产线": the name follows the investment and its verb.
+    if let Some(after) = after_investment(chars, start, end) {
+        start = after;
+    }
     // A verb inside the run starts the name after it; a category after it means no project at all
-    // ("小微园完成签约项目").
-    for k in (start + 1..end).rev() {
+    // ("小微园完成签约项目", "将聚焦重大项目"), and so does a bare project word after a verb that takes
+    // it as its object ("狠抓项目", "率先完成项目"), unless the two make a noun ("新建项目").
+    for k in (start..end).rev() {
         let Some(v) = t.inner_verb_chars.at(chars, k) else { continue };
         let raw = chars.str(k + v.len(), end);
-        if is_generic(raw) {
-            if t.strong_suffixes.iter().any(|s| s == raw) {
+        // After a word of one character, only kind words, counts and marks: "和美乡村" is a name.
+        let kind = if v.len() > 1 { is_generic(raw) } else { only_kind_text(raw) };
+        if kind {
+            let verb: String = v.iter().collect();
+            if t.strong_suffixes.iter().any(|s| s == raw) && t.compound_verbs.contains(&verb) {
                 continue;
             }
             return None;
         }
+        // A verb of one character or at the start moves nothing: it may be part of the name; a
+        // preposition does ("某公司把某某项目列为重点").
         let after = strip_lead(chars, k + v.len(), end);
-        if end - after >= 6 {
+        let moves = v.len() > 1 || t.prepositions.iter().any(|p| p.chars().eq(v.iter().copied()));
+        if k > start && moves && end - after >= 6 {
             start = after;
             break;
         }
@@ -119,18 +164,27 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
         .chain(&t.weak_suffixes)
         .any(|s| name.ends_with(s.as_str()) && name.chars().count() < s.chars().count() + 2);
     let starts_with_suffix = t.strong_suffixes.iter().any(|s| name.starts_with(s.as_str()));
-    (!bare_suffix && !starts_with_suffix && !is_generic(name) && name.chars().count() <= 40).then(|| Candidate {
+    let ok = !bare_suffix && !starts_with_suffix && !is_generic(name) && !is_programme(name);
+    (ok && name.chars().count() <= 40).then(|| Candidate {
         name: name.to_string(),
         start,
         end,
         named: true,
+        rule: "named",
     })
 }
 
-/// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C.
+/// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C; or by a
+/// count of facilities sharing their head: "A、B等三大综合体" → A, B.
 pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
     static CLOSER: OnceLock<Regex> = OnceLock::new();
-    let closer = CLOSER.get_or_init(|| Regex::new(r"^等[^、等]{0,14}?(项目|工程)").expect("valid regex"));
+    let closer = CLOSER.get_or_init(|| {
+        let t = project_words();
+        let words: Vec<String> = t.strong_suffixes.iter().chain(&t.weak_suffixes).map(|w| regex::escape(w)).collect();
+        Regex::new(&format!(r"^等[^、等]{{0,14}}?({})", words.join("|"))).expect("valid regex")
+    });
+    static COUNT: OnceLock<Regex> = OnceLock::new();
+    let count = COUNT.get_or_init(|| Regex::new(r"^[0-9一二三四五六七八九十两]*(个|大|座|处)?").expect("valid regex"));
     let mut out = Vec::new();
     for i in cs..ce {
         if chars[i] != '等' {
@@ -139,9 +193,16 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
         let rest = chars.str(i, ce);
         let Some(m) = closer.find(rest) else { continue };
         let tail = &m.as_str()['等'.len_utf8()..];
-        if !is_generic(tail) {
+        // Before a facility word, only a count and kind words ("三大综合体", not "9个村…照料中心").
+        let kind = |head: &str| {
+            let rest = count.find(head).map_or(head, |m| &head[m.end()..]);
+            rest.is_empty() || only_kind_words(rest)
+        };
+        let facility = project_words().weak_suffixes.iter().find_map(|w| tail.strip_suffix(w.as_str()));
+        if !facility.map_or_else(|| is_generic(tail), kind) {
             continue;
         }
+        let rule = if facility.is_some() { "shared_head" } else { "enumerated" };
         // Items run back from 等 over enumeration commas to the start of the clause.
         let mut item_end = i;
         let mut j = i;
@@ -153,7 +214,7 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
                 let name = chars.str(s, item_end);
                 let n = name.chars().count();
                 if (2..=30).contains(&n) && !is_generic(name) && !name.chars().any(|c| c.is_ascii_digit()) {
-                    out.push(Candidate { name: name.to_string(), start: s, end: item_end, named: false });
+                    out.push(Candidate { name: name.to_string(), start: s, end: item_end, named: false, rule });
                 }
                 item_end = j;
             }
@@ -162,18 +223,42 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
     out
 }
 
-/// Drops verbs, adverbs and an investment phrase from the front of a name.
+/// Where the name starts after an investment phrase and its verb inside the run
+/// ("某公司投资500万元建设气调标准库" → 气调标准库), if one stands there.
+pub(super) fn after_investment(chars: &Chars, start: usize, end: usize) -> Option<usize> {
+    static INVEST: OnceLock<Regex> = OnceLock::new();
+    let invest = INVEST.get_or_init(|| {
+        Regex::new(r"(投资|投入)(资金)?(约|近|超|达|超过)?[0-9.]+(余|多)?(万|亿|千万)?元").expect("valid regex")
+    });
+    let run = chars.str(start, end);
+    let m = invest.find_iter(run).last()?;
+    let at = start + run[..m.end()].chars().count();
+    let s = strip_lead(chars, at, end);
+    (at > start && end - s >= 4).then_some(s)
+}
+
+/// Drops verbs, adverbs, dates, an investment phrase and a size from the front of a name
+/// ("10月底", "总投资800万元", "近15万平方米", "一条").
 pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     static AMOUNT: OnceLock<Regex> = OnceLock::new();
     let amount = AMOUNT.get_or_init(|| {
         Regex::new(
-            r"^((总投资|工程投资|投资|投入)?(约|近|超|达|超过)?([0-9.]+(万|亿)?(至|到|-|~))?[0-9.]+(余)?(万|亿|千万)?元(以上|以下)?|[0-9.]+[条座处所])",
+            r"^([0-9]{1,2}[.、](\s)*|(总投资|工程投资|投资|投入)?(约|近|超|达|超过)?([0-9.]+(万|亿)?(至|到|-|~))?[0-9.]+(余)?(万|亿|千万)?元(以上|以下)?|[0-9.一二两三四五六七八九十]+[条座处所]|(约|近|超|达)?[0-9.]+(余|多)?(万|千)?(平方米|平方公里|公里|千米|米|亩|公顷)(余|多)?|[0-9]{4}年|[0-9]{1,2}月(底|初|份|末|上旬|中旬|下旬)?)",
         )
             .expect("valid regex")
     });
+    // The town that acts, before its verb of two characters or more ("某某街道紧抓…").
+    static SUBJECT: OnceLock<Regex> = OnceLock::new();
+    let subject = SUBJECT.get_or_init(|| Regex::new(r"^\p{Han}{2,4}?(街道|镇|乡)").expect("valid regex"));
     let t = project_words();
     loop {
         let before = start;
+        if let Some(m) = subject.find(chars.str(start, end)) {
+            let at = start + m.as_str().chars().count();
+            if t.lead_chars.at(chars, at).is_some_and(|w| w.len() > 1) && at + 2 <= end {
+                start = at;
+            }
+        }
         if let Some(w) = t.lead_chars.at(chars, start) {
             let n = w.len();
             // Keep at least two characters of name.
@@ -194,11 +279,47 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     }
 }
 
-/// A name made only of category words, counts and quotes ("重点项目", "8个项目", "“八大百亿”项目").
+/// A name made only of category words, counts and quotes ("重点项目", "8个项目", "“八大百亿”项目"),
+/// after the town and year that own a list.
 pub(super) fn is_generic(name: &str) -> bool {
+    // The town that owns a list is no part of a name ("石梁镇2023年民生实事项目").
+    static PLACE: OnceLock<Regex> = OnceLock::new();
+    let place = PLACE.get_or_init(|| Regex::new(r"^[0-9年]*\p{Han}{2,3}(镇|乡|街道)").expect("valid regex"));
+    is_kind(place.find(name).map_or(name, |m| &name[m.end()..]))
+}
+
+/// Every candidate name is checked against every generic and lead word: one automaton pass
+/// drops them all (longest match first), instead of one search and one copy per word.
+fn generic_and_lead_words() -> &'static AhoCorasick {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let t = project_words();
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(t.generic_words.iter().chain(&t.lead_words))
+            .expect("the term lists build an automaton")
+    })
+}
+
+/// Words made of category and lead words only, nothing else ("产业" of "产业集聚区"; not "四季").
+pub(super) fn only_kind_words(words: &str) -> bool {
+    !words.is_empty()
+        && generic_and_lead_words().replace_all(words, &vec![""; generic_and_lead_words().patterns_len()]).is_empty()
+}
+
+/// Text made of category and lead words, digits, counts and marks only, nothing else
+/// ("2025年民生实事候选项目"; not "美乡村项目").
+pub(super) fn only_kind_text(text: &str) -> bool {
+    let words = generic_and_lead_words();
+    let rest = words.replace_all(text, &vec![""; words.patterns_len()]);
+    rest.chars().all(|c| c.is_ascii_digit() || "“”\"()《》.一二三四五六七八九十百千万个项件批".contains(c))
+}
+
+/// Words made only of category words, counts and quotes, a town's name included.
+pub(super) fn is_kind(name: &str) -> bool {
     static COUNTED: OnceLock<Regex> = OnceLock::new();
     // "3个子项目", "19个入库项目": a count of projects.
-    let counted = COUNTED.get_or_init(|| Regex::new(r"[0-9一二三四五六七八九十两]+[个项批]").expect("valid regex"));
+    let counted = COUNTED.get_or_init(|| Regex::new(r"[0-9一二三四五六七八九十两]+[个项批件]").expect("valid regex"));
     if counted.is_match(name) {
         return true;
     }
@@ -211,16 +332,7 @@ pub(super) fn is_generic(name: &str) -> bool {
     } else {
         name.into()
     };
-    // Every candidate name is checked against every generic and lead word: one automaton pass
-    // drops them all (longest match first), instead of one search and one copy per word.
-    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let t = project_words();
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(t.generic_words.iter().chain(&t.lead_words))
-            .expect("the term lists build an automaton")
-    });
+    let words = generic_and_lead_words();
     // What is left once the words are dropped, without digits and counts, must be under two
     // characters: counted between the matches, stopping at the second.
     let counts = |c: &char| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c);

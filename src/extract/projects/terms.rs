@@ -14,6 +14,15 @@ pub(super) struct ProjectWords {
     pub(super) generic_words: Vec<String>,
     pub(super) inner_verbs: Vec<String>,
     pub(super) status_words: Vec<String>,
+    pub(super) compound_verbs: Vec<String>,
+    pub(super) modified_heads: Vec<String>,
+    pub(super) award_verbs: Vec<String>,
+    pub(super) scheme_verbs: Vec<String>,
+    pub(super) honour_verbs: Vec<String>,
+    pub(super) prepositions: Vec<String>,
+    pub(super) programme_words: Vec<String>,
+    pub(super) works_words: Vec<String>,
+    pub(super) word_continuations: Vec<char>,
     /// The first characters of the project suffixes: most characters start none, and the suffix
     /// search is skipped there.
     #[serde(skip)]
