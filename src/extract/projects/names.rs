@@ -259,13 +259,9 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
                 start = at;
             }
         }
-        if let Some(w) = t.lead_chars.at(chars, start) {
-            let n = w.len();
-            // Keep at least two characters of name.
-            if start + n + 2 <= end {
-                start += n;
-            }
-        }
+        // The lead words, by the one trimmer of names (at least two characters stay).
+        let rest = chars.str(start, end);
+        start += rest[..trimmer().trim(rest).0].chars().count();
         let rest = chars.str(start, end);
         if let Some(m) = amount.find(rest) {
             let n = m.as_str().chars().count();
@@ -277,6 +273,12 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
             return start;
         }
     }
+}
+
+/// The projects' trimmer: their lead words (verbs, adverbs); a name keeps two characters or more.
+fn trimmer() -> &'static crate::text::names::Trimmer {
+    static T: OnceLock<crate::text::names::Trimmer> = OnceLock::new();
+    T.get_or_init(|| crate::text::names::Trimmer::new(&project_words().lead_words, &[], &[], false))
 }
 
 /// A name made only of category words, counts and quotes ("重点项目", "8个项目", "“八大百亿”项目"),
