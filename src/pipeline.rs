@@ -165,8 +165,8 @@ fn script_map(raw: &RawReport) -> Option<std::collections::HashMap<char, char>> 
     (!back.is_empty()).then_some(back)
 }
 
-/// Titles, meetings, speakers, section titles and the names of facts in the script the report
-/// writes them in (a traditional repost keeps its script), as its quotes are. The town stays
+/// Titles, meetings, speakers, section titles, and the names and units of facts in the script the
+/// report writes them in (a traditional repost keeps its script), as its quotes are. The town stays
 /// folded, as the gazetteer names it; catalog codes were matched on the folded names.
 fn as_written(
     back: &std::collections::HashMap<char, char>,
@@ -183,9 +183,23 @@ fn as_written(
         restore(value);
     }
     sections.iter_mut().for_each(|s| restore(&mut s.title));
-    facts.indicators.iter_mut().for_each(|f| restore(&mut f.name));
-    facts.targets.iter_mut().for_each(|f| restore(&mut f.name));
-    facts.projects.iter_mut().for_each(|f| restore(&mut f.name));
+    // Units as written too (公頃, 萬元); `unit_base` stays the folded unit every view compares.
+    for f in &mut facts.indicators {
+        restore(&mut f.name);
+        restore(&mut f.quantity.unit);
+    }
+    for f in &mut facts.targets {
+        restore(&mut f.name);
+        if let Some(q) = f.quantity.as_mut() {
+            restore(&mut q.unit);
+        }
+    }
+    for f in &mut facts.projects {
+        restore(&mut f.name);
+        if let Some(u) = f.investment_unit.as_mut() {
+            restore(u);
+        }
+    }
 }
 
 /// Spans found in the parse text (glosses and letter spacing left out) moved to the stored body's

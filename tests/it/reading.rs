@@ -205,6 +205,19 @@ fn full_width_and_traditional_reposts_parse_like_the_original() {
 }
 
 #[test]
+fn a_traditional_reposts_units_are_written_as_it_writes_them_and_compared_folded() {
+    let wd = WorkDir::new();
+    let text = traditional(&sample_text(SAMPLE));
+    load_alone(&wd, "traditional.txt", text.as_bytes(), &[]);
+    let db = wd.db("traditional.txt.db");
+    let written: i64 = scalar(&db, "SELECT count(*) FROM indicators WHERE unit LIKE '%萬%' OR unit LIKE '%億%'");
+    let folded: i64 =
+        scalar(&db, "SELECT count(*) FROM indicators WHERE unit_base LIKE '%萬%' OR unit_base LIKE '%億%'");
+    assert!(written > 5, "units as written: {written}");
+    assert_eq!(folded, 0, "unit_base is folded");
+}
+
+#[test]
 fn each_refusal_is_recorded_with_its_reason_and_the_good_files_load() {
     let wd = WorkDir::new();
     wd.copy_corpus();
