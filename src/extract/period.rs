@@ -39,6 +39,13 @@ struct Marker {
     to_date: bool,
 }
 
+impl Marker {
+    /// A marker that narrows the year to months `from..=to`.
+    fn months(start: usize, end: usize, from: u8, to: u8) -> Self {
+        Marker { start, end, year: None, months: Some((from, to)), whole_year: false, to_date: false }
+    }
+}
+
 fn marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -89,10 +96,10 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
             if prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
                 continue;
             }
-            Marker { start: whole.start(), end, year: None, months: Some((a, b)), whole_year: false, to_date: false }
+            Marker::months(whole.start(), end, a, b)
         } else if let Some(h) = c.name("half") {
             let months = if h.as_str() == "上半年" { (1, 6) } else { (7, 12) };
-            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false, to_date: false }
+            Marker::months(whole.start(), end, months.0, months.1)
         } else if let Some(q) = c.name("q") {
             let s = q.as_str();
             let months = if s.starts_with("前三") {
@@ -103,17 +110,10 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
                 let n = s.chars().find_map(|ch| cn_small(&ch.to_string())).unwrap_or(1).clamp(1, 4);
                 (n * 3 - 2, n * 3)
             };
-            Marker { start: whole.start(), end, year: None, months: Some(months), whole_year: false, to_date: false }
+            Marker::months(whole.start(), end, months.0, months.1)
         } else if let Some(n) = c.name("firstn") {
             match cn_small(n.as_str()) {
-                Some(n) if (1..12).contains(&n) => Marker {
-                    start: whole.start(),
-                    end,
-                    year: None,
-                    months: Some((1, n)),
-                    whole_year: false,
-                    to_date: false,
-                },
+                Some(n) if (1..12).contains(&n) => Marker::months(whole.start(), end, 1, n),
                 _ => continue,
             }
         } else if c.name("ytd").is_some() {
@@ -121,14 +121,7 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
         } else if whole.as_str().starts_with("截至") {
             let n = whole.as_str().chars().filter(char::is_ascii_digit).collect::<String>().parse::<u8>().ok();
             match n {
-                Some(n) if (1..12).contains(&n) => Marker {
-                    start: whole.start(),
-                    end,
-                    year: None,
-                    months: Some((1, n)),
-                    whole_year: false,
-                    to_date: false,
-                },
+                Some(n) if (1..12).contains(&n) => Marker::months(whole.start(), end, 1, n),
                 _ => continue,
             }
         } else if let Some(a) = c.name("all") {

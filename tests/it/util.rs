@@ -150,6 +150,19 @@ pub fn fact_names(db: &Connection) -> Vec<[String; 3]> {
     out
 }
 
+/// A warehouse scored against a folder of gold by `tests/gold/eval.py`, as JSON.
+fn eval(db: &std::path::Path, gold: &str) -> serde_json::Value {
+    let out = Command::new("python3")
+        .arg(root().join("tests/gold/eval.py"))
+        .arg(db)
+        .arg(root().join(gold))
+        .arg("--json")
+        .output()
+        .expect("run python3 tests/gold/eval.py");
+    assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("eval.py prints JSON")
+}
+
 fn sample_corpus() -> &'static (serde_json::Value, Vec<[String; 3]>) {
     static SCORE: std::sync::OnceLock<(serde_json::Value, Vec<[String; 3]>)> = std::sync::OnceLock::new();
     SCORE.get_or_init(|| {
@@ -157,15 +170,7 @@ fn sample_corpus() -> &'static (serde_json::Value, Vec<[String; 3]>) {
         wd.copy_corpus();
         wd.gwr(&["load"]).ok();
         let names = fact_names(&wd.db("warehouse.db"));
-        let out = Command::new("python3")
-            .arg(root().join("tests/gold/eval.py"))
-            .arg(wd.path().join("warehouse.db"))
-            .arg(root().join("tests/gold"))
-            .arg("--json")
-            .output()
-            .expect("run python3 tests/gold/eval.py");
-        assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
-        (serde_json::from_slice(&out.stdout).expect("eval.py prints JSON"), names)
+        (eval(&wd.path().join("warehouse.db"), "tests/gold"), names)
     })
 }
 
@@ -185,15 +190,7 @@ pub fn score_web_pages() -> &'static WebScore {
             }
         }
         wd.gwr(&["load", "--db", "web.db", "web"]).ok();
-        let out = Command::new("python3")
-            .arg(root().join("tests/gold/eval.py"))
-            .arg(wd.path().join("web.db"))
-            .arg(root().join("tests/gold/web"))
-            .arg("--json")
-            .output()
-            .expect("run python3 tests/gold/eval.py");
-        assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
-        let score = serde_json::from_slice(&out.stdout).expect("eval.py prints JSON");
+        let score = eval(&wd.path().join("web.db"), "tests/gold/web");
         let db = wd.db("web.db");
         let mut stmt = db
             .prepare(

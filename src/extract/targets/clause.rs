@@ -40,6 +40,21 @@ pub(super) fn read_clause(ctx: &Context, chars: &Chars, at: ClauseAt, cursor: &m
     let year = ctx.meta.plan_year;
     let span = trimmed_span(chars, s, e);
     let code = |name: &str| catalog().code_of(name).map(str::to_string);
+    // A target of a rate alone, as the rules below read them.
+    let rate =
+        |rule: &'static str, name: String, pct: Option<f64>, comparator: Comparator, cue: &Option<String>| Target {
+            rule,
+            section: ctx.section_at(s),
+            indicator_code: code(&name),
+            name,
+            target_year: year,
+            quantity: None,
+            growth_pct: pct,
+            comparator,
+            cue: cue.clone(),
+            span,
+            quote: String::new(),
+        };
 
     // A rate clause with no name of its own continues the target before it.
     if quantities.is_empty() && growths.len() == 1 {
@@ -131,19 +146,13 @@ pub(super) fn read_clause(ctx: &Context, chars: &Chars, at: ClauseAt, cursor: &m
             let names = list_names(&name_before(clause, g.start), n);
             let shared = items.iter().rev().find_map(growth_comparator);
             for (item, name) in items.iter().zip(names) {
-                out.push(Target {
-                    rule: "rate_list",
-                    section: ctx.section_at(s),
-                    indicator_code: code(&name),
+                out.push(rate(
+                    "rate_list",
                     name,
-                    target_year: year,
-                    quantity: None,
-                    growth_pct: item.pct,
-                    comparator: growth_comparator(item).or(shared).unwrap_or(Comparator::Exactly),
-                    cue: cue.clone(),
-                    span,
-                    quote: String::new(),
-                });
+                    item.pct,
+                    growth_comparator(item).or(shared).unwrap_or(Comparator::Exactly),
+                    &cue,
+                ));
             }
             continue;
         }
@@ -151,19 +160,7 @@ pub(super) fn read_clause(ctx: &Context, chars: &Chars, at: ClauseAt, cursor: &m
         let names = shared_rate_names(clause, g.start, clause[g.start..g.end].starts_with("分别"))
             .unwrap_or_else(|| split_list(&name_before(clause, g.start)));
         for name in names {
-            out.push(Target {
-                rule: "growth",
-                section: ctx.section_at(s),
-                indicator_code: code(&name),
-                name,
-                target_year: year,
-                quantity: None,
-                growth_pct: g.pct,
-                comparator,
-                cue: cue.clone(),
-                span,
-                quote: String::new(),
-            });
+            out.push(rate("growth", name, g.pct, comparator, &cue));
         }
     }
     // 以上 after the last of levels listed with 、 holds for all of them (新增甲1家、乙2家、丙5家以上).
@@ -182,19 +179,7 @@ pub(super) fn read_clause(ctx: &Context, chars: &Chars, at: ClauseAt, cursor: &m
             if let Some(names) = shared_rate_names(clause, f.start, false) {
                 let comparator = qualifier_comparator(&f.quantity).unwrap_or(Comparator::Exactly);
                 for name in names {
-                    out.push(Target {
-                        rule: "shared_rate",
-                        section: ctx.section_at(s),
-                        indicator_code: code(&name),
-                        name,
-                        target_year: year,
-                        quantity: None,
-                        growth_pct: f.quantity.value,
-                        comparator,
-                        cue: cue.clone(),
-                        span,
-                        quote: String::new(),
-                    });
+                    out.push(rate("shared_rate", name, f.quantity.value, comparator, &cue));
                 }
                 continue;
             }
