@@ -5,6 +5,7 @@
 //! [`dictionary`]).
 
 pub mod catalog;
+pub mod checksum;
 pub mod db;
 pub mod derived;
 pub mod dictionary;
