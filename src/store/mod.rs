@@ -13,6 +13,7 @@ pub mod divisions;
 pub mod files;
 pub mod lock;
 pub mod overview;
+mod rows;
 pub mod search;
 pub mod shipped;
 pub mod terms;
