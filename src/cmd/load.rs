@@ -217,13 +217,14 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         eprintln!(
             "stats: {secs:.2} s, {:.1} MB read ({:.1} MB/s), {:.0} reports/s, peak RSS {peak}; \
              the writer stored for {:.2} s and waited for planning for {:.2} s; \
-             the panel and rankings were refreshed in {:.2} s",
+             the panel and rankings were refreshed in {:.2} s; the writer's thread used {} of CPU",
             bytes_read as f64 / 1e6,
             bytes_read as f64 / 1e6 / secs,
             (r.loaded + r.replaced) as f64 / secs,
             writing.as_secs_f64(),
             waiting.as_secs_f64(),
-            refresh_time.as_secs_f64()
+            refresh_time.as_secs_f64(),
+            thread_cpu_secs().map_or("unknown".to_string(), |s| format!("{s:.2} s"))
         );
     }
     Ok(if totals.files_failed > 0 { super::EXIT_PARTIAL } else { super::EXIT_OK })
@@ -314,6 +315,17 @@ fn peak_rss_mb() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+/// The CPU time (user and system) this thread has used, where the system tells it.
+fn thread_cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // The fields after the command name (in parentheses, which may hold spaces): utime and stime
+    // are the 12th and 13th, in clock ticks (100 a second on Linux).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 fn progress_bar(len: u64) -> ProgressBar {
