@@ -371,32 +371,29 @@ fn occurrences(g: &Gazetteer, body: &str, town: &str, name: &Name, place: &Place
     let (mut count, mut address) = (0, false);
     let needle = name.text.as_str();
     let town_chars: Vec<char> = town.chars().collect();
+    let len = needle.chars().count();
     for (pos, _) in body.match_indices(needle) {
-        let before: Vec<char> = body[..pos].chars().rev().take(REACH).collect::<Vec<_>>().into_iter().rev().collect();
-        let after: Vec<char> = body[pos + needle.len()..].chars().take(REACH + town_chars.len()).collect();
-        let len = needle.chars().count();
-        let mut counts = true;
-        'windows: for a in 0..=before.len() {
-            for b in 0..=after.len().min(REACH) {
+        // Every window is a stretch of the body around the name: `a` characters before it and `b`
+        // after, sliced from the body by byte offsets instead of built character by character.
+        let starts: Vec<usize> =
+            std::iter::once(pos).chain(body[..pos].char_indices().rev().take(REACH).map(|(i, _)| i)).collect();
+        let after_name = pos + needle.len();
+        let ends: Vec<usize> = std::iter::once(after_name)
+            .chain(body[after_name..].char_indices().take(REACH).map(|(i, c)| after_name + i + c.len_utf8()))
+            .collect();
+        let counts = !starts.iter().enumerate().any(|(a, &start)| {
+            ends.iter().enumerate().any(|(b, &end)| {
                 if (a == 0 && b == 0) || a + len + b > MAX_WINDOW {
-                    continue;
+                    return false;
                 }
-                let window: String = before[before.len() - a..]
-                    .iter()
-                    .chain(needle.chars().collect::<Vec<_>>().iter())
-                    .chain(&after[..b])
-                    .collect();
-                let inside_other = g.is_name(&window) && !own(&window);
-                let inside_full = name.full.as_deref() == Some(window.as_str());
-                if window == town || inside_other || inside_full {
-                    counts = false;
-                    break 'windows;
-                }
-            }
-        }
+                let window = &body[start..end];
+                window == town || (g.is_name(window) && !own(window)) || name.full.as_deref() == Some(window)
+            })
+        });
         if counts {
             count += 1;
             // "龙游县湖镇镇", "东莞市横沥镇": at most two characters between.
+            let after: Vec<char> = body[after_name..].chars().take(2 + town_chars.len()).collect();
             address |= (0..=2).any(|k| after.get(k..k + town_chars.len()) == Some(&town_chars[..]));
         }
     }
