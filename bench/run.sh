@@ -2,14 +2,20 @@
 # make bench: loads synthetic corpora of 2,000 and 40,000 reports and prints wall time, MB/s,
 # reports/s, rows/s, peak RSS and the unchanged re-run, beside two references measured on the same
 # files in the same run: the stock sqlite3 shell storing the raw files (readfile(): the floor for any
-# loader) and JioNLP's extract_money (what a user would otherwise reach for). Then times every view
-# on the 40,000-report warehouse. Corpora are generated once and cached in bench/cache.
+# loader) and JioNLP's extract_money (what a user would otherwise reach for). Each warehouse's
+# checksum by content (`gwr checksum`) is printed beside the one recorded in bench/checksum.expected
+# for the same synthetic corpus (seed 42): a change that makes loading faster must not change what
+# is stored. Then the cost curve over the sizes (BENCH_SIZES, 2,000 to 40,000 reports: time and CPU
+# per 1,000 reports should stay flat), the time of every view on the largest warehouse, and the
+# per-file scaling check (bench/scaling.sh). Corpora are generated once and cached in bench/cache.
+# CPU time (user + system) is printed beside wall time: on a shared machine it is the steadier figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-GWR=target/release/gwr
+GWR=${GWR:-target/release/gwr}
 CACHE=bench/cache
-SIZES=${BENCH_SIZES:-"2000 40000"}
+SIZES=${BENCH_SIZES:-"2000 10000 20000 40000"}
+EXPECTED=bench/checksum.expected
 JIONLP_FILES=${BENCH_JIONLP_FILES:-200}
 PY=.venv/bin/python
 
@@ -21,6 +27,7 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$(now)" -v b="$1" 'BEGIN { printf "%.3f", a - b }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
+curve=""
 jionlp_ready=0
 if [ -x "$PY" ] && "$PY" -c "import jionlp" 2>/dev/null; then jionlp_ready=1; fi
 
@@ -32,20 +39,31 @@ for n in $SIZES; do
     touch "$dir/.done"
   fi
   mb=$(du -sb --exclude=.done "$dir" | awk '{printf "%.1f", $1/1e6}')
-  db="$CACHE/bench-$n.db"
+  db="$CACHE/bench-$n${BENCH_TAG:-}.db"
   rm -f "$db" "$db-wal" "$db-shm"
   sync
   t0=$(now)
-  stats=$($GWR load "$dir" --db "$db" --stats 2>&1 >/dev/null | grep '^stats:' || true)
+  stats=$(/usr/bin/time -f 'cpu: %U %S' $GWR load "$dir" --db "$db" --stats 2>&1 >/dev/null | grep -E '^(stats|cpu):' || true)
   load_s=$(elapsed "$t0")
+  cpu_s=$(echo "$stats" | awk '/^cpu:/ { printf "%.2f", $2 + $3 }')
   rss=$(echo "$stats" | sed -n 's/.*peak RSS \([0-9]*\) MB.*/\1/p')
   reports=$(sqlite3 "$db" "SELECT count(*) FROM reports")
   rows=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM reports) + (SELECT count(*) FROM sections) + (SELECT count(*) FROM indicators) + (SELECT count(*) FROM targets) + (SELECT count(*) FROM projects)")
   t0=$(now)
   $GWR load "$dir" --db "$db" >/dev/null 2>&1 || true
   rerun_s=$(elapsed "$t0")
+  sum=$($GWR checksum --db "$db" 2>/dev/null || echo "unavailable (this gwr has no checksum command)")
+  expected=$(awk -v n="$n" '$1 == n { print $2 }' "$EXPECTED" 2>/dev/null || true)
+  if [ "${sum#unavailable}" != "$sum" ]; then verdict="not compared"
+  elif [ -z "$expected" ]; then verdict="no reference recorded for $n reports in $EXPECTED"
+  elif [ "$expected" = "$sum" ]; then verdict="equal to the recorded reference"
+  else verdict="DIFFERS from the recorded reference $expected"; fi
+  curve="$curve$(printf '  %6s reports  %8.2f s  %6.2f s per 1,000 reports  CPU %8.2f s  %6.2f s per 1,000 reports' \
+    "$reports" "$load_s" "$(awk -v s="$load_s" -v r="$reports" 'BEGIN { printf "%.2f", 1000 * s / r }')" \
+    "$cpu_s" "$(awk -v s="$cpu_s" -v r="$reports" 'BEGIN { printf "%.2f", 1000 * s / r }')")
+"
 
-  floor_db="$CACHE/floor-$n.db"
+  floor_db="$CACHE/floor-$n${BENCH_TAG:-}.db"
   rm -f "$floor_db"
   t0=$(now)
   sqlite3 "$floor_db" "PRAGMA journal_mode=WAL; CREATE TABLE f(name TEXT, body BLOB); INSERT INTO f SELECT name, readfile(name) FROM fsdir('$dir') WHERE mode & 0x8000;" >/dev/null
@@ -56,6 +74,8 @@ for n in $SIZES; do
   echo "== $n reports ($mb MB)"
   printf '  gwr load          %8.2f s  %7.1f MB/s  %8.0f reports/s  %9.0f rows/s  peak RSS %s MB\n' \
     "$load_s" "$(ratio "$mb" "$load_s")" "$(ratio "$reports" "$load_s")" "$(ratio "$rows" "$load_s")" "${rss:-?}"
+  printf '                    CPU %.2f s (user + system, all threads)\n' "$cpu_s"
+  echo "$stats" | sed -n 's/^stats: [^;]*; /                    /p' | fold -s -w 100 | sed '2,$s/^/                    /'
   printf '  unchanged re-run  %8.2f s  (%s%% of the load)\n' "$rerun_s" "$(awk -v a="$rerun_s" -v b="$load_s" 'BEGIN { printf "%.1f", 100 * a / b }')"
   printf '  sqlite3 raw store %8.2f s  %7.1f MB/s  gwr takes %sx the floor\n' \
     "$floor_s" "$(ratio "$mb" "$floor_s")" "$(ratio "$load_s" "$floor_s")"
@@ -67,10 +87,15 @@ for n in $SIZES; do
     echo "  JioNLP: not installed (make bench-deps installs it into .venv)"
   fi
   echo "  rows: $reports reports, $rows rows in all"
+  echo "  checksum $sum: $verdict"
 done
 
+echo
+echo "== cost curve: the same corpus generator at each size (flat per 1,000 reports is linear)"
+printf '%s' "$curve"
+
 last=$(echo $SIZES | awk '{print $NF}')
-db="$CACHE/bench-$last.db"
+db="$CACHE/bench-$last${BENCH_TAG:-}.db"
 echo
 echo "== views on the $last-report warehouse: count(*), and every row read (as a BI tool pulling the view)"
 for v in $(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name"); do

@@ -137,6 +137,12 @@ pub enum Command {
     #[command(verbatim_doc_comment)]
     Terms(TermsArgs),
 
+    /// Print a checksum of what the warehouse holds, by content: the same reports, facts, towns,
+    /// files and views give the same checksum whatever the order of loading and the row ids.
+    /// With --parts, one line per table and view as well. Used by the benchmark and the tests.
+    #[command(hide = true)]
+    Checksum(ChecksumArgs),
+
     /// Write Datasette's metadata (JSON) from the data dictionary.
     ///
     /// Built from the data dictionary: every public table, view and column with its description and
@@ -156,6 +162,16 @@ pub struct DbArgs {
     /// The warehouse file.
     #[arg(long, default_value = "warehouse.db")]
     pub db: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ChecksumArgs {
+    /// The warehouse file.
+    #[arg(long, default_value = "warehouse.db")]
+    pub db: PathBuf,
+    /// Also print each table's and view's rows and checksum.
+    #[arg(long)]
+    pub parts: bool,
 }
 
 #[derive(Debug, clap::Args)]

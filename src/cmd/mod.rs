@@ -1,6 +1,7 @@
 //! One file per subcommand. Each returns the process exit code.
 
 pub mod audit;
+pub mod checksum;
 pub mod datasette;
 pub mod index;
 pub mod info;
@@ -48,6 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Index(args) => index::run(&args),
         Command::Search(args) => search::run(&args),
         Command::Terms(args) => terms::run(&args),
+        Command::Checksum(args) => checksum::run(&args),
         Command::DatasetteMetadata(args) => datasette::run(&args),
     }
 }

@@ -5,6 +5,7 @@
 //! [`dictionary`]).
 
 pub mod catalog;
+pub mod checksum;
 pub mod db;
 pub mod derived;
 pub mod dictionary;
@@ -12,6 +13,7 @@ pub mod divisions;
 pub mod files;
 pub mod lock;
 pub mod overview;
+mod rows;
 pub mod search;
 pub mod shipped;
 pub mod terms;

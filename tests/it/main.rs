@@ -3,6 +3,7 @@
 
 mod util;
 
+mod checksum;
 mod cli;
 mod datasette;
 mod durability;
