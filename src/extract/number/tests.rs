@@ -1,0 +1,253 @@
+//! Unit tests of `number`.
+
+use super::*;
+
+/// The shortcut refuses only numerals the pattern and reader refuse too.
+#[test]
+fn surely_unitless_numerals_are_never_read() {
+    let texts = [
+        "进一步统一思想,一是抓好三个一批,第十五届,2024年,5-8分钟,一百二十三户,十余家,逾万人次,两百万余元",
+        "增长23.75%,74.23亿元,7526万元,33.34万,5千亩,110千伏,一二三,十五个百分点,3 个月,2.5/吨,五以上",
+        "一 二 三,1.2.3,九十,七成,六/天,八至九,四左右,二〇二四,9９,一x,一\n个",
+    ];
+    for text in texts {
+        for (at, _) in text.char_indices() {
+            if surely_unitless(text, at) {
+                assert_eq!(read_at(text, at), None, "{text} at {at}");
+            }
+        }
+    }
+}
+
+#[test]
+fn anchored_growth_pattern_numbers_its_groups_alike() {
+    let names = |re: &Regex| re.capture_names().map(|n| n.map(str::to_string)).collect::<Vec<_>>();
+    assert_eq!(names(growth::growth_re()), names(growth::growth_re_anchored()));
+}
+
+fn one(text: &str) -> Quantity {
+    let all = quantities(text);
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all[0].quantity.clone()
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() <= 1e-9 * b.abs().max(1.0))
+}
+
+#[test]
+fn arabic_with_multiplier_folds_into_base() {
+    let q = one("村集体经济总收入达7526万元");
+    assert_eq!((q.value, q.unit.as_str()), (Some(7526.0), "万元"));
+    assert!(close(q.value_base, 75_260_000.0));
+    assert_eq!(q.unit_base, "元");
+    let q = one("达到74.23亿元");
+    assert_eq!((q.value, q.unit.as_str()), (Some(74.23), "亿元"));
+    assert!(close(q.value_base, 7_423_000_000.0));
+}
+
+#[test]
+fn chinese_numeral_with_multiplier_and_qualifier() {
+    let q = one("带动直接消费两百万余元");
+    assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(200.0), "万元", Some("余")));
+    assert!(close(q.value_base, 2_000_000.0));
+    let q = one("完成一百二十三个");
+    assert_eq!((q.value, q.unit.as_str()), (Some(123.0), "个"));
+    assert!(close(q.value_base, 123.0));
+    let q = one("大型活动十余场");
+    assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(10.0), "场", Some("余")));
+}
+
+#[test]
+fn us_dollars_stay_dollars() {
+    let q = one("引进外资1.5万美元");
+    assert_eq!((q.value, q.unit.as_str(), q.unit_base.as_str()), (Some(1.5), "万美元", "美元"));
+    assert!(close(q.value_base, 15_000.0));
+}
+
+#[test]
+fn plain_units_and_measure_words() {
+    let q = one("农业种植业总产26452.34吨");
+    assert_eq!((q.value, q.unit.as_str()), (Some(26452.34), "吨"));
+    assert!(close(q.value_base, 26452.34));
+    let q = one("培训受众达213人次");
+    assert_eq!(q.unit, "人次");
+    let q = one("日均游客105万余人");
+    assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(105.0), "万人", Some("余")));
+    assert!(close(q.value_base, 1_050_000.0));
+    assert_eq!(q.unit_base, "人");
+}
+
+#[test]
+fn counts_keep_their_measure_word_in_base() {
+    assert_eq!(to_base(Some(1.0), "万人次"), (Some(10_000.0), "人次".to_string()));
+    assert_eq!(to_base(Some(2.4), "万件"), (Some(24_000.0), "件".to_string()));
+    assert_eq!(to_base(Some(3.0), "千万元"), (Some(30_000_000.0), "元".to_string()));
+    assert_eq!(to_base(Some(27.9), "%"), (Some(27.9), "%".to_string()));
+    assert_eq!(to_base(Some(2.7), "个百分点"), (Some(2.7), "个百分点".to_string()));
+    assert_eq!(to_base(Some(600.0), "平米"), (Some(600.0), "平方米".to_string()));
+}
+
+#[test]
+fn bare_multiplier_is_its_own_unit() {
+    // The text writes 万 and 亿 without 元: the unit is kept as written.
+    let q = quantities("全年办公经费33.34万,同比下降9.9%")[0].quantity.clone();
+    assert_eq!((q.value, q.unit.as_str(), q.unit_base.as_str()), (Some(33.34), "万", ""));
+    assert!(close(q.value_base, 333_400.0));
+    let q = one("继2023年突破60亿大关");
+    assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(60.0), "亿", Some("突破")));
+}
+
+#[test]
+fn multiplier_without_numeral_after_qualifier() {
+    let q = one("日均观众逾万人次");
+    assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(1.0), "万人次", Some("逾")));
+    assert!(close(q.value_base, 10_000.0));
+    assert!(quantities("制造业亿元以上投资项目").is_empty());
+    assert!(quantities("“八大百亿”项目").is_empty());
+}
+
+#[test]
+fn qualifiers_before_and_after() {
+    assert_eq!(one("税收收入约3.77亿元").qualifier.as_deref(), Some("约"));
+    assert_eq!(one("完成进度超过80%").qualifier.as_deref(), Some("超过"));
+    assert_eq!(one("近3000人").qualifier.as_deref(), Some("近"));
+    assert_eq!(one("收入达15万元以上").qualifier.as_deref(), Some("以上"));
+    assert_eq!(one("市场主体已突破3.5万家").qualifier.as_deref(), Some("突破"));
+    assert_eq!(one("800余人参赛").qualifier.as_deref(), Some("余"));
+    assert_eq!(one("30多个").qualifier.as_deref(), Some("多"));
+}
+
+#[test]
+fn span_covers_qualifier_and_unit_in_characters() {
+    let text = "税收收入约3.77亿元,同比增长63%";
+    let f = &quantities(text)[0];
+    assert_eq!(&text[f.start..f.end], "约3.77亿元");
+    let chars: String =
+        text.chars().skip(f.quantity.span.start).take(f.quantity.span.end - f.quantity.span.start).collect();
+    assert_eq!(chars, "约3.77亿元");
+}
+
+#[test]
+fn ranges_have_bounds_and_no_value() {
+    let q = one("出警时间缩短至5-8分钟");
+    assert_eq!((q.value, q.value_min, q.value_max, q.unit.as_str()), (None, Some(5.0), Some(8.0), "分钟"));
+    assert_eq!(q.value_base, None);
+}
+
+#[test]
+fn glued_numbers_give_two_values() {
+    let all = quantities("占比57.2%22.3%");
+    let v: Vec<_> = all.iter().map(|f| (f.quantity.value, f.quantity.unit.clone())).collect();
+    assert_eq!(v, vec![(Some(57.2), "%".to_string()), (Some(22.3), "%".to_string())]);
+}
+
+#[test]
+fn years_dates_ordinals_and_slogans_are_not_quantities() {
+    assert!(quantities("2024年1-11月").is_empty());
+    assert!(quantities("2023年度").is_empty());
+    assert!(quantities("湖镇镇第十五届人民代表大会第七次会议").is_empty());
+    assert!(quantities("构建“3113”工作体系和“141”体系").is_empty());
+    assert!(quantities("推进“三个一批”").is_empty());
+    assert!(quantities("1.加强组织").is_empty());
+}
+
+#[test]
+fn growth_forms() {
+    let t = "达到74.23亿元,同比增长23.75%";
+    let g = growth_after(t, t.find(',').unwrap_or(0)).expect("growth");
+    assert_eq!(g.pct, Some(23.75));
+    let t = "村集体经济总收入达7526万元,较去年增长5.5%";
+    let q = &quantities(t)[0];
+    assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(5.5));
+    let t = "办公经费33.34万,同比下降9.9%";
+    let q = &quantities(t)[0];
+    assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(-9.9));
+    let t = "外贸进出口总额同比增长74倍";
+    assert_eq!(growths(t)[0].multiple, Some(74.0));
+    let t = "比重27.9%,比重同比提高2.7个百分点";
+    let q = &quantities(t)[0];
+    assert_eq!(growth_after(t, q.end).and_then(|g| g.pp), Some(2.7));
+    let t = "营业收入达到9803万元,同比增长超700%";
+    let q = &quantities(t)[0];
+    let g = growth_after(t, q.end).expect("growth");
+    assert_eq!((g.pct, g.qualifier.as_deref()), (Some(700.0), Some("超")));
+    let t = "工业投资1.48亿元创下历史新高,同比增速102%";
+    let q = &quantities(t)[0];
+    assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(102.0));
+    let t = "游客数达105万余人、同比去年增长27.36%";
+    let q = &quantities(t)[0];
+    assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(27.36));
+    // A sign after the comparison word stands for the verb; a bare sign does not.
+    let t = "税收收入3亿元,同比-4.5%";
+    let q = &quantities(t)[0];
+    assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(-4.5));
+    assert!(growths("完成率-3%").is_empty());
+}
+
+#[test]
+fn pages_that_space_their_figures_are_read_alike() {
+    // Some sites put a space between a number and its multiplier, qualifier or unit.
+    let t = "全乡完成税收 2350 万元,同比增长 12.5 %";
+    let q = &quantities(t)[0];
+    assert_eq!((q.quantity.value, q.quantity.unit.as_str()), (Some(2350.0), "万元"));
+    assert_eq!(growth_after(t, q.end).and_then(|g| g.pct), Some(12.5));
+    let q = one("走访群众 40 余户");
+    assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (Some(40.0), "户", Some("余")));
+}
+
+#[test]
+fn growth_of_another_subject_is_not_taken() {
+    let t = "完成投资5亿元,税收同比增长10%";
+    let q = &quantities(t)[0];
+    assert_eq!(growth_after(t, q.end), None);
+}
+
+#[test]
+fn chinese_numerals() {
+    assert_eq!(crate::text::markers::chinese_value("一百二十三"), Some(123.0));
+    assert_eq!(crate::text::markers::chinese_value("两百"), Some(200.0));
+    assert_eq!(crate::text::markers::chinese_value("十五"), Some(15.0));
+    assert_eq!(crate::text::markers::chinese_value("三千零五"), Some(3005.0));
+    assert_eq!(crate::text::markers::chinese_value("一二三"), None);
+    assert_eq!(crate::text::markers::chinese_value("十十"), None);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for t in ["", "万", "逾", "1-", "5-3分钟", "..1.2.3%", "一二三四五六七八九十百千万亿", "达到\u{0}9亿元,增长"]
+    {
+        let _ = quantities(t);
+        let _ = growths(t);
+        for b in 0..=t.len() {
+            let _ = quantity_at(t, b);
+            let _ = growth_after(t, b);
+        }
+    }
+}
+
+#[test]
+fn spans_do_not_depend_on_what_was_read_before() {
+    // Two texts of the same length read one after the other from the same buffer, with
+    // different numbers of characters before their figure: each span counts its own text.
+    let mut buf = String::with_capacity(64);
+    buf.push_str("甲乙丙丁产值3亿元");
+    assert_eq!(quantities(&buf)[0].quantity.span, Span::new(6, 9));
+    buf.clear();
+    buf.push_str("abcdefghijkl产值3亿元");
+    assert_eq!(quantity_at(&buf, 18).map(|f| f.quantity.span), Some(Span::new(14, 17)));
+    assert_eq!(quantities(&buf)[0].quantity.span, Span::new(14, 17));
+}
+
+#[test]
+fn rate_items_of_a_list() {
+    let text = "分别增长6%、-9.5%和2个百分点以上";
+    let first = text.find('、').unwrap();
+    let a = rate_item_at(text, first).expect("、-9.5%");
+    assert_eq!((a.sep, a.value, a.signed, a.points), (Some('、'), -9.5, true, false));
+    let b = rate_item_at(text, a.end).expect("和2个百分点以上");
+    assert_eq!((b.sep, b.value, b.points, b.qualifier.as_deref()), (Some('和'), 2.0, true, Some("以上")));
+    assert_eq!(&text[b.start..b.end], "和2个百分点");
+    assert_eq!(b.end_with_qualifier, text.len());
+    assert_eq!(rate_item_at(text, 0), None, "no rate starts a word");
+}

@@ -1,0 +1,94 @@
+//! Unit tests of `page`.
+
+use super::*;
+
+#[test]
+fn metadata_lines_are_dropped_and_read() {
+    let page = clean(
+        "嵊州市人民政府\n您当前的位置:\n>> 政府信息公开 >> 工作信息\n\
+         索 引 号: 113306830025853214/2025-00157 主题分类: 政务公开\n\
+         发布机构: 甘霖镇 公开日期: 2025-01-09 16:02:30\n甘霖镇2024年工作总结\n\
+         发布日期: 2025- 01- 09 16: 02\n浏览次数:\n正文第一段。\n设为首页 | 网站地图",
+    );
+    assert_eq!(page.lines, vec!["嵊州市人民政府", "甘霖镇2024年工作总结", "正文第一段。"]);
+    assert_eq!(page.meta.published_on.as_deref(), Some("2025-01-09"));
+    assert_eq!(page.meta.index_number.as_deref(), Some("113306830025853214/2025-00157"));
+    assert_eq!(page.meta.publisher.as_deref(), Some("甘霖镇"));
+    assert_eq!(page.meta.site.as_deref(), Some("嵊州市人民政府"));
+}
+
+#[test]
+fn keys_with_values_on_the_next_line() {
+    let page = clean(
+        "索引号\n002968082/2025-65346\n成文日期\n2025-02-12\n  • 统一编号:\n\
+         2024年度高家镇政府工作报告\n分享到:\n各位代表:",
+    );
+    assert_eq!(page.lines, vec!["2024年度高家镇政府工作报告", "各位代表:"]);
+    assert_eq!(page.meta.index_number.as_deref(), Some("002968082/2025-65346"));
+    assert_eq!(page.meta.written_on.as_deref(), Some("2025-02-12"));
+}
+
+#[test]
+fn data_file_parses() {
+    assert!(!noise().fields.is_empty());
+}
+
+#[test]
+fn a_report_on_one_line_gets_its_paragraphs_back() {
+    let para = "一年来,全镇规上工业产值达到74.23亿元。".repeat(150);
+    let line = format!("2024年湖镇镇政府工作报告 湖镇镇镇长 钟罗谊　　各位代表:　　{para}二、2025年工作安排　　{para}");
+    let lines = reflow(vec![line]);
+    assert_eq!(lines[0], "2024年湖镇镇政府工作报告");
+    assert!(lines.contains(&"各位代表:".to_string()), "{:?}", &lines[..3]);
+    assert!(lines.contains(&"二、2025年工作安排".to_string()));
+    assert_eq!(reflow(vec!["短行 两个  空格".to_string()]), ["短行 两个  空格"], "short lines stay");
+}
+
+#[test]
+fn metadata_in_pipe_tables_is_read() {
+    let page = clean(
+        "[ 索引号 ] | 11500113/2024-00007 | [ 发文字号 ] | 某府发〔2024〕2号 |\n\
+         标 题: | 青石镇2024年政府工作报告 |\n[ 成文日期 ] | 2024-02-20 | [ 发布日期 ] | 2024-02-22 |\n正文第一段。",
+    );
+    assert_eq!(page.lines, ["正文第一段。"]);
+    assert_eq!(page.meta.title.as_deref(), Some("青石镇2024年政府工作报告"));
+    assert_eq!(page.meta.published_on.as_deref(), Some("2024-02-22"));
+    assert_eq!(page.meta.written_on.as_deref(), Some("2024-02-20"));
+    assert_eq!(page.meta.index_number.as_deref(), Some("11500113/2024-00007"));
+    let row = "2020亮点回眸 | 青石镇人民政府2020年工作回顾";
+    assert_eq!(clean(row).lines, [row], "a title with a bar is no table row");
+}
+
+#[test]
+fn dates_on_lines_of_their_own_and_after_other_keys() {
+    let page = clean("某某阳光网\n某某阳光  http://example.cn/   2018-01-24 17:41\n正文。");
+    assert_eq!(page.meta.published_on.as_deref(), Some("2018-01-24"));
+    assert_eq!(page.meta.site.as_deref(), Some("某某阳光网"));
+    assert_eq!(clean("2017-02-18 00:00\n正文。").meta.published_on.as_deref(), Some("2017-02-18"));
+    let page = clean("- 时间: 2023-05-06 15:24\n信息类别: 规划计划 生成日期: 2025-05-15\n正文。");
+    assert_eq!(page.meta.published_on.as_deref(), Some("2023-05-06"));
+    assert_eq!(page.lines, ["正文。"]);
+    let page = clean("发布时间:2021-09-08 10:23:00 来源:本站 阅读次数:26\n正文。");
+    assert_eq!(page.meta.published_on.as_deref(), Some("2021-09-08"), "a furniture word does not hide the date");
+    let page = clean("最后编辑时间:2024-03-16 15:02:33 来源:未知\n正文。");
+    assert_eq!(page.meta.published_on, None, "an edit is not a publication");
+}
+
+#[test]
+fn a_watermark_is_dropped_from_every_line() {
+    let mark = "某某文库--专业范文";
+    let text = format!("政府工作报告{mark}\n各位代表:{mark}\n一、2020年工作回顾{mark}\n全年完成财政收入3亿元。\n二、2021年工作安排{mark}");
+    let page = clean(&text);
+    assert_eq!(page.watermark.as_deref(), Some(mark));
+    assert_eq!(
+        page.lines,
+        ["政府工作报告", "各位代表:", "一、2020年工作回顾", "全年完成财政收入3亿元。", "二、2021年工作安排"]
+    );
+}
+
+#[test]
+fn full_width_metadata_lines_are_read() {
+    let page = clean("发布日期：２０２５－０１－０９\n正文。");
+    assert_eq!(page.meta.published_on.as_deref(), Some("2025-01-09"));
+    assert_eq!(page.lines, ["正文。"]);
+}
