@@ -151,10 +151,19 @@ fn script_map(raw: &RawReport) -> Option<std::collections::HashMap<char, char>> 
     if raw.stored.is_none() && raw.folded == raw.body {
         return None;
     }
-    let body: Vec<char> = raw.body.chars().collect();
-    let written: Box<dyn Iterator<Item = char>> = match &raw.stored {
-        None => Box::new(body.iter().copied()),
-        Some(stored) => Box::new(stored.iter().filter_map(|&i| body.get(i as usize).copied())),
+    // The body's characters at the parse text's positions: all of them, or those `stored` names
+    // (its positions rise, so one walk over the body serves).
+    let written: Box<dyn Iterator<Item = char> + '_> = match &raw.stored {
+        None => Box::new(raw.body.chars()),
+        Some(stored) => {
+            let mut positions = stored.iter().map(|&i| i as usize).peekable();
+            Box::new(
+                raw.body
+                    .chars()
+                    .enumerate()
+                    .filter_map(move |(k, c)| (positions.next_if_eq(&k).is_some()).then_some(c)),
+            )
+        }
     };
     let back: std::collections::HashMap<char, char> = raw
         .folded

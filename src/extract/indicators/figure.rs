@@ -51,12 +51,12 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
         return Err("size_class");
     }
     // The total a bracket gives after a part (44名(共46名)).
-    if ["(共", "(总计", "(合计", "(总数"].iter().any(|b| text[..f.start].ends_with(b)) {
+    if w.total_notes.iter().any(|b| text[..f.start].ends_with(b.as_str())) {
         return Err("total_in_note");
     }
     // The base of a growth, in brackets after its year (比上年同期(3200万元)增长18%).
     if let Some(open) = text[..f.start].strip_suffix('(') {
-        if ["同期", "上年", "去年", "基数"].iter().any(|b| open.ends_with(b)) {
+        if w.base_words.iter().any(|b| open.ends_with(b.as_str())) {
             return Err("base");
         }
     }

@@ -159,7 +159,7 @@ pub(super) fn level(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
         }
     }
     if name.is_none() {
-        name = ratio_name(r, at).or_else(|| count_predicate(r, at));
+        name = ratio_name(r, at).or_else(|| count_predicate(r, at, before));
     }
     if name.is_none() {
         if before.1 > before.0 {
@@ -223,11 +223,11 @@ fn ratio_name(r: &Reader, at: &At) -> Option<(usize, usize)> {
 /// A count of people or households that opens its clause is named by what they do or get
 /// (466人实现就业, 全镇215人享受低保, 2549户5304人脱贫): the rest of the clause, after any count
 /// glued to it.
-fn count_predicate(r: &Reader, at: &At) -> Option<(usize, usize)> {
+/// `before` is the name the words before the count give (trimmed): the count opens its clause
+/// when it is empty.
+fn count_predicate(r: &Reader, at: &At, before: (usize, usize)) -> Option<(usize, usize)> {
     let (text, f) = (r.text, &r.found[at.i]);
-    if !matches!(f.quantity.unit.as_str(), "人" | "户" | "名" | "人次" | "户次")
-        || at.from < f.start && trim_name(text, at.from, f.start).1 > trim_name(text, at.from, f.start).0
-    {
+    if !matches!(f.quantity.unit.as_str(), "人" | "户" | "名" | "人次" | "户次") || before.1 > before.0 {
         return None;
     }
     let mut from = f.end;

@@ -18,6 +18,8 @@ struct IndicatorWordsFile {
     capacity_words: Vec<String>,
     rank_leads: Vec<String>,
     class_nouns: Vec<String>,
+    total_notes: Vec<String>,
+    base_words: Vec<String>,
     election_words: Vec<String>,
     secured_words: Vec<String>,
 }
@@ -43,6 +45,10 @@ pub(super) struct IndicatorWords {
     pub rank_leads: Vec<String>,
     /// Nouns an amount before them classes by size (企业 of 5000万元企业).
     pub class_nouns: Vec<String>,
+    /// Brackets that give a part's whole (`(共`).
+    pub total_notes: Vec<String>,
+    /// Words before a bracketed base of a growth (同期).
+    pub base_words: Vec<String>,
     /// Words of an election.
     pub election: WordList,
     /// Words after which 争取 is what was secured.
@@ -65,6 +71,8 @@ pub(super) fn words() -> &'static IndicatorWords {
             capacity: f.capacity_words,
             rank_leads: f.rank_leads,
             class_nouns: f.class_nouns,
+            total_notes: f.total_notes,
+            base_words: f.base_words,
             election: WordList::new(&f.election_words),
             secured: WordList::new(&f.secured_words),
         }

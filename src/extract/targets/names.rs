@@ -127,10 +127,10 @@ pub(super) fn is_modifier(clause: &str, f: &Found) -> bool {
         && !after.is_empty()
         && number::quantities(&after[..seg_end]).iter().any(|n| n.quantity.value.is_some());
     // An amount that classes a noun by size (10亿元企业1家).
-    let class = f.quantity.unit_base == "元" && ["企业", "村", "大户", "级"].iter().any(|n| after.starts_with(n));
+    let t = target_words();
+    let class = f.quantity.unit_base == "元" && t.class_nouns.iter().any(|n| after.starts_with(n.as_str()));
     // An amount put into a named work before the verb that does it (投资200万元建成采摘园); put
     // into a measured output (投入2亿元建设6万平方米厂房) it is the plan's figure.
-    let t = target_words();
     let put_in = f.quantity.unit_base == "元"
         && (before.ends_with("投资") || before.ends_with("投入"))
         && t.project_amount_verbs.iter().any(|v| {

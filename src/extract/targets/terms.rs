@@ -22,6 +22,7 @@ pub(super) struct TargetWords {
     pub(super) zero_lead: Vec<String>,
     pub(super) project_amount_verbs: Vec<String>,
     pub(super) election_words: Vec<String>,
+    pub(super) class_nouns: Vec<String>,
 }
 
 pub(super) fn target_words() -> &'static TargetWords {
