@@ -145,9 +145,32 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
 /// The period of a figure at byte `at` of `sentence` (the text of its sentence up to the figure
 /// and beyond), given the report's review year.
 pub fn period_at(sentence: &str, at: usize, review_year: Option<i32>) -> Period {
+    period_among(sentence, &markers(sentence, review_year), at, review_year)
+}
+
+/// [`period_at`] for the figures of one text in turn: the markers of a sentence are read once for
+/// all its figures (figures come sentence by sentence, so the last sentence's are kept).
+#[derive(Default)]
+pub struct Periods {
+    last: Option<((usize, usize), Vec<Marker>)>,
+}
+
+impl Periods {
+    /// The period of the figure at byte `at` of `text`, whose sentence is `text[start..end]`.
+    pub fn at(&mut self, text: &str, (start, end): (usize, usize), at: usize, review_year: Option<i32>) -> Period {
+        let sentence = &text[start..end];
+        if self.last.as_ref().is_none_or(|(range, _)| *range != (start, end)) {
+            self.last = Some(((start, end), markers(sentence, review_year)));
+        }
+        let found = self.last.as_ref().map_or(&[][..], |(_, m)| m.as_slice());
+        period_among(sentence, found, at - start, review_year)
+    }
+}
+
+fn period_among(sentence: &str, markers: &[Marker], at: usize, review_year: Option<i32>) -> Period {
     let mut p = Period::year(review_year);
     let clause_break = |a: usize, b: usize| sentence.get(a..b).is_some_and(|s| s.contains([',', ';', '、', ':']));
-    for m in markers(sentence, review_year).into_iter().filter(|m| m.end <= at) {
+    for m in markers.iter().filter(|m| m.end <= at) {
         // A marker inside a clause (规下样本企业三季度综合加权营收增速) holds for that clause only;
         // one that opens a clause (1-10月,...) holds for the rest of the sentence.
         let opens = sentence[m.end..].starts_with([',', ':'])

@@ -24,20 +24,24 @@ fn pairs() -> &'static HashMap<char, char> {
 
 /// The folded form of one character.
 pub fn fold_char(c: char) -> char {
-    // Every character of every report passes through here, several times: a lookup in a table of
-    // the Basic Multilingual Plane (where every folded character lives) is one index, not a hash.
+    bmp().get(c as usize).copied().unwrap_or(c)
+}
+
+/// Every character of every report passes through the fold, several times: a lookup in a table of
+/// the Basic Multilingual Plane (where every folded character lives) is one index, not a hash.
+fn bmp() -> &'static [char] {
     static BMP: OnceLock<Vec<char>> = OnceLock::new();
-    let bmp = BMP.get_or_init(|| (0..=0xFFFFu32).map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_rule)).collect());
-    bmp.get(c as usize).copied().unwrap_or(c)
+    BMP.get_or_init(|| (0..=0xFFFFu32).map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_rule)).collect())
 }
 
 /// The folded form of a text: what `s.chars().map(fold_char).collect()` gives. Most characters fold
 /// to themselves, so runs of them are copied whole rather than pushed one by one.
 pub fn fold_str(s: &str) -> String {
+    let bmp = bmp();
     let mut out = String::with_capacity(s.len());
     let mut copied = 0;
     for (b, c) in s.char_indices() {
-        let f = fold_char(c);
+        let f = bmp.get(c as usize).copied().unwrap_or(c);
         if f != c {
             out.push_str(&s[copied..b]);
             out.push(f);

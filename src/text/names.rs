@@ -5,27 +5,66 @@
 /// Words trimmed from the ends of a name, and the words that stay whole.
 pub struct Trimmer {
     /// Taken from the head, longest first, again and again (全镇, 累计, 实现…).
-    lead: Vec<String>,
+    lead: ByChar,
     /// Taken from the tail, longest first, again and again (达到, 同比, 约…).
-    tail: Vec<String>,
+    tail: ByChar,
     /// Words whose last characters are also tail words (签约 ends in 约): never cut.
-    whole: Vec<String>,
+    whole: ByChar,
     /// Whether a trim may leave nothing (the caller then names the figure another way); a trim
     /// never leaves one character.
     may_empty: bool,
 }
 
+/// A word list, longest first, filed under each word's first (or last) character: a name's end
+/// is tried against the few words that could match it rather than the whole list.
+struct ByChar(std::collections::HashMap<char, Vec<String>>);
+
+impl ByChar {
+    fn new<'a>(list: impl IntoIterator<Item = &'a str>, key: fn(&str) -> Option<char>) -> Self {
+        let mut sorted: Vec<&str> = list.into_iter().filter(|w| !w.is_empty()).collect();
+        sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let mut by = std::collections::HashMap::<char, Vec<String>>::new();
+        for w in sorted {
+            if let Some(c) = key(w) {
+                by.entry(c).or_default().push(w.to_string());
+            }
+        }
+        ByChar(by)
+    }
+
+    fn under(&self, c: Option<char>) -> &[String] {
+        c.and_then(|c| self.0.get(&c)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The longest word `s` starts with (filed by first character).
+    fn head_of(&self, s: &str) -> Option<&str> {
+        self.under(s.chars().next()).iter().map(String::as_str).find(|w| s.starts_with(w))
+    }
+
+    /// The longest word `s` ends with (filed by last character).
+    fn tail_of(&self, s: &str) -> Option<&str> {
+        self.under(s.chars().next_back()).iter().map(String::as_str).find(|w| s.ends_with(w))
+    }
+
+    fn contains(&self, w: &str, key: fn(&str) -> Option<char>) -> bool {
+        self.under(key(w)).iter().any(|x| x == w)
+    }
+}
+
+fn first(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+fn last(s: &str) -> Option<char> {
+    s.chars().next_back()
+}
+
 impl Trimmer {
     pub fn new(lead: &[String], tail: &[String], whole: &[&str], may_empty: bool) -> Self {
-        let longest_first = |list: &[String]| {
-            let mut v = list.to_vec();
-            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            v
-        };
         Trimmer {
-            lead: longest_first(lead),
-            tail: longest_first(tail),
-            whole: whole.iter().map(|w| w.to_string()).collect(),
+            lead: ByChar::new(lead.iter().map(String::as_str), first),
+            tail: ByChar::new(tail.iter().map(String::as_str), last),
+            whole: ByChar::new(whole.iter().copied(), last),
             may_empty,
         }
     }
@@ -36,14 +75,14 @@ impl Trimmer {
         let (mut a, mut b) = (0, s.len());
         loop {
             let before = (a, b);
-            if let Some(w) = self.lead.iter().find(|w| s[a..b].starts_with(w.as_str())) {
+            if let Some(w) = self.lead.head_of(&s[a..b]) {
                 if self.leaves(&s[a + w.len()..b]) {
                     a += w.len();
                 }
             }
             let t = &s[a..b];
-            if !self.whole.iter().any(|w| t.ends_with(w.as_str())) {
-                if let Some(w) = self.tail.iter().find(|w| t.ends_with(w.as_str())) {
+            if self.whole.tail_of(t).is_none() {
+                if let Some(w) = self.tail.tail_of(t) {
                     if self.leaves(&t[..t.len() - w.len()]) {
                         b -= w.len();
                     }
@@ -70,7 +109,7 @@ impl Trimmer {
     fn leaves(&self, rest: &str) -> bool {
         match rest.chars().count() {
             0 => self.may_empty,
-            1 => self.may_empty && self.lead.iter().chain(&self.tail).any(|w| w == rest),
+            1 => self.may_empty && (self.lead.contains(rest, first) || self.tail.contains(rest, last)),
             _ => true,
         }
     }

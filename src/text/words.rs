@@ -45,6 +45,12 @@ impl WordList {
         seen
     }
 
+    /// Every occurrence of every word in `text` (overlapping ones too), with its byte start, in
+    /// the order their ends come.
+    pub fn occurrences<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+        self.automaton.find_overlapping_iter(text).map(|m| (m.start(), self.words[m.pattern().as_usize()].as_str()))
+    }
+
     /// Whether `text` contains any of the words.
     pub fn any_in(&self, text: &str) -> bool {
         self.leftmost.is_match(text)

@@ -64,12 +64,10 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
     let tail_start = clause.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
     // (年产量, 年产值: the year's output, not a capacity.)
     let tail = &clause[tail_start..];
-    let capacity =
-        |c: &String| tail.match_indices(c.as_str()).any(|(b, _)| !tail[b + c.len()..].starts_with(['量', '值']));
-    if w.capacity.iter().any(capacity) {
+    if w.capacity.occurrences(tail).any(|(b, c)| !tail[b + c.len()..].starts_with(['量', '值'])) {
         return Err("capacity");
     }
-    if w.rank_leads.iter().any(|l| clause[tail_start..].contains(l.as_str())) {
+    if w.rank_leads.any_in(tail) {
         return Err("rank");
     }
     if matches!(q.unit.as_str(), "名" | "人" | "位") && w.election.any_in(sentence_before(text, f.start)) {

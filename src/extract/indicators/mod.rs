@@ -40,19 +40,20 @@ mod words;
 pub(crate) use figure::{figure_check, names_a_project};
 
 use super::number::{self, Growth};
-use super::period::period_at;
+use super::period::Periods;
 use super::Context;
 use crate::model::{Indicator, Quantity, Span};
+use crate::text::clauses::Stop;
 use figure::{code_of, is_figure, readable};
 use growth::growth_runs;
-use names::{clause_start, close_quotes, full_stop, list_clause_start, near, sentence_end, Stops};
+use names::{clause_start, close_quotes, list_clause_start, near, Stops};
 use rules::{At, Reader};
 use std::collections::HashSet;
 
 pub fn extract(ctx: &Context) -> Vec<Indicator> {
     let text = ctx.folded.text.as_str();
     let readable_at = |byte: usize| readable(ctx, ctx.folded.char_of(byte));
-    let sentences = Stops::new(text, sentence_end);
+    let sentences = Stops::new(text, Stop::Semicolon);
     let runs = growth_runs(text, &sentences);
     let mut r = Reader {
         text,
@@ -110,8 +111,9 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
     }
     let mut rows = r.rows;
     rows.sort_by_key(|row| (row.value_at, row.start));
-    let full = Stops::new(text, full_stop);
-    rows.into_iter().filter_map(|row| row_to_indicator(ctx, &full, row)).collect()
+    let full = Stops::new(text, Stop::Sentence);
+    let mut periods = Periods::default();
+    rows.into_iter().filter_map(|row| row_to_indicator(ctx, &full, &mut periods, row)).collect()
 }
 
 /// What one row is built from, in byte offsets of the folded text.
@@ -128,7 +130,7 @@ pub(super) struct Row {
     pub value_at: usize,
 }
 
-fn row_to_indicator(ctx: &Context, full: &Stops, mut r: Row) -> Option<Indicator> {
+fn row_to_indicator(ctx: &Context, full: &Stops, periods: &mut Periods, mut r: Row) -> Option<Indicator> {
     let text = ctx.folded.text.as_str();
     r.name = close_quotes(text, r.name.0, r.name.1);
     let name = format!("{}{}", r.name_head.as_deref().unwrap_or(""), text[r.name.0..r.name.1].trim());
@@ -139,7 +141,7 @@ fn row_to_indicator(ctx: &Context, full: &Stops, mut r: Row) -> Option<Indicator
     // (预计全镇地区生产总值15.2亿元;新增固定资产投资6917万元;...).
     let (s_start, s_end) = full.around(text, r.value_at);
     let (s_start, s_end) = near(text, s_start, s_end, r.value_at);
-    let period = period_at(&text[s_start..s_end], r.value_at - s_start, ctx.meta.review_year);
+    let period = periods.at(text, (s_start, s_end), r.value_at, ctx.meta.review_year);
     let estimated = text[s_start..r.value_at].contains("预计");
     let start_c = ctx.folded.char_of(r.start.min(r.name.0));
     let end_c = ctx.folded.char_of(r.end.max(r.name.1));

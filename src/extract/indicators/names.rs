@@ -13,11 +13,6 @@ pub(super) fn clause_end(c: char) -> bool {
     ends(c, Stop::Item)
 }
 
-/// Characters that end a sentence.
-pub(super) fn sentence_end(c: char) -> bool {
-    ends(c, Stop::Semicolon)
-}
-
 fn lead_marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -127,8 +122,10 @@ pub(super) struct Stops {
 }
 
 impl Stops {
-    pub(super) fn new(text: &str, stop: fn(char) -> bool) -> Self {
-        Stops { at: text.char_indices().filter(|&(_, c)| stop(c)).map(|(i, _)| i).collect() }
+    /// The stops of `level`: [`Stop::Semicolon`] for a sentence of a list of results,
+    /// [`Stop::Sentence`] for a full sentence (semicolons inside).
+    pub(super) fn new(text: &str, level: Stop) -> Self {
+        Stops { at: crate::text::clauses::byte_stops(text, level) }
     }
 
     /// The stretch holding byte `at`: after the last stop before it, up to the first stop at or
@@ -160,11 +157,6 @@ pub(super) fn near(text: &str, start: usize, end: usize, at: usize) -> (usize, u
         e -= 1;
     }
     (s.min(at), e.max(at))
-}
-
-/// The end of a full sentence: 。 or the line's end (semicolons inside).
-pub(super) fn full_stop(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | '\n')
 }
 
 /// The noun a count names when written before it (`10余个重点项目`, `46支队伍`): up to the clause's

@@ -40,9 +40,9 @@ pub(super) struct IndicatorWords {
     /// Words that end the noun a count names.
     pub noun_stops: Vec<String>,
     /// Words right before a capacity (年产).
-    pub capacity: Vec<String>,
+    pub capacity: WordList,
     /// Words opening a clause of rank (位居).
-    pub rank_leads: Vec<String>,
+    pub rank_leads: WordList,
     /// Nouns an amount before them classes by size (企业 of 5000万元企业).
     pub class_nouns: Vec<String>,
     /// Brackets that give a part's whole (`(共`).
@@ -68,8 +68,8 @@ pub(super) fn words() -> &'static IndicatorWords {
             lead: f.lead_words,
             tail: f.tail_words,
             noun_stops: f.noun_stops,
-            capacity: f.capacity_words,
-            rank_leads: f.rank_leads,
+            capacity: WordList::new(&f.capacity_words),
+            rank_leads: WordList::new(&f.rank_leads),
             class_nouns: f.class_nouns,
             total_notes: f.total_notes,
             base_words: f.base_words,

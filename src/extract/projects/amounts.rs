@@ -3,6 +3,10 @@
 #[allow(unused_imports)]
 use super::*;
 
+/// The amounts of each stretch of text already read, by its character range: projects of one
+/// clause or sentence share it, and it is read once.
+pub(super) type AmountsSeen = std::collections::HashMap<(usize, usize), Vec<(usize, Amount)>>;
+
 /// The investment stated for a project: in its clause, or in its sentence when the sentence names it
 /// alone.
 pub(super) fn investment_near(
@@ -11,13 +15,14 @@ pub(super) fn investment_near(
     clause: (usize, usize),
     sentence: (usize, usize),
     in_sentence: usize,
+    seen: &mut AmountsSeen,
 ) -> Option<Amount> {
     if !f.named {
         return None;
     }
-    let nearest = |s: usize, e: usize| -> Option<Amount> {
-        let found = amounts_in(chars.str(s, e));
-        found.into_iter().min_by_key(|(pos, _)| (s + pos).abs_diff(f.start)).map(|(_, a)| a)
+    let mut nearest = |s: usize, e: usize| -> Option<Amount> {
+        let found = seen.entry((s, e)).or_insert_with(|| amounts_in(chars.str(s, e)));
+        found.iter().min_by_key(|(pos, _)| (s + pos).abs_diff(f.start)).map(|(_, a)| a.clone())
     };
     nearest(clause.0, clause.1).or_else(|| if in_sentence == 1 { nearest(sentence.0, sentence.1) } else { None })
 }

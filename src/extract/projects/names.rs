@@ -30,6 +30,7 @@ pub(super) fn has_status_word(clause: &str) -> bool {
 pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
     let t = project_words();
     let mut out = Vec::new();
+    let mut clause_builds: Option<bool> = None;
     let mut i = cs;
     while i < ce {
         if !t.suffix_starts.contains(chars[i]) {
@@ -51,7 +52,10 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
             }
         };
         let mut end = i + suffix.len();
-        let building = has_status_word(chars.str(cs, ce)) || invests(chars.str(cs, ce)) || joins_a_list(chars, end, ce);
+        // (Whether the clause builds or invests is asked once per clause.)
+        let builds =
+            *clause_builds.get_or_insert_with(|| has_status_word(chars.str(cs, ce)) || invests(chars.str(cs, ce)));
+        let building = builds || joins_a_list(chars, end, ce);
         if !is_strong && !building {
             i = end;
             continue;
