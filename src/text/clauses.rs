@@ -28,26 +28,6 @@ pub fn ends(c: char, level: Stop) -> bool {
     }
 }
 
-/// The byte offsets of the stops of `level` in `text`: what
-/// `text.char_indices().filter(|&(_, c)| ends(c, level))` gives. Every stop mark is ASCII or
-/// starts with the byte 0xE2 or 0xE3 (`…`, `、`, `。`), so the Han characters that make most of a
-/// report (0xE4 to 0xE9) are stepped over without being decoded.
-pub fn byte_stops(text: &str, level: Stop) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        let stop = match b {
-            0..=0x7F => ends(b as char, level),
-            0xE2 | 0xE3 => text[i..].chars().next().is_some_and(|c| ends(c, level)),
-            _ => false,
-        };
-        if stop {
-            out.push(i);
-        }
-    }
-    out
-}
-
 /// One stretch between stops, as character offsets, with the mark that ends it (`None` at the end
 /// of the text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,14 +100,5 @@ mod tests {
         assert_eq!(all(Stop::Clause), ["产值3亿元、税收1亿元", "增长5%", "投资2亿元", "下一句"]);
         assert_eq!(all(Stop::Item), ["产值3亿元", "税收1亿元", "增长5%", "投资2亿元", "下一句"]);
         assert_eq!(text(enclosing(&chars, 8, Stop::Clause)), "产值3亿元、税收1亿元");
-    }
-
-    #[test]
-    fn byte_stops_are_the_stops_of_the_characters() {
-        let text = "一、总投资约1500万元…全年;增长5%,其中:甲、乙。好!\n€是?末";
-        for level in [Stop::Sentence, Stop::Semicolon, Stop::Clause, Stop::Item] {
-            let by_chars: Vec<usize> = text.char_indices().filter(|&(_, c)| ends(c, level)).map(|(i, _)| i).collect();
-            assert_eq!(byte_stops(text, level), by_chars, "{level:?}");
-        }
     }
 }

@@ -33,6 +33,11 @@ impl Folded {
         self.char_at[byte.min(self.text.len())] as usize
     }
 
+    /// Byte offset of a character offset in the folded text (the text's length past its end).
+    pub fn byte_of(&self, char: usize) -> usize {
+        self.char_at.partition_point(|&c| (c as usize) < char).min(self.text.len())
+    }
+
     /// Character length of the text.
     pub fn char_len(&self) -> usize {
         self.char_at[self.text.len()] as usize
@@ -73,5 +78,21 @@ impl Cursor {
         self.chars += text.get(self.byte..byte).map_or(0, |s| s.chars().count());
         self.byte = byte;
         self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_and_characters_map_both_ways() {
+        let f = Folded::from_folded("增长5%,a。€".to_string());
+        for (char, (byte, _)) in f.text.char_indices().enumerate() {
+            assert_eq!(f.byte_of(char), byte);
+            assert_eq!(f.char_of(byte), char);
+        }
+        assert_eq!(f.byte_of(f.char_len()), f.text.len());
+        assert_eq!(f.byte_of(f.char_len() + 5), f.text.len());
     }
 }

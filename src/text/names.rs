@@ -2,69 +2,27 @@
 //! from its ends. One trimmer serves every extractor; each brings its own words (data files):
 //! the indicators' verbs and markers, the targets' cue words, the projects' verbs.
 
+use crate::text::words::Ends;
+
 /// Words trimmed from the ends of a name, and the words that stay whole.
 pub struct Trimmer {
     /// Taken from the head, longest first, again and again (全镇, 累计, 实现…).
-    lead: ByChar,
+    lead: Ends,
     /// Taken from the tail, longest first, again and again (达到, 同比, 约…).
-    tail: ByChar,
+    tail: Ends,
     /// Words whose last characters are also tail words (签约 ends in 约): never cut.
-    whole: ByChar,
+    whole: Ends,
     /// Whether a trim may leave nothing (the caller then names the figure another way); a trim
     /// never leaves one character.
     may_empty: bool,
 }
 
-/// A word list, longest first, filed under each word's first (or last) character: a name's end
-/// is tried against the few words that could match it rather than the whole list.
-struct ByChar(std::collections::HashMap<char, Vec<String>>);
-
-impl ByChar {
-    fn new<'a>(list: impl IntoIterator<Item = &'a str>, key: fn(&str) -> Option<char>) -> Self {
-        let mut sorted: Vec<&str> = list.into_iter().filter(|w| !w.is_empty()).collect();
-        sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let mut by = std::collections::HashMap::<char, Vec<String>>::new();
-        for w in sorted {
-            if let Some(c) = key(w) {
-                by.entry(c).or_default().push(w.to_string());
-            }
-        }
-        ByChar(by)
-    }
-
-    fn under(&self, c: Option<char>) -> &[String] {
-        c.and_then(|c| self.0.get(&c)).map_or(&[], Vec::as_slice)
-    }
-
-    /// The longest word `s` starts with (filed by first character).
-    fn head_of(&self, s: &str) -> Option<&str> {
-        self.under(s.chars().next()).iter().map(String::as_str).find(|w| s.starts_with(w))
-    }
-
-    /// The longest word `s` ends with (filed by last character).
-    fn tail_of(&self, s: &str) -> Option<&str> {
-        self.under(s.chars().next_back()).iter().map(String::as_str).find(|w| s.ends_with(w))
-    }
-
-    fn contains(&self, w: &str, key: fn(&str) -> Option<char>) -> bool {
-        self.under(key(w)).iter().any(|x| x == w)
-    }
-}
-
-fn first(s: &str) -> Option<char> {
-    s.chars().next()
-}
-
-fn last(s: &str) -> Option<char> {
-    s.chars().next_back()
-}
-
 impl Trimmer {
     pub fn new(lead: &[String], tail: &[String], whole: &[&str], may_empty: bool) -> Self {
         Trimmer {
-            lead: ByChar::new(lead.iter().map(String::as_str), first),
-            tail: ByChar::new(tail.iter().map(String::as_str), last),
-            whole: ByChar::new(whole.iter().copied(), last),
+            lead: Ends::heads(lead.iter().map(String::as_str)),
+            tail: Ends::tails(tail.iter().map(String::as_str)),
+            whole: Ends::tails(whole.iter().copied()),
             may_empty,
         }
     }
@@ -109,7 +67,7 @@ impl Trimmer {
     fn leaves(&self, rest: &str) -> bool {
         match rest.chars().count() {
             0 => self.may_empty,
-            1 => self.may_empty && (self.lead.contains(rest, first) || self.tail.contains(rest, last)),
+            1 => self.may_empty && (self.lead.contains(rest) || self.tail.contains(rest)),
             _ => true,
         }
     }

@@ -6,6 +6,7 @@
 //! the text, with the same answers.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
 
 /// A list of words (from a data file), with an automaton over all of them.
 pub struct WordList {
@@ -84,6 +85,75 @@ impl WordList {
     }
 }
 
+/// A word list filed under each word's first character (for the words a text starts with) or its
+/// last (for the words it ends with), longest first: a text's end is tried against the few words
+/// that could stand there rather than the whole list.
+#[derive(Default)]
+pub struct Ends {
+    by: HashMap<char, Vec<String>>,
+    key: Key,
+}
+
+#[derive(Default, Clone, Copy)]
+enum Key {
+    #[default]
+    First,
+    Last,
+}
+
+impl Key {
+    fn of(self, s: &str) -> Option<char> {
+        match self {
+            Key::First => s.chars().next(),
+            Key::Last => s.chars().next_back(),
+        }
+    }
+}
+
+impl Ends {
+    /// For [`Ends::head_of`]: the words filed by their first character.
+    pub fn heads<'a>(list: impl IntoIterator<Item = &'a str>) -> Self {
+        Ends::new(list, Key::First)
+    }
+
+    /// For [`Ends::tail_of`]: the words filed by their last character.
+    pub fn tails<'a>(list: impl IntoIterator<Item = &'a str>) -> Self {
+        Ends::new(list, Key::Last)
+    }
+
+    fn new<'a>(list: impl IntoIterator<Item = &'a str>, key: Key) -> Self {
+        // A stable sort: words of one length stay in the list's order.
+        let mut sorted: Vec<&str> = list.into_iter().filter(|w| !w.is_empty()).collect();
+        sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let mut by = HashMap::<char, Vec<String>>::new();
+        for w in sorted {
+            if let Some(c) = key.of(w) {
+                by.entry(c).or_default().push(w.to_string());
+            }
+        }
+        Ends { by, key }
+    }
+
+    fn under(&self, c: Option<char>) -> &[String] {
+        c.and_then(|c| self.by.get(&c)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The longest word `s` starts with (a list made by [`Ends::heads`]).
+    pub fn head_of(&self, s: &str) -> Option<&str> {
+        self.under(s.chars().next()).iter().map(String::as_str).find(|w| s.starts_with(w))
+    }
+
+    /// The longest word `s` ends with (a list made by [`Ends::tails`]).
+    pub fn tail_of(&self, s: &str) -> Option<&str> {
+        self.under(s.chars().next_back()).iter().map(String::as_str).find(|w| s.ends_with(w))
+    }
+
+    /// Whether `w` is a word of the list.
+    pub fn contains(&self, w: &str) -> bool {
+        self.under(self.key.of(w)).iter().any(|x| x == w)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +200,20 @@ mod tests {
                 .max_by_key(|(e, w)| (*e, w.len()));
             assert_eq!(l.last_end_in(text).map(|(e, w)| (e, w.to_string())), by_words_end, "{text}");
         }
+    }
+
+    #[test]
+    fn ends_find_what_a_walk_over_the_list_finds() {
+        let words: Vec<String> =
+            ["加快", "加快推进", "推进", "进", "全力", "力"].iter().map(|w| w.to_string()).collect();
+        let heads = Ends::heads(words.iter().map(String::as_str));
+        let tails = Ends::tails(words.iter().map(String::as_str));
+        let mut longest = words.clone();
+        longest.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        for s in ["加快推进项目", "加快项目", "项目推进", "全力", "力", "", "项目"] {
+            assert_eq!(heads.head_of(s), longest.iter().map(String::as_str).find(|w| s.starts_with(w)), "{s}");
+            assert_eq!(tails.tail_of(s), longest.iter().map(String::as_str).find(|w| s.ends_with(w)), "{s}");
+        }
+        assert!(heads.contains("推进") && tails.contains("推进") && !heads.contains("项目"));
     }
 }

@@ -53,7 +53,7 @@ use std::collections::HashSet;
 pub fn extract(ctx: &Context) -> Vec<Indicator> {
     let text = ctx.folded.text.as_str();
     let readable_at = |byte: usize| readable(ctx, ctx.folded.char_of(byte));
-    let sentences = Stops::new(text, Stop::Semicolon);
+    let sentences = Stops::new(ctx, Stop::Semicolon);
     let runs = growth_runs(text, &sentences);
     let mut r = Reader {
         text,
@@ -111,7 +111,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
     }
     let mut rows = r.rows;
     rows.sort_by_key(|row| (row.value_at, row.start));
-    let full = Stops::new(text, Stop::Sentence);
+    let full = Stops::new(ctx, Stop::Sentence);
     let mut periods = Periods::default();
     rows.into_iter().filter_map(|row| row_to_indicator(ctx, &full, &mut periods, row)).collect()
 }

@@ -3,7 +3,8 @@
 
 use super::words::words;
 use crate::extract::number::WORDS_ENDING_IN_A_QUALIFIER;
-use crate::text::clauses::{ends, Stop};
+use crate::extract::Context;
+use crate::text::clauses::{ends, Clause, Stop};
 use crate::text::names::Trimmer;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -122,10 +123,13 @@ pub(super) struct Stops {
 }
 
 impl Stops {
-    /// The stops of `level`: [`Stop::Semicolon`] for a sentence of a list of results,
-    /// [`Stop::Sentence`] for a full sentence (semicolons inside).
-    pub(super) fn new(text: &str, level: Stop) -> Self {
-        Stops { at: crate::text::clauses::byte_stops(text, level) }
+    /// The stops of `level` in the report: [`Stop::Semicolon`] for a sentence of a list of
+    /// results, [`Stop::Sentence`] for a full sentence (semicolons inside). They are the ends of
+    /// the report's clauses (split once) that stop at that level.
+    pub(super) fn new(ctx: &Context, level: Stop) -> Self {
+        debug_assert!(level <= Stop::Clause, "the report's clauses end at every stop up to Clause");
+        let ends_at = |c: &Clause| c.stop.is_some_and(|s| ends(s, level));
+        Stops { at: ctx.clauses.iter().filter(|c| ends_at(c)).map(|c| ctx.folded.byte_of(c.end)).collect() }
     }
 
     /// The stretch holding byte `at`: after the last stop before it, up to the first stop at or

@@ -47,18 +47,18 @@ pub(super) fn continues_word(chars: &Chars, end: usize) -> bool {
 /// Whether a verb of joining a list ("入选", "列入") stands at `at`, before `end`, after what may
 /// be other words of its clause ("成功入选").
 pub(super) fn joins_a_list(chars: &Chars, at: usize, end: usize) -> bool {
-    verb_at(chars, at, end, &project_words().award_verbs)
+    verb_at(chars, at, end, &project_words().award_heads)
 }
 
 /// Whether a verb of an honour ("获评", "被评为") stands at `at`: what follows it is the honour.
 pub(super) fn honoured_at(chars: &Chars, at: usize, end: usize) -> bool {
-    verb_at(chars, at, end, &project_words().honour_verbs)
+    verb_at(chars, at, end, &project_words().honour_heads)
 }
 
-fn verb_at(chars: &Chars, at: usize, end: usize, verbs: &[String]) -> bool {
+fn verb_at(chars: &Chars, at: usize, end: usize, verbs: &Ends) -> bool {
     let rest = chars.str(at.min(end), end);
     let rest = ["成功", "被", "获批", "已"].iter().find_map(|w| rest.strip_prefix(w)).unwrap_or(rest);
-    verbs.iter().any(|w| rest.starts_with(w.as_str()))
+    verbs.head_of(rest).is_some()
 }
 
 /// Whether a clause asks higher levels for what it names ("向上争取某某项目", "争取上级某某项目
@@ -105,7 +105,9 @@ pub(super) fn invested_works(chars: &Chars, cs: usize, ce: usize) -> Vec<Candida
     });
     let clause = chars.str(cs, ce);
     let mut out = Vec::new();
-    for caps in works.captures_iter(clause) {
+    // (Every match opens with 投: a clause without one is not searched.)
+    let searched = clause.contains('投').then(|| works.captures_iter(clause));
+    for caps in searched.into_iter().flatten() {
         let Some(m) = caps.name("work") else { continue };
         let at = cs + clause[..m.start()].chars().count();
         let end = at + m.as_str().chars().count();
@@ -130,6 +132,9 @@ fn invested_works_on(chars: &Chars, cs: usize, ce: usize) -> Option<Candidate> {
     let invested = INVESTED.get_or_init(|| {
         Regex::new(r"(投资|投入)(资金)?(约|近|超|达)?[0-9.]+(余|多)?(万|亿)?元,$").expect("valid regex")
     });
+    if chars.get(cs) != Some(&'对') {
+        return None;
+    }
     let before = chars.str(cs.saturating_sub(24), cs);
     let caps = on.captures(chars.str(cs, ce))?;
     let (thing, work) = (caps.name("thing")?.as_str(), caps.name("work")?.as_str());

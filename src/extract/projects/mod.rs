@@ -14,7 +14,7 @@
 use super::{Chars, Context};
 use crate::model::{Project, Span};
 use crate::text::clauses::{self, Stop};
-use crate::text::words::WordList;
+use crate::text::words::{Ends, WordList};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;

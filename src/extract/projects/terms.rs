@@ -39,6 +39,11 @@ pub(super) struct ProjectWords {
     pub(super) lead_chars: ByFirstChar,
     #[serde(skip)]
     pub(super) inner_verb_chars: ByFirstChar,
+    /// The verbs of joining a list and of an honour, for the verb a text starts with.
+    #[serde(skip)]
+    pub(super) award_heads: Ends,
+    #[serde(skip)]
+    pub(super) honour_heads: Ends,
 }
 
 /// A set of characters asked about once per character of every report: a bit per character of the
@@ -122,6 +127,8 @@ pub(super) fn project_words() -> &'static ProjectWords {
         t.phase_chars = ByFirstChar::new(&t.phases);
         t.lead_chars = ByFirstChar::new(&t.lead_words);
         t.inner_verb_chars = ByFirstChar::new(&t.inner_verbs);
+        t.award_heads = Ends::heads(t.award_verbs.iter().map(String::as_str));
+        t.honour_heads = Ends::heads(t.honour_verbs.iter().map(String::as_str));
         t
     })
 }

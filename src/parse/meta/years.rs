@@ -43,6 +43,13 @@ struct Patterns {
     year: Regex,
 }
 
+/// The words that close a heading of the year's review (2023年工作回顾): a line holding none of
+/// them holds no such heading.
+const REVIEW_WORDS: [&str; 4] = ["回顾", "总结", "完成情况", "工作情况"];
+
+/// The words of a sentence that gives the plan's year (2024年经济社会发展的主要预期目标).
+const PLAN_SENTENCE_WORD: &str = "主要预期目标";
+
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
@@ -58,11 +65,12 @@ fn lexicon() -> &'static Lexicon {
                 review_heading: re(
                     r"^(?:过去的|刚刚过去的)?(\d{4})\s*年[^。,，\d]{0,14}?(?:回顾|总结|完成情况|工作情况)",
                 ),
-                plan_heading: re(
-                    r"^(\d{4})年度?[^。]{0,12}?(?:安排|计划|任务|思路|打算|目标|重点|部署)",
-                ),
-                plan_sentence: re(r"(\d{4})年[^。]{0,20}?主要预期目标"),
-                inline_review_heading: re(r"(?:^|[。!！\s])[一二三四五六七八九十]+、\s*(\d{4})\s*年[^。,，\d]{0,14}?(?:回顾|总结|完成情况|工作情况)"),
+                plan_heading: re(r"^(\d{4})年度?[^。]{0,12}?(?:安排|计划|任务|思路|打算|目标|重点|部署)"),
+                plan_sentence: re(&format!(r"(\d{{4}})年[^。]{{0,20}}?{PLAN_SENTENCE_WORD}")),
+                inline_review_heading: re(&format!(
+                    r"(?:^|[。!！\s])[一二三四五六七八九十]+、\s*(\d{{4}})\s*年[^。,，\d]{{0,14}}?(?:{})",
+                    REVIEW_WORDS.join("|")
+                )),
                 year: re(r"((?:19|20)\d{2})年"),
             },
         }
@@ -110,7 +118,9 @@ pub fn years(
     }
     // A page that lost its line breaks keeps its headings inline, after a sentence or a space.
     if review.is_none() {
-        if let Some(c) = lines.iter().skip(1).find_map(|l| p.inline_review_heading.captures(l)) {
+        // (A line with none of the heading's closing words is not searched.)
+        let may_hold = |l: &&&str| REVIEW_WORDS.iter().any(|w| l.contains(w));
+        if let Some(c) = lines.iter().skip(1).filter(may_hold).find_map(|l| p.inline_review_heading.captures(l)) {
             review = num(&c[1]);
             to_date = c[0].contains("以来");
         }
@@ -119,7 +129,9 @@ pub fn years(
         // "2024年以来工作回顾": the year to date, reviewed in that year; the year it plans is not said.
         return (review, None);
     }
-    plan = plan.or_else(|| lines.iter().find_map(|l| p.plan_sentence.captures(l)).and_then(|c| num(&c[1])));
+    let may_plan = |l: &&&str| l.contains(PLAN_SENTENCE_WORD);
+    plan = plan
+        .or_else(|| lines.iter().filter(may_plan).find_map(|l| p.plan_sentence.captures(l)).and_then(|c| num(&c[1])));
     match kind {
         ReportKind::WorkPlan => return (None, plan.or(title_year).or_else(first_year)),
         // A summary plans a year only where it says so.
