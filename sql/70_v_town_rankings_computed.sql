@@ -10,10 +10,12 @@ CREATE VIEW v_town_rankings_computed AS
 -- source_kind is the kind of the report the panel's figure comes from.
 -- A rank is NULL where its measure is NULL, and the in-province ranks are NULL for towns whose
 -- province is unknown.
+-- (Each window sorts its rows: the panel's rows are read with only the columns this view returns.)
 WITH
 panel AS (
     SELECT
-        p.*,
+        p.town_id, p.town, p.county, p.city, p.province, p.year, p.indicator_code, p.indicator_name_zh,
+        p.indicator_name_en, p.value_base, p.unit_base, p.growth_pct, p.report_id, p.indicator_id, p.source_kind,
         LAG(p.year) OVER (PARTITION BY p.town_id, p.indicator_code, p.unit_base ORDER BY p.year) AS prev_year,
         LAG(p.value_base) OVER (PARTITION BY p.town_id, p.indicator_code, p.unit_base ORDER BY p.year) AS prev_value
     FROM v_indicator_panel AS p

@@ -36,11 +36,13 @@ pub fn refresh(conn: &Connection) -> Result<usize> {
                  SELECT {columns} FROM {view} WHERE town_id IN (SELECT town_id FROM stale_towns);"
         ))?;
     }
+    // The rankings read the panel through v_indicator_panel, which computes a stale town's rows on
+    // the fly: with the marks cleared first (in the same transaction), it reads the rows just stored.
     let columns = column_list(&tx, "town_rankings")?;
     tx.execute_batch(&format!(
-        "DELETE FROM town_rankings;
-         INSERT INTO town_rankings ({columns}) SELECT {columns} FROM v_town_rankings_computed;
-         DELETE FROM stale_towns;"
+        "DELETE FROM stale_towns;
+         DELETE FROM town_rankings;
+         INSERT INTO town_rankings ({columns}) SELECT {columns} FROM v_town_rankings_computed;"
     ))?;
     tx.commit()?;
     Ok(usize::try_from(stale).unwrap_or(usize::MAX))

@@ -6,6 +6,7 @@
 //! ends a word before names (`在`, `日`, `我`...), after the county or city written before it.
 
 use crate::resolve::gazetteer::{gazetteer, Level};
+use crate::text::words::WordList;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -24,9 +25,23 @@ struct TownFile {
     verbs_before_names: Vec<String>,
 }
 
-fn words() -> &'static TownFile {
-    static W: OnceLock<TownFile> = OnceLock::new();
-    W.get_or_init(|| toml::from_str::<MetaFile>(META_TOML).expect("data/meta.toml [town] is valid").town)
+/// The town words, with the lists searched inside a name as automata.
+struct TownWords {
+    file: TownFile,
+    not_in_names: WordList,
+    verbs_before_names: WordList,
+}
+
+fn words() -> &'static TownWords {
+    static W: OnceLock<TownWords> = OnceLock::new();
+    W.get_or_init(|| {
+        let file = toml::from_str::<MetaFile>(META_TOML).expect("data/meta.toml [town] is valid").town;
+        TownWords {
+            not_in_names: WordList::new(&file.not_in_names),
+            verbs_before_names: WordList::new(&file.verbs_before_names),
+            file,
+        }
+    })
 }
 
 /// Longest run of characters before 镇, 乡 or 街道 that may hold a name.
@@ -87,26 +102,27 @@ pub fn trim(run: &str) -> Option<TownName> {
     let w = words();
     let cut = run
         .char_indices()
-        .filter(|(_, c)| w.stop_chars.contains(*c) || matches!(c, '省' | '市' | '县' | '区' | '旗'))
+        .filter(|(_, c)| w.file.stop_chars.contains(*c) || matches!(c, '省' | '市' | '县' | '区' | '旗'))
         .map(|(b, c)| b + c.len_utf8())
         .next_back()
         .unwrap_or(0);
     let mut name = &run[cut..];
-    if let Some(after) = w.verbs_before_names.iter().filter_map(|v| name.rfind(v.as_str()).map(|b| b + v.len())).max() {
+    // After the verb that ends last.
+    if let Some((after, _)) = w.verbs_before_names.last_end_in(name) {
         name = &name[after..];
     }
-    let marked = w.not_in_names.iter().any(|m| name.contains(m.as_str()));
+    let marked = w.not_in_names.any_in(name);
     (name.chars().count() > suffix_chars + 1 && !ends_as_word(name) && !marked)
         .then(|| TownName { name: name.to_string(), known: false })
 }
 
 fn is_not_town(name: &str) -> bool {
-    words().not_towns.iter().any(|w| w == name)
+    words().file.not_towns.iter().any(|w| w == name)
 }
 
 /// An unknown name that ends as a common word ("推进小城镇") is that word in a sentence.
 fn ends_as_word(name: &str) -> bool {
-    words().not_towns.iter().filter(|w| w.as_str() != "街道").any(|w| name.ends_with(w.as_str()))
+    words().file.not_towns.iter().filter(|w| w.as_str() != "街道").any(|w| name.ends_with(w.as_str()))
 }
 
 fn is_han(c: char) -> bool {
