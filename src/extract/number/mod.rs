@@ -117,18 +117,52 @@ fn may_start_number(c: char) -> bool {
         )
 }
 
-/// The quantity pattern's captures at byte `at` of `text`; their offsets count from `at`.
-fn captures_at(text: &str, at: usize) -> Option<regex::Captures<'_>> {
-    quantity_re().re.captures(window(text, at).get(at..)?)
+/// The quantity pattern's groups at one place: capture locations read into a buffer that a walk
+/// over a text reuses (one allocation per text rather than one per number).
+struct Groups<'h> {
+    hay: &'h str,
+    locs: &'h regex::CaptureLocations,
+}
+
+/// One group of [`Groups`]: where it stands in the haystack and what it holds.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Group<'h> {
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
+impl<'h> Groups<'h> {
+    fn get(&self, i: usize) -> Option<Group<'h>> {
+        self.locs.get(i).map(|(start, end)| Group { end, text: &self.hay[start..end] })
+    }
+}
+
+/// The quantity pattern's groups at byte `at` of `text`, read into `locs`; their offsets count
+/// from `at`.
+fn captures_at<'h>(text: &'h str, at: usize, locs: &'h mut regex::CaptureLocations) -> Option<Groups<'h>> {
+    let hay = window(text, at).get(at..)?;
+    quantity_re().re.captures_read(locs, hay)?;
+    Some(Groups { hay, locs })
 }
 
 /// Reads the quantity whose number starts at byte `at` of `text`, with its context checked.
 fn read_at(text: &str, at: usize) -> Option<Found> {
-    read_captures(text, at, &captures_at(text, at)?, &mut Cursor::default())
+    let mut locs = quantity_re().re.capture_locations();
+    read_captures(text, at, &captures_at(text, at, &mut locs)?, &mut Cursor::default())
 }
 
 /// Reads the quantity matched at byte `at` of `text` (`caps` count from `at`).
-fn read_captures(text: &str, at: usize, caps: &regex::Captures, cursor: &mut Cursor) -> Option<Found> {
+fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> Option<Found> {
     let g = quantity_re();
     let whole = caps.get(0)?;
     let before = &text[..at];
@@ -263,6 +297,7 @@ fn surely_unitless(text: &str, at: usize) -> bool {
 pub fn quantities(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut cursor = Cursor::default();
+    let mut locs = quantity_re().re.capture_locations();
     let mut pos = 0;
     while pos < text.len() {
         // The next place, from `pos`, where a number can start. The pattern matches at every such
@@ -274,7 +309,7 @@ pub fn quantities(text: &str) -> Vec<Found> {
         let found = if surely_unitless(text, start) {
             None
         } else {
-            match captures_at(text, start) {
+            match captures_at(text, start, &mut locs) {
                 Some(caps) => read_captures(text, start, &caps, &mut cursor),
                 None => {
                     pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
