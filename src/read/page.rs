@@ -236,11 +236,15 @@ pub fn clean(text: &str) -> CleanPage {
             }
         }
     }
+    // The folded form of each kept line, beside it: folding is one character for one and maps
+    // white space to white space, so the folded line trimmed is the kept line folded.
+    let mut kept_folded: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < raw.len() && i < folded.len() {
         let unpiped = n.unpipe(folded[i].trim());
         let line = unpiped.as_deref().unwrap_or(folded[i].trim()).trim_start_matches(['-', '—']).trim_start();
         let original = raw[i].trim();
+        let original_folded = folded[i].trim();
         i += 1;
         if line.is_empty() {
             continue;
@@ -279,6 +283,7 @@ pub fn clean(text: &str) -> CleanPage {
             continue;
         }
         page.lines.push(original.to_string());
+        kept_folded.push(original_folded);
     }
     page.meta.site = folded
         .iter()
@@ -286,8 +291,13 @@ pub fn clean(text: &str) -> CleanPage {
         .find(|l| !l.is_empty())
         .filter(|l| l.chars().count() <= 20 && is_site_name(l))
         .map(str::to_string);
-    page.lines = reflow(std::mem::take(&mut page.lines));
-    page.folded = page.lines.iter().map(|l| shape::parse_line(&fold_str(l))).collect();
+    if needs_reflow(&page.lines) {
+        page.lines = reflow(std::mem::take(&mut page.lines));
+        page.folded = page.lines.iter().map(|l| shape::parse_line(&fold_str(l))).collect();
+    } else {
+        debug_assert!(page.lines.iter().zip(&kept_folded).all(|(l, f)| fold_str(l) == *f));
+        page.folded = kept_folded.iter().map(|f| shape::parse_line(f)).collect();
+    }
     page
 }
 
@@ -325,10 +335,15 @@ fn breaks() -> &'static Breaks {
     })
 }
 
+/// Whether any line is long enough to be a page that lost its line breaks.
+fn needs_reflow(lines: &[String]) -> bool {
+    lines.iter().any(|l| l.len() >= LONG_LINE_CHARS)
+}
+
 /// Breaks very long lines back into paragraphs: a whole report saved on one line still gets its
 /// title line first and one paragraph a line. Each pass is linear in the line's length.
 pub fn reflow(lines: Vec<String>) -> Vec<String> {
-    if lines.iter().all(|l| l.len() < LONG_LINE_CHARS) {
+    if !needs_reflow(&lines) {
         return lines;
     }
     let b = breaks();
