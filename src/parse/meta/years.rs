@@ -62,9 +62,10 @@ fn lexicon() -> &'static Lexicon {
             last_year: WordList::new(&f.last_year),
             p: Patterns {
                 two_years: re(r"(\d{4})年度?[^\d]{0,8}?(?:工作)?总结.{0,3}?(\d{4})年"),
-                review_heading: re(
-                    r"^(?:过去的|刚刚过去的)?(\d{4})\s*年[^。,，\d]{0,14}?(?:回顾|总结|完成情况|工作情况)",
-                ),
+                review_heading: re(&format!(
+                    r"^(?:过去的|刚刚过去的)?(\d{{4}})\s*年[^。,，\d]{{0,14}}?(?:{})",
+                    REVIEW_WORDS.join("|")
+                )),
                 plan_heading: re(r"^(\d{4})年度?[^。]{0,12}?(?:安排|计划|任务|思路|打算|目标|重点|部署)"),
                 plan_sentence: re(&format!(r"(\d{{4}})年[^。]{{0,20}}?{PLAN_SENTENCE_WORD}")),
                 inline_review_heading: re(&format!(
