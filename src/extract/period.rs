@@ -142,21 +142,16 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
     out
 }
 
-/// The period of a figure at byte `at` of `sentence` (the text of its sentence up to the figure
-/// and beyond), given the report's review year.
-pub fn period_at(sentence: &str, at: usize, review_year: Option<i32>) -> Period {
-    period_among(sentence, &markers(sentence, review_year), at, review_year)
-}
-
-/// [`period_at`] for the figures of one text in turn: the markers of a sentence are read once for
-/// all its figures (figures come sentence by sentence, so the last sentence's are kept).
+/// The periods of the figures of one text, asked in turn: the markers of a sentence are read once
+/// for all its figures (figures come sentence by sentence, so the last sentence's are kept).
 #[derive(Default)]
 pub struct Periods {
     last: Option<((usize, usize), Vec<Marker>)>,
 }
 
 impl Periods {
-    /// The period of the figure at byte `at` of `text`, whose sentence is `text[start..end]`.
+    /// The period of the figure at byte `at` of `text`, whose sentence is `text[start..end]` (up to
+    /// the figure and beyond), given the report's review year.
     pub fn at(&mut self, text: &str, (start, end): (usize, usize), at: usize, review_year: Option<i32>) -> Period {
         let sentence = &text[start..end];
         if self.last.as_ref().is_none_or(|(range, _)| *range != (start, end)) {
@@ -203,7 +198,21 @@ mod tests {
     use super::*;
 
     fn at_value(s: &str, value: &str, year: i32) -> Period {
-        period_at(s, s.find(value).unwrap_or(s.len()), Some(year))
+        Periods::default().at(s, (0, s.len()), s.find(value).unwrap_or(s.len()), Some(year))
+    }
+
+    #[test]
+    fn a_sentence_markers_hold_for_its_figures_only() {
+        let text = "上半年实现产值5亿元,税收1亿元。全镇实现产值12亿元。";
+        let second = text.find("全镇").expect("second sentence");
+        let mut periods = Periods::default();
+        let at =
+            |periods: &mut Periods, value: &str, range| periods.at(text, range, text.find(value).unwrap(), Some(2024));
+        let half = at(&mut periods, "5亿", (0, second));
+        assert_eq!((half.month_from, half.month_to), (Some(1), Some(6)));
+        let same_sentence = at(&mut periods, "1亿", (0, second));
+        assert_eq!((same_sentence.month_from, same_sentence.month_to), (Some(1), Some(6)));
+        assert_eq!(at(&mut periods, "12亿", (second, text.len())), Period::year(Some(2024)), "the next sentence");
     }
 
     #[test]

@@ -33,14 +33,10 @@ impl Folded {
         self.char_at[byte.min(self.text.len())] as usize
     }
 
-    /// Byte offset of a character offset in the folded text (the text's length past its end).
-    pub fn byte_of(&self, char: usize) -> usize {
-        self.byte_of_from(char, 0)
-    }
-
-    /// [`Folded::byte_of`] for a character at or after the one starting at byte `from` (a character
-    /// boundary): the search stays within the few bytes those characters can take, for readers that
-    /// walk the text front to back.
+    /// Byte offset of a character offset in the folded text (the text's length past its end), for
+    /// a character at or after the one starting at byte `from` (a character boundary; 0 when
+    /// unknown): the search stays within the few bytes those characters can take, for readers
+    /// that walk the text front to back.
     pub fn byte_of_from(&self, char: usize, from: usize) -> usize {
         let from = from.min(self.text.len());
         // A character takes at most four bytes.
@@ -101,14 +97,14 @@ mod tests {
         let f = Folded::from_folded("增长5%,a。€".to_string());
         let starts: Vec<usize> = f.text.char_indices().map(|(b, _)| b).collect();
         for (char, &byte) in starts.iter().enumerate() {
-            assert_eq!(f.byte_of(char), byte);
+            assert_eq!(f.byte_of_from(char, 0), byte);
             assert_eq!(f.char_of(byte), char);
             for &from in starts.iter().take(char + 1) {
                 assert_eq!(f.byte_of_from(char, from), byte, "from byte {from}");
             }
         }
         assert_eq!(f.byte_of_from(f.char_len(), starts[2]), f.text.len());
-        assert_eq!(f.byte_of(f.char_len()), f.text.len());
-        assert_eq!(f.byte_of(f.char_len() + 5), f.text.len());
+        assert_eq!(f.byte_of_from(f.char_len(), 0), f.text.len());
+        assert_eq!(f.byte_of_from(f.char_len() + 5, 0), f.text.len());
     }
 }
