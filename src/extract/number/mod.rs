@@ -82,7 +82,7 @@ pub fn to_base(value: Option<f64>, unit: &str) -> (Option<f64>, String) {
 }
 
 /// The longest stretch, in bytes, a quantity or growth phrase can span ("同比增长超过23.75个百分点"
-/// is 40): regex searches are bounded to it, so a failed match never scans the rest of the report.
+/// is 40): the readers look no further, so a failed reading never scans the rest of the report.
 const MAX_PHRASE_BYTES: usize = 160;
 
 /// `text` cut a phrase's length after `at` (on a character boundary).
@@ -108,7 +108,7 @@ pub(crate) const WORDS_ENDING_IN_A_QUALIFIER: &[&str] =
     &["签约", "合约", "节约", "制约", "预约", "履约", "违约", "特约", "邀约", "公约", "附近", "最近", "赶超", "高超"];
 
 /// Whether a quantity can start with `c`: a digit, a Chinese numeral or a bare multiplier. (The
-/// pattern's `\d` also matches other scripts' digits, but such a number never parses as a value.)
+/// reader also takes other scripts' digits, but such a number never parses as a value.)
 fn may_start_number(c: char) -> bool {
     c.is_ascii_digit()
         || matches!(
@@ -117,14 +117,13 @@ fn may_start_number(c: char) -> bool {
         )
 }
 
-/// The quantity pattern's groups at one place: capture locations read into a buffer that a walk
-/// over a text reuses (one allocation per text rather than one per number).
+/// The parts of the quantity written at one place, with the text they are counted in.
 struct Groups<'h> {
     hay: &'h str,
-    locs: &'h regex::CaptureLocations,
+    parts: Parts,
 }
 
-/// One group of [`Groups`]: where it stands in the haystack and what it holds.
+/// One part of [`Groups`]: where it ends and what it holds.
 #[derive(Clone, Copy)]
 struct Group<'h> {
     end: usize,
@@ -142,29 +141,25 @@ impl<'h> Group<'h> {
 }
 
 impl<'h> Groups<'h> {
-    fn get(&self, i: usize) -> Option<Group<'h>> {
-        self.locs.get(i).map(|(start, end)| Group { end, text: &self.hay[start..end] })
+    fn get(&self, part: Part) -> Option<Group<'h>> {
+        part.map(|(start, end)| Group { end, text: &self.hay[start..end] })
     }
 }
 
-/// The quantity pattern's groups at byte `at` of `text`, read into `locs`; their offsets count
-/// from `at`.
-fn captures_at<'h>(text: &'h str, at: usize, locs: &'h mut regex::CaptureLocations) -> Option<Groups<'h>> {
+/// The parts of the quantity written at byte `at` of `text`; their offsets count from `at`.
+fn captures_at(text: &str, at: usize) -> Option<Groups<'_>> {
     let hay = window(text, at).get(at..)?;
-    quantity_re().re.captures_read(locs, hay)?;
-    Some(Groups { hay, locs })
+    Some(Groups { hay, parts: parts(hay)? })
 }
 
 /// Reads the quantity whose number starts at byte `at` of `text`, with its context checked.
 fn read_at(text: &str, at: usize) -> Option<Found> {
-    let mut locs = quantity_re().re.capture_locations();
-    read_captures(text, at, &captures_at(text, at, &mut locs)?, &mut Cursor::default())
+    read_captures(text, at, &captures_at(text, at)?, &mut Cursor::default())
 }
 
 /// Reads the quantity matched at byte `at` of `text` (`caps` count from `at`).
 fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> Option<Found> {
-    let g = quantity_re();
-    let whole = caps.get(0)?;
+    let g = caps.parts;
     let before = &text[..at];
     let prev = before.chars().next_back();
     // Part of a longer number, a decimal or an ordinal (第十五届).
@@ -183,13 +178,13 @@ fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> O
             None => (Some(v), None, None, None),
         }
     } else if let Some(c) = caps.get(g.cn) {
-        if prev.is_some_and(|p| CN_DIGITS.contains(p)) {
+        if prev.is_some_and(is_cn_digit) {
             return None;
         }
         // The second half of a slogan (三个一批): a measure word right after another numeral.
         let mut back = before.chars().rev();
         if let (Some(p1), Some(p2)) = (back.next(), back.next()) {
-            if CN_DIGITS.contains(p2) && UNITS.iter().any(|u| u.chars().eq(std::iter::once(p1))) {
+            if is_cn_digit(p2) && UNITS.iter().any(|u| u.chars().eq(std::iter::once(p1))) {
                 return None;
             }
         }
@@ -232,13 +227,13 @@ fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> O
         return None;
     }
     let end_unit = caps.get(g.per).or(caps.get(g.unit)).or(caps.get(g.q2)).or(caps.get(g.mult)).map(|m| at + m.end());
-    let after = &text[end_unit.unwrap_or(at + whole.end())..];
+    let after = &text[end_unit.unwrap_or(at + g.end)..];
     // Years and dates: 2024年, 2023年度.
     if unit_w == "年" && mult.is_empty() && value.is_some_and(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(&v)) {
         return None;
     }
     // A Chinese numeral that opens a slogan or a name (三个一批, 四个“一”).
-    if chinese && after.chars().next().is_some_and(|c| CN_DIGITS.contains(c) || matches!(c, '"' | '“' | '大')) {
+    if chinese && after.chars().next().is_some_and(|c| is_cn_digit(c) || matches!(c, '"' | '“' | '大')) {
         return None;
     }
     let pre = pre_qualifier(text, at, PRE_QUALIFIERS);
@@ -246,7 +241,7 @@ fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> O
         .or_else(|| pre.filter(|(q, _)| *q != "上").map(|(q, _)| q.to_string()))
         .or_else(|| caps.get(g.q1).or(caps.get(g.q2)).or(caps.get(g.post)).map(|m| m.as_str().to_string()));
     let start = pre.filter(|(q, _)| qualifier.as_deref() == Some(*q)).map_or(at, |(_, s)| s);
-    let end = at + whole.end();
+    let end = at + g.end;
     let (value_base, unit_base) = to_base(value, &unit);
     let span_start = cursor.at(text, start);
     let span = Span::new(span_start, span_start + text[start..end].chars().count());
@@ -269,18 +264,18 @@ fn unit_starts() -> &'static [char] {
     })
 }
 
-/// Whether the numeral at byte `at` is surely followed by nothing the pattern reads after a number
-/// (range, multiplier, qualifier, unit, per-unit): the pattern would then match the bare numeral,
+/// Whether the numeral at byte `at` is surely followed by nothing the reader takes after a number
+/// (range, multiplier, qualifier, unit, per-unit): the reader would then read the bare numeral,
 /// whose unit is empty, and [`read_captures`] refuse it. Most Chinese numerals in a report are
-/// words (进一步, 一是, 统一), and this spares the pattern there. When in doubt it says no.
+/// words (进一步, 一是, 统一), and this spares the reader there. When in doubt it says no.
 fn surely_unitless(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     let mut chars = rest.chars();
     let next = match chars.next() {
         Some(c) if c.is_ascii_digit() => chars.find(|c| !c.is_ascii_digit()),
-        // The pattern's Chinese numeral: one of these, then any of CN_DIGITS.
+        // The reader's Chinese numeral: one of these, then characters is_cn_digit accepts.
         Some('一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') => {
-            chars.find(|&c| !CN_DIGITS.contains(c))
+            chars.find(|&c| !is_cn_digit(c))
         }
         _ => return false,
     };
@@ -297,19 +292,18 @@ fn surely_unitless(text: &str, at: usize) -> bool {
 pub fn quantities(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let mut cursor = Cursor::default();
-    let mut locs = quantity_re().re.capture_locations();
     let mut pos = 0;
     while pos < text.len() {
-        // The next place, from `pos`, where a number can start. The pattern matches at every such
-        // place (each of its three alternatives opens with one of those characters, and all that
-        // follows is optional), so the first is where it matches.
+        // The next place, from `pos`, where a number can start. The reader reads a quantity at every
+        // such place (each of its three openings is one of those characters, and all that follows
+        // is optional), so the first is where one is written.
         let Some(start) = text[pos..].char_indices().find(|&(_, c)| may_start_number(c)).map(|(i, _)| pos + i) else {
             break;
         };
         let found = if surely_unitless(text, start) {
             None
         } else {
-            match captures_at(text, start, &mut locs) {
+            match captures_at(text, start) {
                 Some(caps) => read_captures(text, start, &caps, &mut cursor),
                 None => {
                     pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
@@ -326,7 +320,7 @@ pub fn quantities(text: &str) -> Vec<Found> {
                 // Skip the whole run of digits so that a rejected year does not yield its tail.
                 let skip = text[start..]
                     .char_indices()
-                    .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || CN_DIGITS.contains(*c)))
+                    .find(|(_, c)| !(c.is_ascii_digit() || *c == '.' || is_cn_digit(*c)))
                     .map_or(text.len() - start, |(i, _)| i);
                 pos = start + skip.max(text[start..].chars().next().map_or(1, char::len_utf8));
             }

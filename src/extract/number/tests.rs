@@ -251,3 +251,81 @@ fn rate_items_of_a_list() {
     assert_eq!(b.end_with_qualifier, text.len());
     assert_eq!(rate_item_at(text, 0), None, "no rate starts a word");
 }
+
+/// The parts the regular expression of the grammar captures at the start of `hay`.
+fn pattern_parts(re: &Regex, hay: &str) -> Option<Parts> {
+    let caps = re.captures(hay)?;
+    let part = |name: &str| caps.name(name).map(|m| (m.start(), m.end()));
+    Some(Parts {
+        end: caps.get(0).map_or(0, |m| m.end()),
+        num: part("num"),
+        num2: part("num2"),
+        cn: part("cn"),
+        bare: part("bare"),
+        q1: part("q1"),
+        mult: part("mult"),
+        q2: part("q2"),
+        unit: part("unit"),
+        per: part("per"),
+        post: part("post"),
+    })
+}
+
+/// The reader and the grammar's regular expression read the same parts at every character of
+/// sentences written to cross each rule: ranges, spaces, decimals, stacked multipliers, units
+/// that share a start, per-units, qualifiers, other scripts' digits.
+#[test]
+fn reader_reads_what_the_grammar_says() {
+    let re = quantity_pattern();
+    let texts = [
+        "规上工业产值达到74.23亿元,同比增长23.75%,新增企业12家,投资5 - 8万元,5 至 8 个月",
+        "两百万余元,三千万元,十余家,逾万人次,上百家,近千万元,一百二十三户,九十九个百分点",
+        "5千亩,110千伏,33.34万,5.元,5..3吨,3 个月,3  个,2.5/吨,12元/平方米,8元/公斤,6/天",
+        "5-8分钟,5~8人,5—8次,5–8,5到8年,5 -3,5- 3,5-\u{3000}3,5\u{3000}-3,1.2.3,9９,٣٤ 万元",
+        "500万亿元,3百万,3千万吨,二〇二四年,一x,一\n个,五以上,四左右,8万多人,8多万人,8余万元以下",
+        "5-x,5 至 年,5~.8,1000平米,2平方公里,3平方千米,4立方米,5公顷,6千瓦时,7千瓦,8兆瓦,9千克,10美元,11个季度",
+    ];
+    for text in texts {
+        for (at, _) in text.char_indices() {
+            let hay = &text[at..];
+            assert_eq!(parts(hay), pattern_parts(&re, hay), "{hay}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { failure_persistence: None, ..Default::default() })]
+
+    /// Any text of the grammar's own characters (and some others) is read alike by the reader and
+    /// the grammar's regular expression.
+    #[test]
+    fn reader_equals_the_grammar_on_any_text(
+        text in "[0-9٣.\\- ~—–至到\u{3000}一二两三四五六七八九十零百千万亿余多个人元平方米公里吨亩/以上下左右年次x]{0,16}"
+    ) {
+        let re = quantity_pattern();
+        for (at, _) in text.char_indices() {
+            let hay = &text[at..];
+            proptest::prop_assert_eq!(parts(hay), pattern_parts(&re, hay), "{}", hay);
+        }
+    }
+}
+
+/// Where one unit (or multiplier) starts another, the longer is listed first: the grammar's
+/// regular expression takes the first that fits, the reader the longest, and the two agree.
+#[test]
+fn longer_units_come_before_the_units_they_start_with() {
+    for list in [UNITS, MULTIPLIERS, PER_UNITS, POST_QUALIFIERS, RANGE_MARKS] {
+        for (i, short) in list.iter().enumerate() {
+            for long in &list[i + 1..] {
+                assert!(!long.starts_with(short), "{long} is listed after {short}");
+            }
+        }
+    }
+}
+
+#[test]
+fn chinese_digits_are_the_listed_ones() {
+    for c in ('\u{4e00}'..='\u{9fff}').chain("0123456789万亿".chars()) {
+        assert_eq!(is_cn_digit(c), CN_DIGITS.contains(c), "{c}");
+    }
+}
