@@ -8,13 +8,14 @@ use super::{
     TEXT_WEIGHT,
 };
 use crate::model::PageMeta;
+use crate::text::words::find_all;
 
 /// The counties, cities and provinces written right before the town's name ("龙游县湖镇镇"): an
 /// address. Names shorter than three characters (城区, 和县) are left out: too easily a coincidence.
 pub(super) fn addresses<'g>(g: &'g Gazetteer, town: &str, body: &str) -> Vec<&'g gazetteer::Division> {
     const LONGEST: usize = 8;
     let mut found: Vec<&gazetteer::Division> = Vec::new();
-    for (pos, _) in body.match_indices(town) {
+    for pos in find_all(body, town) {
         let before: Vec<char> = body[..pos].chars().rev().take(LONGEST).collect();
         for len in 3..=before.len() {
             let window: String = before[..len].iter().rev().collect();
@@ -130,7 +131,7 @@ fn occurrences(g: &Gazetteer, body: &str, town: &str, name: &Name, place: &Place
     let needle = name.text.as_str();
     let town_chars: Vec<char> = town.chars().collect();
     let len = needle.chars().count();
-    for (pos, _) in body.match_indices(needle) {
+    for pos in find_all(body, needle) {
         // Every window is a stretch of the body around the name: `a` characters before it and `b`
         // after, sliced from the body by byte offsets instead of built character by character.
         let starts: Vec<usize> =
