@@ -146,6 +146,12 @@ impl Ends {
         c.and_then(|c| self.by.get(&c)).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether some word is filed under `c`: starts with it in a list made by [`Ends::heads`], ends
+    /// with it in one made by [`Ends::tails`].
+    pub fn files_under(&self, c: char) -> bool {
+        self.by.contains_key(&c)
+    }
+
     /// The longest word `s` starts with (a list made by [`Ends::heads`]).
     pub fn head_of(&self, s: &str) -> Option<&str> {
         self.under(s.chars().next()).iter().map(String::as_str).find(|w| s.starts_with(w))
@@ -237,5 +243,8 @@ mod tests {
             assert_eq!(tails.tail_of(s), longest.iter().map(String::as_str).find(|w| s.ends_with(w)), "{s}");
         }
         assert!(heads.contains("推进") && tails.contains("推进") && !heads.contains("项目"));
+        assert!(
+            heads.files_under('加') && heads.files_under('进') && !heads.files_under('项') && tails.files_under('快')
+        );
     }
 }

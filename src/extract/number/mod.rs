@@ -110,11 +110,7 @@ pub(crate) const WORDS_ENDING_IN_A_QUALIFIER: &[&str] =
 /// Whether a quantity can start with `c`: a digit, a Chinese numeral or a bare multiplier. (The
 /// reader also takes other scripts' digits, but such a number never parses as a value.)
 fn may_start_number(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(
-            c,
-            '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '万' | '亿' | '千' | '百'
-        )
+    c.is_ascii_digit() || opens_cn_numeral(c) || matches!(c, '万' | '亿' | '千' | '百')
 }
 
 /// The parts of the quantity written at one place, with the text they are counted in.
@@ -253,17 +249,6 @@ fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> O
     })
 }
 
-/// The first characters of the units, sorted.
-fn unit_starts() -> &'static [char] {
-    static STARTS: OnceLock<Vec<char>> = OnceLock::new();
-    STARTS.get_or_init(|| {
-        let mut v: Vec<char> = UNITS.iter().filter_map(|u| u.chars().next()).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    })
-}
-
 /// Whether the numeral at byte `at` is surely followed by nothing the reader takes after a number
 /// (range, multiplier, qualifier, unit, per-unit): the reader would then read the bare numeral,
 /// whose unit is empty, and [`read_captures`] refuse it. Most Chinese numerals in a report are
@@ -273,10 +258,9 @@ fn surely_unitless(text: &str, at: usize) -> bool {
     let mut chars = rest.chars();
     let next = match chars.next() {
         Some(c) if c.is_ascii_digit() => chars.find(|c| !c.is_ascii_digit()),
-        // The reader's Chinese numeral: one of these, then characters is_cn_digit accepts.
-        Some('一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') => {
-            chars.find(|&c| !is_cn_digit(c))
-        }
+        // The reader's Chinese numeral: one character opens_cn_numeral accepts, then any
+        // is_cn_digit accepts.
+        Some(c) if opens_cn_numeral(c) => chars.find(|&c| !is_cn_digit(c)),
         _ => return false,
     };
     next.is_none_or(|n| {
@@ -284,7 +268,7 @@ fn surely_unitless(text: &str, at: usize) -> bool {
             || n.is_numeric()
             || n.is_whitespace()
             || "余多万亿千百以左/-~—–至到".contains(n)
-            || unit_starts().binary_search(&n).is_ok())
+            || units().files_under(n))
     })
 }
 

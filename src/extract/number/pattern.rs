@@ -109,6 +109,11 @@ pub(super) const BARE_QUALIFIERS: &[&str] = &["超过", "突破", "将近", "近
 #[cfg(test)]
 pub(super) const CN_DIGITS: &str = "零一二两三四五六七八九十百千";
 
+/// Whether `c` opens a Chinese numeral: 一 to 十 and 两.
+pub(super) fn opens_cn_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
 /// Whether `c` may stand in a Chinese numeral after its first character: 零 to 十, 两, 百 and 千.
 pub(super) fn is_cn_digit(c: char) -> bool {
     matches!(c, '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
@@ -182,7 +187,7 @@ pub(super) fn parts(hay: &str) -> Option<Parts> {
         if p.num2.is_none() {
             s.pos = before_range;
         }
-    } else if s.eat(|c| "一二两三四五六七八九十".contains(c)) {
+    } else if s.eat(opens_cn_numeral) {
         while s.eat(is_cn_digit) {}
         p.cn = Some((0, s.pos));
     } else {
@@ -211,7 +216,7 @@ pub(super) fn parts(hay: &str) -> Option<Parts> {
 /// [`UNITS`] filed by first character: a unit is looked for among the few that start with the
 /// character after the number. Where one unit starts another the longer comes first in the list,
 /// so the longest is also the first that fits.
-fn units() -> &'static Ends {
+pub(super) fn units() -> &'static Ends {
     static UNITS_BY_HEAD: OnceLock<Ends> = OnceLock::new();
     UNITS_BY_HEAD.get_or_init(|| Ends::heads(UNITS.iter().copied()))
 }
