@@ -4,7 +4,289 @@
 #[allow(unused_imports)]
 use super::*;
 
-/// A growth phrase; `^` anchors it for [`growth_after`], which tries it at given places only.
+/// Comparison words that open a growth phrase, in the order they are tried (the longer first where
+/// one starts another).
+const COMPARISONS: &[&str] = &[
+    "同比去年",
+    "同比上年",
+    "较去年同期",
+    "较上年同期",
+    "与去年同期相比",
+    "比去年同期",
+    "较去年",
+    "较上年",
+    "比去年",
+    "比上年",
+    "同比",
+];
+
+/// The words before a year compared with (较2023年, 比2023年同期, 与2023年相比).
+const YEAR_COMPARED: &[&str] = &["较", "比", "与"];
+
+/// The words before a period compared with and a note on it in brackets (较去年同期(按可比价)).
+const PERIOD_COMPARED: &[&str] = &["较", "比"];
+const PERIODS: &[&str] = &["去年", "上年"];
+
+/// The verbs of a change, in the order they are tried: the first of them that the rest of the
+/// phrase fits is taken (增长 before 增, 增幅为 before 增幅).
+const VERBS: &[&str] = &[
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "上升",
+    "增幅为",
+    "增幅",
+    "增速为",
+    "增速",
+    "增",
+    "下降",
+    "减少",
+    "降低",
+    "下滑",
+    "回落",
+    "降幅为",
+    "降幅",
+    "缩减",
+    "缩短",
+    "压减",
+    "压缩",
+    "降",
+];
+
+/// The words between the verb and the rate: 达到, 达 or 为, then a qualifier (超过, 约...).
+const LINKS: &[&str] = &["达到", "达", "为"];
+const RATE_QUALIFIERS: &[&str] = &["超过", "超", "约", "近", "逾"];
+
+/// A sign that stands for the verb after a comparison (同比-6.2%).
+const SIGNS: &[&str] = &["-", "+", "−"];
+
+/// The units of a change, and the words after it.
+const RATE_UNITS: &[&str] = &["%", "倍", "个百分点", "百分点", "成"];
+const RATE_POST: &[&str] = &["以上", "左右", "多"];
+
+/// The parts of a growth phrase written at the start of a text, each where it stands (byte ranges
+/// from that start; absent parts are `None`); `end` is where the phrase ends. The grammar:
+///
+/// ```text
+/// [cmp: COMPARISONS | 较|比|与 (19|20)dd年 [同期] [相比] | 较|比 去年|上年 同期 (note of 1 to 24 characters)]
+/// [分别]
+/// ( verb: VERBS [了] [达到|达|为] [pre: 超过|超|约|近|逾] | sign: - | + | − )
+/// [" "] num: digits[.digits] | 一…十 then any of 十百千
+/// [" "] unit: % | 倍 | 个百分点 | 百分点 | 成
+/// [post: 以上|左右|多]
+/// ```
+///
+/// Where a part may be read more than one way, the ways are tried in the order above (a word of a
+/// list before the next, a part before its absence) and the first with which the whole phrase
+/// reads is taken: 提高三百分点 is 三 and 百分点, not 三百 without a unit. The reader is tested equal,
+/// part for part, to the same grammar as a regular expression ([`GROWTH_PATTERN`]).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct GrowthParts {
+    pub(super) end: usize,
+    pub(super) cmp: Part,
+    pub(super) verb: Part,
+    pub(super) pre: Part,
+    pub(super) sign: Part,
+    pub(super) num: Part,
+    pub(super) unit: Part,
+    pub(super) post: Part,
+}
+
+/// A list of words filed by first character, each character's words in the list's order: a
+/// place is tried against the few words that start with its character.
+struct Heads {
+    filed: Vec<(char, &'static str)>,
+    /// One bit for each first character (its code modulo 64): a place whose bit is clear starts
+    /// no word, and most places are answered by it.
+    bits: u64,
+}
+
+impl Heads {
+    fn new(words: &[&'static str]) -> Self {
+        let mut filed: Vec<(char, &str)> = words.iter().filter_map(|w| Some((w.chars().next()?, *w))).collect();
+        // A stable sort: the words of one character keep their order.
+        filed.sort_by_key(|&(c, _)| c);
+        let bits = filed.iter().fold(0, |bits, &(c, _)| bits | 1 << (c as u32 % 64));
+        Heads { filed, bits }
+    }
+
+    /// The spans of the words `hay` goes on with at `at`, in the list's order.
+    fn at<'a>(&'a self, hay: &'a str, at: usize) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let rest = &hay[at..];
+        let filed = match rest.chars().next() {
+            Some(first) if self.bits & 1 << (first as u32 % 64) != 0 => {
+                let from = self.filed.partition_point(|&(c, _)| c < first);
+                let to = from + self.filed[from..].partition_point(|&(c, _)| c == first);
+                &self.filed[from..to]
+            }
+            _ => &[],
+        };
+        filed.iter().filter(move |(_, w)| rest.starts_with(w)).map(move |(_, w)| (at, at + w.len()))
+    }
+}
+
+/// The grammar's word lists, filed.
+struct Lists {
+    comparisons: Heads,
+    year_compared: Heads,
+    period_compared: Heads,
+    periods: Heads,
+    verbs: Heads,
+    links: Heads,
+    rate_qualifiers: Heads,
+    signs: Heads,
+    rate_units: Heads,
+    rate_post: Heads,
+    /// One bit for each character a phrase can open with (its code modulo 64): a place whose
+    /// bit is clear opens none.
+    opening: u64,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let opening = [COMPARISONS, YEAR_COMPARED, PERIOD_COMPARED, &["分别"], VERBS, SIGNS]
+            .iter()
+            .flat_map(|list| list.iter().filter_map(|w| w.chars().next()))
+            .fold(0, |bits, c| bits | 1 << (c as u32 % 64));
+        Lists {
+            comparisons: Heads::new(COMPARISONS),
+            year_compared: Heads::new(YEAR_COMPARED),
+            period_compared: Heads::new(PERIOD_COMPARED),
+            periods: Heads::new(PERIODS),
+            verbs: Heads::new(VERBS),
+            links: Heads::new(LINKS),
+            rate_qualifiers: Heads::new(RATE_QUALIFIERS),
+            signs: Heads::new(SIGNS),
+            rate_units: Heads::new(RATE_UNITS),
+            rate_post: Heads::new(RATE_POST),
+            opening,
+        }
+    })
+}
+
+/// The spans of the words of a short list that `hay` goes on with at `at`, in the list's order.
+/// The spans of the words of a short list that `hay` goes on with at `at`, in the list's order.
+fn words_at<'a>(hay: &'a str, at: usize, words: &'a [&str]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let rest = &hay[at..];
+    words.iter().filter(move |w| rest.starts_with(**w)).map(move |w| (at, at + w.len()))
+}
+
+/// The ways an optional part may be read: each span of a word written there (from `words`), then
+/// none. Yields the position after the part and the part (`None` when it is absent).
+fn optional(at: usize, words: impl Iterator<Item = (usize, usize)>) -> impl Iterator<Item = (usize, Part)> {
+    words.map(|(s, e)| (e, Some((s, e)))).chain(std::iter::once((at, None)))
+}
+
+/// Reads the growth phrase written at the start of `hay` (see [`GrowthParts`]).
+pub(super) fn growth_parts(hay: &str) -> Option<GrowthParts> {
+    if hay.chars().next().is_none_or(|c| lists().opening & 1 << (c as u32 % 64) == 0) {
+        return None;
+    }
+    for (at, cmp) in optional(0, comparisons(hay).into_iter()) {
+        for (at, _) in optional(at, words_at(hay, at, &["分别"])) {
+            if let Some(p) = change(hay, at) {
+                return Some(GrowthParts { cmp, ..p });
+            }
+        }
+    }
+    None
+}
+
+/// The comparisons written at the start of `hay`, in the order they are tried.
+fn comparisons(hay: &str) -> Vec<(usize, usize)> {
+    let l = lists();
+    let mut out: Vec<(usize, usize)> = l.comparisons.at(hay, 0).collect();
+    // 较2023年 [同期] [相比]: with both, with 同期 alone, with 相比 alone, with neither.
+    for (_, e) in l.year_compared.at(hay, 0) {
+        if let Some(year) = year_at(hay, e) {
+            for (at, _) in optional(year, words_at(hay, year, &["同期"])) {
+                out.extend(optional(at, words_at(hay, at, &["相比"])).map(|(end, _)| (0, end)));
+            }
+        }
+    }
+    // 较去年同期(按可比价计算): a note of 1 to 24 characters, none of them a bracket.
+    for (_, e) in l.period_compared.at(hay, 0) {
+        for (_, p) in l.periods.at(hay, e) {
+            if hay[p..].starts_with("同期(") {
+                let open = p + "同期(".len();
+                let note = hay[open..].char_indices().take(25).find(|&(_, c)| c == '(' || c == ')');
+                if let Some((len, ')')) = note {
+                    let chars = hay[open..open + len].chars().count();
+                    if (1..=24).contains(&chars) {
+                        out.push((0, open + len + 1));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The end of a year written at `at`: 19 or 20, two digits, 年.
+fn year_at(hay: &str, at: usize) -> Option<usize> {
+    let (_, e) = words_at(hay, at, &["19", "20"]).next()?;
+    let mut s = Scan { hay, pos: e };
+    (s.eat(is_digit) && s.eat(is_digit) && s.eat(|c| c == '年')).then_some(s.pos)
+}
+
+/// The change written at `at`: a verb and what may follow it, or a sign, then the rate.
+fn change(hay: &str, at: usize) -> Option<GrowthParts> {
+    let l = lists();
+    for verb in l.verbs.at(hay, at) {
+        for (at, _) in optional(verb.1, words_at(hay, verb.1, &["了"])) {
+            for (at, _) in optional(at, l.links.at(hay, at)) {
+                for (at, pre) in optional(at, l.rate_qualifiers.at(hay, at)) {
+                    if let Some(p) = rate(hay, at) {
+                        return Some(GrowthParts { verb: Some(verb), pre, ..p });
+                    }
+                }
+            }
+        }
+    }
+    let sign = l.signs.at(hay, at).next()?;
+    rate(hay, sign.1).map(|p| GrowthParts { sign: Some(sign), ..p })
+}
+
+/// The rate written at `at`: [space] number [space] unit [qualifier].
+fn rate(hay: &str, at: usize) -> Option<GrowthParts> {
+    let l = lists();
+    for (at, _) in optional(at, words_at(hay, at, &[" "])) {
+        for num in numbers(hay, at) {
+            for (at, _) in optional(num.1, words_at(hay, num.1, &[" "])) {
+                if let Some(unit) = l.rate_units.at(hay, at).next() {
+                    let post = l.rate_post.at(hay, unit.1).next();
+                    let end = post.map_or(unit.1, |(_, e)| e);
+                    return Some(GrowthParts { end, num: Some(num), unit: Some(unit), post, ..Default::default() });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The ways a number may be read at `at`, in the order they are tried. Digits are read to their
+/// end, with their decimals: fewer would leave a digit or a point where a space or a unit must
+/// follow. A Chinese numeral is its first character and any of 十百千 after it, the most first:
+/// 三百分点 reads as 三 before 百分点.
+fn numbers(hay: &str, at: usize) -> Vec<(usize, usize)> {
+    let mut s = Scan { hay, pos: at };
+    if let Some(num) = s.decimal() {
+        return vec![num];
+    }
+    if !s.eat(opens_cn_numeral) {
+        return Vec::new();
+    }
+    let mut ends = vec![s.pos];
+    while s.eat(|c| matches!(c, '十' | '百' | '千')) {
+        ends.push(s.pos);
+    }
+    ends.into_iter().rev().map(|e| (at, e)).collect()
+}
+
+/// The grammar of [`GrowthParts`] as a regular expression: [`growths`] finds phrases with it, and
+/// the reader is tested equal to it.
 pub(super) const GROWTH_PATTERN: &str = r"(?x)
             (?P<cmp>同比去年|同比上年|较去年同期|较上年同期|与去年同期相比|比去年同期|较去年|较上年|比去年|比上年|同比
                 |(?:较|比|与)(?:19|20)\d{2}年(?:同期)?(?:相比)?
@@ -23,61 +305,27 @@ pub(super) const GROWTH_PATTERN: &str = r"(?x)
             (?P<unit>%|倍|个百分点|百分点|成)
             (?P<post>以上|左右|多)?";
 
-pub(super) fn growth_re() -> &'static Regex {
+/// [`GROWTH_PATTERN`], compiled once.
+fn growth_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(GROWTH_PATTERN).expect("the growth pattern is valid"))
 }
 
-/// The indexes of the growth pattern's groups: the same in the anchored pattern, whose wrapper
-/// group does not capture.
-pub(super) struct GrowthGroups {
-    pub(super) cmp: usize,
-    pub(super) verb: usize,
-    pub(super) pre: usize,
-    pub(super) sign: usize,
-    pub(super) num: usize,
-    pub(super) unit: usize,
-    pub(super) post: usize,
-}
-
-pub(super) fn growth_groups() -> &'static GrowthGroups {
-    static GROUPS: OnceLock<GrowthGroups> = OnceLock::new();
-    GROUPS.get_or_init(|| {
-        let re = growth_re();
-        GrowthGroups {
-            cmp: group(re, "cmp"),
-            verb: group(re, "verb"),
-            pre: group(re, "pre"),
-            sign: group(re, "sign"),
-            num: group(re, "num"),
-            unit: group(re, "unit"),
-            post: group(re, "post"),
-        }
-    })
-}
-
-pub(super) fn growth_re_anchored() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!("^(?:{GROWTH_PATTERN})")).expect("the growth pattern is valid"))
-}
-
-/// Reads a growth phrase from `caps`, whose offsets count from byte `at` of `text`.
-pub(super) fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Option<Growth> {
-    let gr = growth_groups();
-    let whole = caps.get(0)?;
-    let whole = (at + whole.start())..(at + whole.end());
-    let num = caps.get(gr.num)?.as_str();
+/// The growth phrase read at byte `at` of `text` (its parts counted from there), if it is one.
+pub(super) fn read_growth(text: &str, at: usize, p: &GrowthParts) -> Option<Growth> {
+    let part = |part: Part| part.map(|(s, e)| &text[at + s..at + e]);
+    let num = part(p.num)?;
     let v: f64 = num.parse().ok().or_else(|| crate::text::markers::chinese_value(num))?;
-    if whole.start > 0 && text[..whole.start].ends_with(|c: char| c.is_ascii_digit()) {
+    if at > 0 && text[..at].ends_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     // A bare sign stands for the verb only after a comparison word (同比-6.2%): alone, "-6.2%" is a
     // figure, not a change.
-    let sign = match (caps.get(gr.verb), caps.get(gr.sign)) {
-        (Some(verb), _) if verb.as_str().starts_with(['下', '减', '降', '回', '缩', '压']) => -1.0,
+    let sign = match (part(p.verb), part(p.sign)) {
+        (Some(verb), _) if verb.starts_with(['下', '减', '降', '回', '缩', '压']) => -1.0,
         (Some(_), _) => 1.0,
-        (None, Some(sign)) if caps.get(gr.cmp).is_some() => {
-            if sign.as_str() == "+" {
+        (None, Some(sign)) if p.cmp.is_some() => {
+            if sign == "+" {
                 1.0
             } else {
                 -1.0
@@ -86,12 +334,12 @@ pub(super) fn read_growth(text: &str, at: usize, caps: &regex::Captures) -> Opti
         _ => return None,
     };
     let mut g = Growth {
-        qualifier: caps.get(gr.pre).or(caps.get(gr.post)).map(|m| m.as_str().to_string()),
-        start: whole.start,
-        end: whole.end,
+        qualifier: part(p.pre).or(part(p.post)).map(str::to_string),
+        start: at,
+        end: at + p.end,
         ..Growth::default()
     };
-    match caps.get(gr.unit)?.as_str() {
+    match part(p.unit)? {
         "%" => g.pct = Some(sign * v),
         "成" => g.pct = Some(sign * v * 10.0),
         "倍" => g.multiple = Some(sign * v),
@@ -106,7 +354,16 @@ pub fn growths(text: &str) -> Vec<Growth> {
     if !text.contains(['%', '倍', '成']) && !text.contains("百分点") {
         return Vec::new();
     }
-    growth_re().captures_iter(text).filter_map(|c| read_growth(text, 0, &c)).collect()
+    // The expression finds the phrases, left to right; the reader reads the parts of each (it
+    // reads what the expression matched, and asking the expression for its groups costs more).
+    growth_re()
+        .find_iter(text)
+        .filter_map(|m| {
+            let p = growth_parts(&text[m.start()..])?;
+            debug_assert_eq!(m.start() + p.end, m.end(), "the reader and the expression agree");
+            read_growth(text, m.start(), &p)
+        })
+        .collect()
 }
 
 /// The growth phrase that follows a quantity ending at byte `byte`, in the same clause: after at
@@ -116,8 +373,8 @@ pub fn growths(text: &str) -> Vec<Growth> {
 pub fn growth_after(text: &str, byte: usize) -> Option<Growth> {
     let rest = text.get(byte..)?;
     let at = |i: usize| {
-        let c = growth_re_anchored().captures(window(text, byte + i).get(byte + i..)?)?;
-        read_growth(text, byte + i, &c)
+        let p = growth_parts(window(text, byte + i).get(byte + i..)?)?;
+        read_growth(text, byte + i, &p)
     };
     for (n, (i, c)) in rest.char_indices().enumerate() {
         if let Some(g) = at(i) {

@@ -119,12 +119,6 @@ pub(super) fn is_cn_digit(c: char) -> bool {
     matches!(c, '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
 }
 
-/// The index of the capture group `name` of `re`. Readers ask for groups by index: `Captures::name`
-/// looks the name up in a hashed map on every call, and they ask for a dozen groups per figure.
-pub(super) fn group(re: &Regex, name: &str) -> usize {
-    re.capture_names().position(|n| n == Some(name)).expect("the pattern has the group")
-}
-
 /// Multipliers written after a numeral, in the order they are tried (万亿 before 万).
 pub(super) const MULTIPLIERS: &[&str] = &["万亿", "千万", "百万", "万", "亿", "千", "百"];
 
@@ -222,14 +216,14 @@ pub(super) fn units() -> &'static Ends {
 }
 
 /// A reading position in a text.
-struct Scan<'h> {
-    hay: &'h str,
-    pos: usize,
+pub(super) struct Scan<'h> {
+    pub(super) hay: &'h str,
+    pub(super) pos: usize,
 }
 
 impl Scan<'_> {
     /// Takes the next character if `accept` says so.
-    fn eat(&mut self, accept: impl Fn(char) -> bool) -> bool {
+    pub(super) fn eat(&mut self, accept: impl Fn(char) -> bool) -> bool {
         match self.hay[self.pos..].chars().next() {
             Some(c) if accept(c) => {
                 self.pos += c.len_utf8();
@@ -257,7 +251,7 @@ impl Scan<'_> {
     }
 
     /// Takes a run of digits and its decimals (`74.23`: the point only with a digit after it).
-    fn decimal(&mut self) -> Part {
+    pub(super) fn decimal(&mut self) -> Part {
         let start = self.pos;
         if !self.eat(is_digit) {
             return None;
@@ -275,7 +269,7 @@ impl Scan<'_> {
 
 /// A decimal digit of any script (Unicode's Nd, what `\d` matches): ASCII digits are answered at
 /// once, and the few other characters Unicode calls numeric are looked up.
-fn is_digit(c: char) -> bool {
+pub(super) fn is_digit(c: char) -> bool {
     if c.is_ascii() || !c.is_numeric() {
         return c.is_ascii_digit();
     }

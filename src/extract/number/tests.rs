@@ -19,12 +19,6 @@ fn surely_unitless_numerals_are_never_read() {
     }
 }
 
-#[test]
-fn anchored_growth_pattern_numbers_its_groups_alike() {
-    let names = |re: &Regex| re.capture_names().map(|n| n.map(str::to_string)).collect::<Vec<_>>();
-    assert_eq!(names(growth::growth_re()), names(growth::growth_re_anchored()));
-}
-
 fn one(text: &str) -> Quantity {
     let all = quantities(text);
     assert_eq!(all.len(), 1, "{text}: {all:?}");
@@ -327,5 +321,116 @@ fn longer_units_come_before_the_units_they_start_with() {
 fn chinese_digits_are_the_listed_ones() {
     for c in ('\u{4e00}'..='\u{9fff}').chain("0123456789万亿".chars()) {
         assert_eq!(is_cn_digit(c), CN_DIGITS.contains(c), "{c}");
+    }
+}
+
+/// The growth grammar's regular expression, anchored at the start.
+fn growth_pattern() -> Regex {
+    Regex::new(&format!("^(?:{})", growth::GROWTH_PATTERN)).expect("the growth pattern is valid")
+}
+
+/// The parts the growth grammar's regular expression reads at the start of `hay`.
+fn pattern_growth_parts(re: &Regex, hay: &str) -> Option<growth::GrowthParts> {
+    let caps = re.captures(hay)?;
+    let part = |name: &str| caps.name(name).map(|m| (m.start(), m.end()));
+    Some(growth::GrowthParts {
+        end: caps.get(0).map_or(0, |m| m.end()),
+        cmp: part("cmp"),
+        verb: part("verb"),
+        pre: part("pre"),
+        sign: part("sign"),
+        num: part("num"),
+        unit: part("unit"),
+        post: part("post"),
+    })
+}
+
+/// Every growth phrase the regular expression finds in `text`, left to right, as [`growths`] reads
+/// them.
+fn pattern_growths(text: &str) -> Vec<Growth> {
+    let re = Regex::new(growth::GROWTH_PATTERN).expect("the growth pattern is valid");
+    let anchored = growth_pattern();
+    re.find_iter(text)
+        .filter_map(|m| {
+            let p = pattern_growth_parts(&anchored, &text[m.start()..])?;
+            growth::read_growth(text, m.start(), &p)
+        })
+        .collect()
+}
+
+/// The growth reader and the grammar's regular expression read the same parts at every character
+/// of sentences written to cross each rule: comparisons that start one another, years and notes in
+/// brackets, verbs tried in order, links and qualifiers, signs, spaces, decimals, Chinese numerals
+/// that run into a unit (三百分点), other scripts' digits.
+#[test]
+fn growth_reader_reads_what_the_grammar_says() {
+    let re = growth_pattern();
+    let texts = [
+        "同比增长23.75%,同比去年增长27.36%,较去年同期下降9.9%,与去年同期相比增加5个百分点,比上年提高2.7个百分点",
+        "较2023年增长5%,比2023年同期下降3%,与2019年相比增加8%,较2023年相比增长6%,比20二三年增长1%,较2٣23年增长2%",
+        "较去年同期(按可比价计算)增长8.1%,比上年同期()增长1%,较去年同期(一二三四五六七八九十一二三四五六七八九十一二三四五)增长2%",
+        "分别增长12%、8%,同比分别下降3.5%,增幅为15%,增幅15%,增速为9%,增为20%,增了3倍,增长了达到超过50%以上",
+        "提高三百分点,提升十百分点,上升三十个百分点,增长两成,下滑四成左右,回落5 %,缩减 6%,压减7.5.%,压缩8..5%",
+        "同比-6.2%,同比+3%,同比−1%,-6.2%,增长-3%,降低约20%多,降幅为近10%,减少逾1000%,增加值增长10%",
+        "增长,增长%,增长五,增长5.,同比增,较去年同期(未闭合增长3%,降 3 %,增长\u{3000}3%,5同比增长3%",
+    ];
+    for text in texts {
+        for (at, _) in text.char_indices() {
+            let hay = &text[at..];
+            assert_eq!(growth::growth_parts(hay), pattern_growth_parts(&re, hay), "{hay}");
+        }
+        assert_eq!(growths(text), pattern_growths(text), "{text}");
+    }
+}
+
+/// The slots of a growth phrase and what random texts put in each: the grammar's words, nothing,
+/// and words of other slots or none, so that most texts hold phrases and many are broken.
+const GROWTH_SLOTS: &[&[&str]] = &[
+    &[
+        "",
+        "同比",
+        "同比去年",
+        "较去年同期",
+        "与去年同期相比",
+        "比上年",
+        "较2023年",
+        "比19٣3年同期",
+        "与2024年相比",
+        "较去年同期(按可比价)",
+        "比上年同期()",
+        "增",
+    ],
+    &["", "", "", "分别", "了"],
+    &["", "增长", "增", "增幅为", "增幅", "下降", "降", "回落", "压缩", "-", "+", "−", "达"],
+    &["", "", "了", "为"],
+    &["", "", "达到", "达", "为", "约"],
+    &["", "", "超过", "超", "约", "近", "逾", "-"],
+    &["", "", " ", "\u{3000}"],
+    &["5", "23.75", "5.", "7.5.", "٣", "三", "三十", "十", "两百", "一千", "x", "", "同比增长"],
+    &["", "", " "],
+    &["%", "倍", "个百分点", "百分点", "成", "分点", "", "个"],
+    &["", "", "以上", "左右", "多", "以"],
+    &["", ",", "、", "x", "5"],
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { failure_persistence: None, ..Default::default() })]
+
+    /// Texts of growth phrases, whole and broken (see [`GROWTH_SLOTS`]), are read alike by the
+    /// reader and the grammar's regular expression, at every character and from left to right.
+    #[test]
+    fn growth_reader_equals_the_grammar_on_any_text(
+        phrases in proptest::collection::vec(
+            GROWTH_SLOTS.iter().map(|slot| proptest::sample::select(*slot)).collect::<Vec<_>>(),
+            1..4,
+        )
+    ) {
+        let text: String = phrases.concat().concat();
+        let re = growth_pattern();
+        for (at, _) in text.char_indices() {
+            let hay = &text[at..];
+            proptest::prop_assert_eq!(growth::growth_parts(hay), pattern_growth_parts(&re, hay), "{}", hay);
+        }
+        proptest::prop_assert_eq!(growths(&text), pattern_growths(&text), "{}", text);
     }
 }
