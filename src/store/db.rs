@@ -36,7 +36,10 @@ fn open_schema(path: &Path) -> Result<Connection> {
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS.into()))?;
     check_warehouse(&conn, path)?;
     configure(&conn)?;
-    embedded::migrations::runner().run(&mut conn)?;
+    // All pending migrations and their rows in the schema history in one transaction: a load killed
+    // while the schema is being built leaves the old schema or the new one, never a table created
+    // without the history row that says so (which the next open would try to create again).
+    embedded::migrations::runner().set_grouped(true).run(&mut conn)?;
     super::views::install(&conn)?;
     Ok(conn)
 }
@@ -159,5 +162,26 @@ mod tests {
         assert_eq!(size, PAGE_SIZE);
         let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("journal_mode");
         assert_eq!(mode, "wal");
+    }
+
+    /// The migrations are applied all or none: when one fails (here a view stands where a later
+    /// migration creates a table), the earlier ones leave no table and no history row behind, so
+    /// the schema never holds a migration's tables without the row that records it.
+    #[test]
+    fn migrations_are_applied_all_or_none() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.db");
+        Connection::open(&path).expect("create").execute_batch("CREATE VIEW divisions AS SELECT 1 AS x").expect("view");
+        assert!(open(&path).is_err(), "a migration cannot create the table divisions");
+        let conn = Connection::open(&path).expect("reopen");
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'refinery_schema_history'")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("tables");
+        assert_eq!(tables, Vec::<String>::new(), "tables of the migrations before the failing one");
+        let history: i64 = conn
+            .query_row("SELECT count(*) FROM refinery_schema_history", [], |r| r.get(0))
+            .expect("the history table is created before the migrations run");
+        assert_eq!(history, 0);
     }
 }
