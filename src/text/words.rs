@@ -100,6 +100,14 @@ impl WordList {
 pub struct Ends {
     by: HashMap<char, Vec<String>>,
     key: Key,
+    /// One bit for each character words are filed under (its code modulo 64): a character whose
+    /// bit is clear files none, and most characters are answered so, without hashing.
+    bits: u64,
+}
+
+/// The bit of [`Ends::bits`] that stands for `c`.
+fn bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
 }
 
 #[derive(Default, Clone, Copy)]
@@ -134,22 +142,29 @@ impl Ends {
         let mut sorted: Vec<&str> = list.into_iter().filter(|w| !w.is_empty()).collect();
         sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let mut by = HashMap::<char, Vec<String>>::new();
+        let mut bits = 0;
         for w in sorted {
             if let Some(c) = key.of(w) {
                 by.entry(c).or_default().push(w.to_string());
+                bits |= bit(c);
             }
         }
-        Ends { by, key }
+        Ends { by, key, bits }
     }
 
     fn under(&self, c: Option<char>) -> &[String] {
-        c.and_then(|c| self.by.get(&c)).map_or(&[], Vec::as_slice)
+        c.filter(|&c| self.bits & bit(c) != 0).and_then(|c| self.by.get(&c)).map_or(&[], Vec::as_slice)
     }
 
     /// Whether some word is filed under `c`: starts with it in a list made by [`Ends::heads`], ends
     /// with it in one made by [`Ends::tails`].
     pub fn files_under(&self, c: char) -> bool {
-        self.by.contains_key(&c)
+        !self.under(Some(c)).is_empty()
+    }
+
+    /// Every word `s` starts with, longest first (a list made by [`Ends::heads`]).
+    pub fn heads_in<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.under(s.chars().next()).iter().map(String::as_str).filter(move |w| s.starts_with(w))
     }
 
     /// The longest word `s` starts with (a list made by [`Ends::heads`]).
@@ -241,6 +256,8 @@ mod tests {
         for s in ["加快推进项目", "加快项目", "项目推进", "全力", "力", "", "项目"] {
             assert_eq!(heads.head_of(s), longest.iter().map(String::as_str).find(|w| s.starts_with(w)), "{s}");
             assert_eq!(tails.tail_of(s), longest.iter().map(String::as_str).find(|w| s.ends_with(w)), "{s}");
+            let every: Vec<&str> = longest.iter().map(String::as_str).filter(|w| s.starts_with(w)).collect();
+            assert_eq!(heads.heads_in(s).collect::<Vec<_>>(), every, "{s}");
         }
         assert!(heads.contains("推进") && tails.contains("推进") && !heads.contains("项目"));
         assert!(

@@ -3,10 +3,11 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::text::words::Ends;
 
 /// Comparison words that open a growth phrase, in the order they are tried (the longer first where
 /// one starts another).
-const COMPARISONS: &[&str] = &[
+pub(super) const COMPARISONS: &[&str] = &[
     "同比去年",
     "同比上年",
     "较去年同期",
@@ -21,15 +22,15 @@ const COMPARISONS: &[&str] = &[
 ];
 
 /// The words before a year compared with (较2023年, 比2023年同期, 与2023年相比).
-const YEAR_COMPARED: &[&str] = &["较", "比", "与"];
+pub(super) const YEAR_COMPARED: &[&str] = &["较", "比", "与"];
 
 /// The words before a period compared with and a note on it in brackets (较去年同期(按可比价)).
-const PERIOD_COMPARED: &[&str] = &["较", "比"];
-const PERIODS: &[&str] = &["去年", "上年"];
+pub(super) const PERIOD_COMPARED: &[&str] = &["较", "比"];
+pub(super) const PERIODS: &[&str] = &["去年", "上年"];
 
 /// The verbs of a change, in the order they are tried: the first of them that the rest of the
 /// phrase fits is taken (增长 before 增, 增幅为 before 增幅).
-const VERBS: &[&str] = &[
+pub(super) const VERBS: &[&str] = &[
     "增长",
     "增加",
     "提高",
@@ -55,15 +56,15 @@ const VERBS: &[&str] = &[
 ];
 
 /// The words between the verb and the rate: 达到, 达 or 为, then a qualifier (超过, 约...).
-const LINKS: &[&str] = &["达到", "达", "为"];
-const RATE_QUALIFIERS: &[&str] = &["超过", "超", "约", "近", "逾"];
+pub(super) const LINKS: &[&str] = &["达到", "达", "为"];
+pub(super) const RATE_QUALIFIERS: &[&str] = &["超过", "超", "约", "近", "逾"];
 
 /// A sign that stands for the verb after a comparison (同比-6.2%).
-const SIGNS: &[&str] = &["-", "+", "−"];
+pub(super) const SIGNS: &[&str] = &["-", "+", "−"];
 
 /// The units of a change, and the words after it.
-const RATE_UNITS: &[&str] = &["%", "倍", "个百分点", "百分点", "成"];
-const RATE_POST: &[&str] = &["以上", "左右", "多"];
+pub(super) const RATE_UNITS: &[&str] = &["%", "倍", "个百分点", "百分点", "成"];
+pub(super) const RATE_POST: &[&str] = &["以上", "左右", "多"];
 
 /// The parts of a growth phrase written at the start of a text, each where it stands (byte ranges
 /// from that start; absent parts are `None`); `end` is where the phrase ends. The grammar:
@@ -80,7 +81,7 @@ const RATE_POST: &[&str] = &["以上", "左右", "多"];
 /// Where a part may be read more than one way, the ways are tried in the order above (a word of a
 /// list before the next, a part before its absence) and the first with which the whole phrase
 /// reads is taken: 提高三百分点 is 三 and 百分点, not 三百 without a unit. The reader is tested equal,
-/// part for part, to the same grammar as a regular expression ([`GROWTH_PATTERN`]).
+/// part for part, to the same grammar as a regular expression ([`growth_pattern`]).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(super) struct GrowthParts {
     pub(super) end: usize,
@@ -93,51 +94,19 @@ pub(super) struct GrowthParts {
     pub(super) post: Part,
 }
 
-/// A list of words filed by first character, each character's words in the list's order: a
-/// place is tried against the few words that start with its character.
-struct Heads {
-    filed: Vec<(char, &'static str)>,
-    /// One bit for each first character (its code modulo 64): a place whose bit is clear starts
-    /// no word, and most places are answered by it.
-    bits: u64,
-}
-
-impl Heads {
-    fn new(words: &[&'static str]) -> Self {
-        let mut filed: Vec<(char, &str)> = words.iter().filter_map(|w| Some((w.chars().next()?, *w))).collect();
-        // A stable sort: the words of one character keep their order.
-        filed.sort_by_key(|&(c, _)| c);
-        let bits = filed.iter().fold(0, |bits, &(c, _)| bits | 1 << (c as u32 % 64));
-        Heads { filed, bits }
-    }
-
-    /// The spans of the words `hay` goes on with at `at`, in the list's order.
-    fn at<'a>(&'a self, hay: &'a str, at: usize) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let rest = &hay[at..];
-        let filed = match rest.chars().next() {
-            Some(first) if self.bits & 1 << (first as u32 % 64) != 0 => {
-                let from = self.filed.partition_point(|&(c, _)| c < first);
-                let to = from + self.filed[from..].partition_point(|&(c, _)| c == first);
-                &self.filed[from..to]
-            }
-            _ => &[],
-        };
-        filed.iter().filter(move |(_, w)| rest.starts_with(w)).map(move |(_, w)| (at, at + w.len()))
-    }
-}
-
-/// The grammar's word lists, filed.
+/// The grammar's word lists, filed by first character (longest first, the order of each list
+/// where one of its words starts another).
 struct Lists {
-    comparisons: Heads,
-    year_compared: Heads,
-    period_compared: Heads,
-    periods: Heads,
-    verbs: Heads,
-    links: Heads,
-    rate_qualifiers: Heads,
-    signs: Heads,
-    rate_units: Heads,
-    rate_post: Heads,
+    comparisons: Ends,
+    year_compared: Ends,
+    period_compared: Ends,
+    periods: Ends,
+    verbs: Ends,
+    links: Ends,
+    rate_qualifiers: Ends,
+    signs: Ends,
+    rate_units: Ends,
+    rate_post: Ends,
     /// One bit for each character a phrase can open with (its code modulo 64): a place whose
     /// bit is clear opens none.
     opening: u64,
@@ -151,22 +120,26 @@ fn lists() -> &'static Lists {
             .flat_map(|list| list.iter().filter_map(|w| w.chars().next()))
             .fold(0, |bits, c| bits | 1 << (c as u32 % 64));
         Lists {
-            comparisons: Heads::new(COMPARISONS),
-            year_compared: Heads::new(YEAR_COMPARED),
-            period_compared: Heads::new(PERIOD_COMPARED),
-            periods: Heads::new(PERIODS),
-            verbs: Heads::new(VERBS),
-            links: Heads::new(LINKS),
-            rate_qualifiers: Heads::new(RATE_QUALIFIERS),
-            signs: Heads::new(SIGNS),
-            rate_units: Heads::new(RATE_UNITS),
-            rate_post: Heads::new(RATE_POST),
+            comparisons: Ends::heads(COMPARISONS.iter().copied()),
+            year_compared: Ends::heads(YEAR_COMPARED.iter().copied()),
+            period_compared: Ends::heads(PERIOD_COMPARED.iter().copied()),
+            periods: Ends::heads(PERIODS.iter().copied()),
+            verbs: Ends::heads(VERBS.iter().copied()),
+            links: Ends::heads(LINKS.iter().copied()),
+            rate_qualifiers: Ends::heads(RATE_QUALIFIERS.iter().copied()),
+            signs: Ends::heads(SIGNS.iter().copied()),
+            rate_units: Ends::heads(RATE_UNITS.iter().copied()),
+            rate_post: Ends::heads(RATE_POST.iter().copied()),
             opening,
         }
     })
 }
 
-/// The spans of the words of a short list that `hay` goes on with at `at`, in the list's order.
+/// The spans of the words of a list that `hay` goes on with at `at`, longest first.
+fn heads_at<'a>(list: &'a Ends, hay: &'a str, at: usize) -> impl Iterator<Item = (usize, usize)> + 'a {
+    list.heads_in(&hay[at..]).map(move |w| (at, at + w.len()))
+}
+
 /// The spans of the words of a short list that `hay` goes on with at `at`, in the list's order.
 fn words_at<'a>(hay: &'a str, at: usize, words: &'a [&str]) -> impl Iterator<Item = (usize, usize)> + 'a {
     let rest = &hay[at..];
@@ -197,9 +170,9 @@ pub(super) fn growth_parts(hay: &str) -> Option<GrowthParts> {
 /// The comparisons written at the start of `hay`, in the order they are tried.
 fn comparisons(hay: &str) -> Vec<(usize, usize)> {
     let l = lists();
-    let mut out: Vec<(usize, usize)> = l.comparisons.at(hay, 0).collect();
+    let mut out: Vec<(usize, usize)> = heads_at(&l.comparisons, hay, 0).collect();
     // 较2023年 [同期] [相比]: with both, with 同期 alone, with 相比 alone, with neither.
-    for (_, e) in l.year_compared.at(hay, 0) {
+    for (_, e) in heads_at(&l.year_compared, hay, 0) {
         if let Some(year) = year_at(hay, e) {
             for (at, _) in optional(year, words_at(hay, year, &["同期"])) {
                 out.extend(optional(at, words_at(hay, at, &["相比"])).map(|(end, _)| (0, end)));
@@ -207,14 +180,13 @@ fn comparisons(hay: &str) -> Vec<(usize, usize)> {
         }
     }
     // 较去年同期(按可比价计算): a note of 1 to 24 characters, none of them a bracket.
-    for (_, e) in l.period_compared.at(hay, 0) {
-        for (_, p) in l.periods.at(hay, e) {
+    for (_, e) in heads_at(&l.period_compared, hay, 0) {
+        for (_, p) in heads_at(&l.periods, hay, e) {
             if hay[p..].starts_with("同期(") {
                 let open = p + "同期(".len();
-                let note = hay[open..].char_indices().take(25).find(|&(_, c)| c == '(' || c == ')');
-                if let Some((len, ')')) = note {
-                    let chars = hay[open..open + len].chars().count();
-                    if (1..=24).contains(&chars) {
+                let note = hay[open..].char_indices().enumerate().take(25).find(|(_, (_, c))| matches!(c, '(' | ')'));
+                if let Some((chars, (len, ')'))) = note {
+                    if chars > 0 {
                         out.push((0, open + len + 1));
                     }
                 }
@@ -234,10 +206,10 @@ fn year_at(hay: &str, at: usize) -> Option<usize> {
 /// The change written at `at`: a verb and what may follow it, or a sign, then the rate.
 fn change(hay: &str, at: usize) -> Option<GrowthParts> {
     let l = lists();
-    for verb in l.verbs.at(hay, at) {
+    for verb in heads_at(&l.verbs, hay, at) {
         for (at, _) in optional(verb.1, words_at(hay, verb.1, &["了"])) {
-            for (at, _) in optional(at, l.links.at(hay, at)) {
-                for (at, pre) in optional(at, l.rate_qualifiers.at(hay, at)) {
+            for (at, _) in optional(at, heads_at(&l.links, hay, at)) {
+                for (at, pre) in optional(at, heads_at(&l.rate_qualifiers, hay, at)) {
                     if let Some(p) = rate(hay, at) {
                         return Some(GrowthParts { verb: Some(verb), pre, ..p });
                     }
@@ -245,7 +217,7 @@ fn change(hay: &str, at: usize) -> Option<GrowthParts> {
             }
         }
     }
-    let sign = l.signs.at(hay, at).next()?;
+    let sign = heads_at(&l.signs, hay, at).next()?;
     rate(hay, sign.1).map(|p| GrowthParts { sign: Some(sign), ..p })
 }
 
@@ -255,8 +227,8 @@ fn rate(hay: &str, at: usize) -> Option<GrowthParts> {
     for (at, _) in optional(at, words_at(hay, at, &[" "])) {
         for num in numbers(hay, at) {
             for (at, _) in optional(num.1, words_at(hay, num.1, &[" "])) {
-                if let Some(unit) = l.rate_units.at(hay, at).next() {
-                    let post = l.rate_post.at(hay, unit.1).next();
+                if let Some(unit) = heads_at(&l.rate_units, hay, at).next() {
+                    let post = heads_at(&l.rate_post, hay, unit.1).next();
                     let end = post.map_or(unit.1, |(_, e)| e);
                     return Some(GrowthParts { end, num: Some(num), unit: Some(unit), post, ..Default::default() });
                 }
@@ -285,30 +257,45 @@ fn numbers(hay: &str, at: usize) -> Vec<(usize, usize)> {
     ends.into_iter().rev().map(|e| (at, e)).collect()
 }
 
-/// The grammar of [`GrowthParts`] as a regular expression: [`growths`] finds phrases with it, and
-/// the reader is tested equal to it.
-pub(super) const GROWTH_PATTERN: &str = r"(?x)
-            (?P<cmp>同比去年|同比上年|较去年同期|较上年同期|与去年同期相比|比去年同期|较去年|较上年|比去年|比上年|同比
-                |(?:较|比|与)(?:19|20)\d{2}年(?:同期)?(?:相比)?
-                |(?:较|比)(?:去年|上年)同期\([^()]{1,24}\))?
-            (?:分别)?
-            (?:
-                (?P<verb>增长|增加|提高|提升|上升|增幅为?|增速为?|增|下降|减少|降低|下滑|回落|降幅为?|缩减|缩短|压减|压缩|降)
-                (?:了)?
-                (?:达到|达|为)?
-                (?P<pre>超过|超|约|近|逾)?
-              | (?P<sign>[-+−])
-            )
-            \x20?
-            (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][十百千]*)
-            \x20?
-            (?P<unit>%|倍|个百分点|百分点|成)
-            (?P<post>以上|左右|多)?";
+/// The grammar of [`GrowthParts`] as a regular expression, written from the same lists:
+/// [`growths`] finds phrases with it, and the reader is tested equal to it.
+pub(super) fn growth_pattern() -> String {
+    let alternatives = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    format!(
+        r"(?x)
+        (?P<cmp>{cmp}
+            |(?:{year})(?:19|20)\d{{2}}年(?:同期)?(?:相比)?
+            |(?:{period})(?:{periods})同期\([^()]{{1,24}}\))?
+        (?:分别)?
+        (?:
+            (?P<verb>{verbs})
+            (?:了)?
+            (?:{links})?
+            (?P<pre>{pre})?
+          | (?P<sign>{signs})
+        )
+        \x20?
+        (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][十百千]*)
+        \x20?
+        (?P<unit>{units})
+        (?P<post>{post})?",
+        cmp = alternatives(COMPARISONS),
+        year = alternatives(YEAR_COMPARED),
+        period = alternatives(PERIOD_COMPARED),
+        periods = alternatives(PERIODS),
+        verbs = alternatives(VERBS),
+        links = alternatives(LINKS),
+        pre = alternatives(RATE_QUALIFIERS),
+        signs = alternatives(SIGNS),
+        units = alternatives(RATE_UNITS),
+        post = alternatives(RATE_POST),
+    )
+}
 
-/// [`GROWTH_PATTERN`], compiled once.
+/// [`growth_pattern`], compiled once.
 fn growth_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(GROWTH_PATTERN).expect("the growth pattern is valid"))
+    RE.get_or_init(|| Regex::new(&growth_pattern()).expect("the growth pattern is valid"))
 }
 
 /// The growth phrase read at byte `at` of `text` (its parts counted from there), if it is one.

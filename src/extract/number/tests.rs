@@ -304,11 +304,24 @@ proptest::proptest! {
     }
 }
 
-/// Where one unit (or multiplier) starts another, the longer is listed first: the grammar's
-/// regular expression takes the first that fits, the reader the longest, and the two agree.
+/// Where one word of a list starts another, the longer is listed first: the grammars' regular
+/// expressions take the first that fits, the readers the longest, and the two agree.
 #[test]
 fn longer_units_come_before_the_units_they_start_with() {
-    for list in [UNITS, MULTIPLIERS, PER_UNITS, POST_QUALIFIERS, RANGE_MARKS] {
+    use growth::*;
+    let growth_lists = [
+        COMPARISONS,
+        YEAR_COMPARED,
+        PERIOD_COMPARED,
+        PERIODS,
+        VERBS,
+        LINKS,
+        RATE_QUALIFIERS,
+        SIGNS,
+        RATE_UNITS,
+        RATE_POST,
+    ];
+    for list in [UNITS, MULTIPLIERS, PER_UNITS, POST_QUALIFIERS, RANGE_MARKS].into_iter().chain(growth_lists) {
         for (i, short) in list.iter().enumerate() {
             for long in &list[i + 1..] {
                 assert!(!long.starts_with(short), "{long} is listed after {short}");
@@ -326,7 +339,7 @@ fn chinese_digits_are_the_listed_ones() {
 
 /// The growth grammar's regular expression, anchored at the start.
 fn growth_pattern() -> Regex {
-    Regex::new(&format!("^(?:{})", growth::GROWTH_PATTERN)).expect("the growth pattern is valid")
+    Regex::new(&format!("^(?:{})", growth::growth_pattern())).expect("the growth pattern is valid")
 }
 
 /// The parts the growth grammar's regular expression reads at the start of `hay`.
@@ -348,7 +361,7 @@ fn pattern_growth_parts(re: &Regex, hay: &str) -> Option<growth::GrowthParts> {
 /// Every growth phrase the regular expression finds in `text`, left to right, as [`growths`] reads
 /// them.
 fn pattern_growths(text: &str) -> Vec<Growth> {
-    let re = Regex::new(growth::GROWTH_PATTERN).expect("the growth pattern is valid");
+    let re = Regex::new(&growth::growth_pattern()).expect("the growth pattern is valid");
     let anchored = growth_pattern();
     re.find_iter(text)
         .filter_map(|m| {
