@@ -29,6 +29,9 @@ pub struct FileToRead {
     pub name: String,
     /// Its canonical full path, losslessly escaped.
     pub location: String,
+    /// Its size in bytes when it was found (batches are sized by it; the file is checked again
+    /// when it is read).
+    pub size: u64,
 }
 
 /// A file or folder met on the way that is not read, and why.
@@ -65,7 +68,7 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
             w.folder(&canonical, &base);
         } else {
             let parent = canonical.parent().and_then(Path::file_name).map(PathBuf::from).unwrap_or_default();
-            w.file(&canonical, &parent.join(&base), true);
+            w.file(&canonical, &parent.join(&base), Given::Canonical);
         }
     }
     let mut out = w.out;
@@ -82,41 +85,65 @@ struct Walker {
     seen: HashSet<(u64, u64)>,
 }
 
+/// How a candidate file came to the walk: named on the command line (its path made canonical by
+/// the walk), or met in a folder, where its path is canonical unless it is a symbolic link.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Given {
+    Canonical,
+    InFolder { link: bool },
+}
+
 impl Walker {
+    /// Walks a folder whose path is canonical: an entry that is no symbolic link has a canonical
+    /// path too (the folder's and its name), so only links are resolved, one call each, instead of
+    /// every file's path component by component.
     fn folder(&mut self, dir: &Path, name: &Path) {
         let Ok(meta) = std::fs::metadata(dir) else { return };
         if !self.seen.insert(file_id(&meta)) {
             return; // a loop, or a second link to a folder already walked
         }
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-            Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = match std::fs::read_dir(dir) {
+            Ok(entries) => entries.filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok()))).collect(),
             Err(e) => {
                 let refusal = Refusal::new(Reason::UnreadableFolder, format!("the folder cannot be read: {e}"));
                 self.out.skipped.push(Skipped { name: lossless(name), refusal });
                 return;
             }
         };
-        entries.sort();
-        for path in entries {
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, kind) in entries {
             let Some(file_name) = path.file_name() else { continue };
             let child = name.join(file_name);
-            if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
-                self.folder(&path, &child);
+            // A link, or an entry whose kind the folder does not tell, is followed to see what it is.
+            let plain = kind.filter(|k| !k.is_symlink());
+            let is_dir = match plain {
+                Some(k) => k.is_dir(),
+                None => std::fs::metadata(&path).is_ok_and(|m| m.is_dir()),
+            };
+            if is_dir {
+                match plain {
+                    Some(_) => self.folder(&path, &child),
+                    None => {
+                        if let Ok(target) = std::fs::canonicalize(&path) {
+                            self.folder(&target, &child);
+                        }
+                    }
+                }
             } else if has_report_extension(&path) {
-                self.file(&path, &child, false);
+                self.file(&path, &child, Given::InFolder { link: plain.is_none() });
             }
         }
     }
 
-    /// A candidate file: read only when it is a regular file of a report's size. `given` files
-    /// were named on the command line, whatever their ending.
-    fn file(&mut self, path: &Path, name: &Path, given: bool) {
+    /// A candidate file: read only when it is a regular file of a report's size. Files named on
+    /// the command line are read whatever their ending.
+    fn file(&mut self, path: &Path, name: &Path, given: Given) {
         let name = lossless(name);
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
                 // A dangling link inside a folder is not a file; one named on the command line is.
-                if given || std::fs::symlink_metadata(path).is_err() {
+                if given == Given::Canonical || std::fs::symlink_metadata(path).is_err() {
                     let refusal = Refusal::new(Reason::Unreadable, format!("the file cannot be read: {e}"));
                     self.out.skipped.push(Skipped { name, refusal });
                 }
@@ -130,8 +157,13 @@ impl Walker {
         if !self.seen.insert(file_id(&meta)) {
             return;
         }
-        let location = std::fs::canonicalize(path).map_or_else(|_| lossless(path), |c| lossless(&c));
-        self.out.files.push(FileToRead { path: path.to_path_buf(), name, location });
+        let location = match given {
+            Given::InFolder { link: true } => {
+                std::fs::canonicalize(path).map_or_else(|_| lossless(path), |c| lossless(&c))
+            }
+            Given::Canonical | Given::InFolder { link: false } => lossless(path),
+        };
+        self.out.files.push(FileToRead { path: path.to_path_buf(), name, location, size: meta.len() });
     }
 }
 
@@ -285,6 +317,45 @@ fn hex(b: u8) -> Option<u8> {
 mod tests {
     use super::*;
     use std::os::unix::ffi::OsStrExt;
+
+    /// Every file's location is its canonical path, whether it is reached through a plain folder,
+    /// a link to a file, a link to a folder or a link to a link; names keep the way they were
+    /// reached.
+    #[test]
+    fn locations_are_canonical_through_links() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let (root, elsewhere) = (tmp.path().join("corpus"), tmp.path().join("elsewhere"));
+        std::fs::create_dir_all(root.join("plain")).expect("folder");
+        std::fs::create_dir_all(elsewhere.join("deep")).expect("folder");
+        std::fs::write(root.join("plain/a.txt"), "a").expect("write");
+        std::fs::write(elsewhere.join("b.txt"), "bb").expect("write");
+        std::fs::write(elsewhere.join("deep/c.txt"), "ccc").expect("write");
+        symlink(elsewhere.join("b.txt"), root.join("b.txt")).expect("link to a file");
+        symlink(elsewhere.join("deep"), root.join("linked")).expect("link to a folder");
+        symlink(root.join("b.txt"), elsewhere.join("deep/d.txt")).expect("link to a link");
+        let walk = walk(std::slice::from_ref(&root));
+        let found: Vec<(&str, &str, u64)> =
+            walk.files.iter().map(|f| (f.name.as_str(), f.location.as_str(), f.size)).collect();
+        let canonical = |p: PathBuf| lossless(&std::fs::canonicalize(p).expect("canonical"));
+        let (b, c, a) = (
+            canonical(elsewhere.join("b.txt")),
+            canonical(elsewhere.join("deep/c.txt")),
+            canonical(root.join("plain/a.txt")),
+        );
+        // d.txt is b.txt again (the same file), so it is read once, under the first name.
+        assert_eq!(
+            found,
+            vec![
+                ("corpus/b.txt", b.as_str(), 2),
+                ("corpus/linked/c.txt", c.as_str(), 3),
+                ("corpus/plain/a.txt", a.as_str(), 1)
+            ]
+        );
+        let given = super::walk(&[root.join("linked/c.txt")]);
+        assert_eq!(given.files[0].location, c);
+        assert_eq!(given.files[0].name, "deep/c.txt");
+    }
 
     #[test]
     fn names_that_are_not_utf8_stay_apart_and_come_back() {
