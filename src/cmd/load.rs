@@ -85,9 +85,15 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let opts = Options { encoding: args.encoding.map(Into::into), explain: false };
     let files = std::mem::take(&mut walk.files);
     let (sender, batches) = mpsc::sync_channel::<Vec<Planned>>(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("gwr-planner-{i}"))
+        .start_handler(|_| yield_to_writer())
+        .build()
+        .context("starting the planning threads")?;
     let planner = std::thread::spawn(move || {
         for chunk in batches_of(&files) {
-            let planned: Vec<Planned> = chunk.par_iter().map(|file| plan(file, &known, &opts)).collect();
+            let planned: Vec<Planned> =
+                pool.install(|| chunk.par_iter().map(|file| plan(file, &known, &opts)).collect());
             if sender.send(planned).is_err() {
                 break; // the writer stopped
             }
@@ -236,8 +242,26 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     Ok(if totals.files_failed > 0 { super::EXIT_PARTIAL } else { super::EXIT_OK })
 }
 
+/// Lowers the calling planning thread's priority below the writer's. The writer is one thread and
+/// the planners are one per core: left equal, they take turns with it, the writer falls behind and
+/// the planners' finished batches wait in memory. Yielding, the planners use what the writer
+/// leaves (on 2 cores, 40,000 reports: peak RSS 217 to 231 MB in seven runs against 229 to 248 MB
+/// in five; the time is the same within the machine's run-to-run spread). Linux sets priorities
+/// per thread; elsewhere this does nothing.
+fn yield_to_writer() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its integer arguments; `who` 0 is the calling thread on Linux.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, PLANNER_NICENESS);
+    }
+}
+
+/// How much lower than the writer's the planners' priority is (nice values: 0 to 19).
+#[cfg(target_os = "linux")]
+const PLANNER_NICENESS: libc::c_int = 10;
+
 /// The files in batches: a batch ends at BATCH_FILES files or with the file that brings it to
-/// BATCH_BYTES (sizes on disk; a file that cannot be measured counts as empty, and fails when read).
+/// BATCH_BYTES (the sizes the walk found).
 fn batches_of(files: &[FileToRead]) -> impl Iterator<Item = &[FileToRead]> {
     let mut rest = files;
     std::iter::from_fn(move || {
@@ -247,7 +271,7 @@ fn batches_of(files: &[FileToRead]) -> impl Iterator<Item = &[FileToRead]> {
         let mut bytes = 0u64;
         let mut n = 0;
         while n < rest.len() && n < BATCH_FILES && (n == 0 || bytes < BATCH_BYTES) {
-            bytes += std::fs::metadata(&rest[n].path).map_or(0, |m| m.len());
+            bytes += rest[n].size;
             n += 1;
         }
         let (batch, tail) = rest.split_at(n);
@@ -377,7 +401,7 @@ mod tests {
         let file = |name: &str, len: usize| {
             let path = dir.path().join(name);
             std::fs::write(&path, vec![b'a'; len]).expect("write");
-            FileToRead { path, name: name.to_string(), location: name.to_string() }
+            FileToRead { path, name: name.to_string(), location: name.to_string(), size: len as u64 }
         };
         let mut files: Vec<FileToRead> = (0..300).map(|i| file(&format!("s{i}"), 10)).collect();
         files.extend((0..5).map(|i| file(&format!("l{i}"), 3 << 20)));
