@@ -211,9 +211,10 @@ fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> O
     if unit_w.is_empty() && per.is_some() {
         return None;
     }
-    let mut unit = format!("{bare_mult}{mult}{unit_w}");
+    let mut unit = [bare_mult, mult, unit_w].concat();
     if let Some(p) = per {
-        unit = format!("{unit}/{p}");
+        unit.push('/');
+        unit.push_str(p);
     }
     // 千 and 百 stand as a unit only before one (5千亩); alone they start a word (110千伏).
     if unit_w.is_empty() && matches!(mult, "千" | "百" | "千万" | "百万") {
