@@ -13,7 +13,7 @@ mod embedded {
 const PAGE_SIZE: i64 = 8192;
 
 /// How long a writer or reader waits for a lock before giving up.
-const BUSY_TIMEOUT_MS: u32 = 10_000;
+pub(super) const BUSY_TIMEOUT_MS: u32 = 10_000;
 
 /// Opens (creating if needed) the warehouse at `path`, migrated to the latest schema, with the
 /// canned views installed and the data gwr ships (catalog, gazetteer, term list, stored panel,

@@ -5,7 +5,9 @@
 //!
 //! Triggers (migration V8) mark a town in stale_towns in the same transaction that adds, removes or
 //! moves one of its reports, so the marks never disagree with the facts, even after a killed load.
-//! A refresh is one transaction: a reader sees the old rows or the new ones, never a mix.
+//! A refresh clears the marks only in the transaction that stores the last of its rows: until
+//! then the views compute the marked towns' rows themselves, so a reader sees right rows at every
+//! moment, and a refresh killed on the way is done again by the next.
 
 use crate::error::Result;
 use rusqlite::Connection;
@@ -25,32 +27,196 @@ pub fn refresh(conn: &Connection) -> Result<usize> {
     if stale == 0 {
         return Ok(0);
     }
-    let tx = conn.unchecked_transaction()?;
-    for (table, view) in
-        [("indicator_panel", "v_indicator_panel_computed"), ("target_attainment", "v_target_attainment_computed")]
-    {
-        let columns = column_list(&tx, table)?;
-        tx.execute_batch(&format!(
-            "DELETE FROM {table} WHERE town_id IN (SELECT town_id FROM stale_towns);
-             INSERT INTO {table} ({columns})
-                 SELECT {columns} FROM {view} WHERE town_id IN (SELECT town_id FROM stale_towns);"
-        ))?;
+    match conn.path().filter(|p| !p.is_empty()).map(str::to_string) {
+        Some(db) => refresh_beside(conn, &db)?,
+        // A database in memory has no second connection: everything is computed here.
+        None => {
+            let tx = conn.unchecked_transaction()?;
+            replace_stale(&tx, "indicator_panel", "v_indicator_panel_computed")?;
+            replace_stale(&tx, "target_attainment", "v_target_attainment_computed")?;
+            refresh_rankings(&tx)?;
+            tx.commit()?;
+        }
     }
-    // The rankings read the panel through v_indicator_panel, which computes a stale town's rows on
-    // the fly: with the marks cleared first (in the same transaction), it reads the rows just stored.
-    let columns = column_list(&tx, "town_rankings")?;
+    Ok(usize::try_from(stale).unwrap_or(usize::MAX))
+}
+
+/// The name a scratch database of attainment rows is attached under, on both connections.
+const SCRATCH: &str = "attainment_scratch";
+
+/// The refresh of a warehouse in a file: its attainment rows are computed on a second connection,
+/// into a scratch file beside it, while this connection refreshes the panel and the rankings (the
+/// other core would otherwise idle: on 2 cores, 40,000 reports, 8.8 s against 11.9 to 14.3 s, peak
+/// RSS 216 MB). The attainment rows read only the loaded facts, not the panel.
+///
+/// Two transactions: the panel and the rankings, then the attainment rows and the end of the
+/// stale marks. Between them the marks still stand, so the views compute the stale towns' rows
+/// themselves and stay right; a refresh killed between them is done again by the next one.
+/// (SQLite holds a connection's lock on every attached database until its transaction ends, so
+/// the scratch file cannot be written by one connection while it is attached to a transaction of
+/// the other: it is attached between the two.)
+fn refresh_beside(conn: &Connection, db: &str) -> Result<()> {
+    let scratch = std::path::PathBuf::from(format!("{db}-attainment.tmp"));
+    // A file left by a refresh that was killed holds nothing this one needs.
+    let _ = std::fs::remove_file(&scratch);
+    let computing = {
+        let (db, scratch) = (db.to_string(), scratch.clone());
+        std::thread::spawn(move || attainment_into(&db, &scratch))
+    };
+    let panel = (|| -> Result<()> {
+        let tx = conn.unchecked_transaction()?;
+        replace_stale(&tx, "indicator_panel", "v_indicator_panel_computed")?;
+        // The rankings are computed with the marks cleared, so that they read the panel rows just
+        // stored; the marks are then put back until the attainment rows are in.
+        tx.execute_batch(
+            "DROP TABLE IF EXISTS temp.refreshing_towns;
+             CREATE TEMP TABLE refreshing_towns AS SELECT town_id FROM stale_towns;",
+        )?;
+        refresh_rankings(&tx)?;
+        tx.execute_batch(
+            "INSERT INTO stale_towns (town_id) SELECT town_id FROM temp.refreshing_towns;
+             DROP TABLE temp.refreshing_towns;",
+        )?;
+        tx.commit()?;
+        Ok(())
+    })();
+    // A panic there is one here, as if the rows had been computed on this thread.
+    let computed = computing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    let attainment = panel.and(computed).and_then(|()| {
+        conn.execute(&format!("ATTACH DATABASE ?1 AS {SCRATCH}"), [scratch.to_string_lossy()])?;
+        let stored = (|| -> Result<()> {
+            let tx = conn.unchecked_transaction()?;
+            let columns = column_list(&tx, "target_attainment")?;
+            tx.execute_batch(&format!(
+                "DELETE FROM target_attainment WHERE town_id IN (SELECT town_id FROM stale_towns);
+                 INSERT INTO target_attainment ({columns}) SELECT {columns} FROM {SCRATCH}.computed;
+                 DELETE FROM stale_towns;"
+            ))?;
+            tx.commit()?;
+            Ok(())
+        })();
+        let detached = conn.execute(&format!("DETACH DATABASE {SCRATCH}"), []);
+        stored?;
+        detached?;
+        Ok(())
+    });
+    let _ = std::fs::remove_file(&scratch);
+    attainment
+}
+
+/// Computes the stale towns' attainment rows into the table `computed` of a new scratch database at
+/// `scratch`, on a connection of its own to the warehouse at `db`.
+fn attainment_into(db: &str, scratch: &std::path::Path) -> Result<()> {
+    let conn = Connection::open(db)?;
+    conn.busy_timeout(std::time::Duration::from_millis(super::db::BUSY_TIMEOUT_MS.into()))?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "cache_size", SCRATCH_CACHE_KIB)?;
+    conn.execute(&format!("ATTACH DATABASE ?1 AS {SCRATCH}"), [scratch.to_string_lossy()])?;
+    let columns = column_list(&conn, "target_attainment")?;
+    // A scratch file: no journal, no waiting for the disk.
+    conn.execute_batch(&format!(
+        "PRAGMA {SCRATCH}.journal_mode = OFF;
+         PRAGMA {SCRATCH}.synchronous = OFF;
+         CREATE TABLE {SCRATCH}.computed AS
+             SELECT {columns} FROM main.v_target_attainment_computed
+             WHERE town_id IN (SELECT town_id FROM main.stale_towns);"
+    ))?;
+    Ok(())
+}
+
+/// The second connection's page cache, in KiB.
+const SCRATCH_CACHE_KIB: i64 = -16_384;
+
+/// Replaces a stored table's rows of the stale towns with its computing view's.
+fn replace_stale(tx: &Connection, table: &str, view: &str) -> Result<()> {
+    let columns = column_list(tx, table)?;
+    tx.execute_batch(&format!(
+        "DELETE FROM {table} WHERE town_id IN (SELECT town_id FROM stale_towns);
+         INSERT INTO {table} ({columns})
+             SELECT {columns} FROM {view} WHERE town_id IN (SELECT town_id FROM stale_towns);"
+    ))?;
+    Ok(())
+}
+
+/// Clears the stale marks and rebuilds every ranking. The rankings read the panel through
+/// v_indicator_panel, which computes a stale town's rows on the fly: with the marks cleared first
+/// (in the same transaction), it reads the rows just stored.
+fn refresh_rankings(tx: &Connection) -> Result<()> {
+    let columns = column_list(tx, "town_rankings")?;
     tx.execute_batch(&format!(
         "DELETE FROM stale_towns;
          DELETE FROM town_rankings;
          INSERT INTO town_rankings ({columns}) SELECT {columns} FROM v_town_rankings_computed;"
     ))?;
-    tx.commit()?;
-    Ok(usize::try_from(stale).unwrap_or(usize::MAX))
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rows each stored table holds after a refresh of the sample corpus.
+    fn stored(conn: &Connection) -> Vec<(String, i64)> {
+        ["indicator_panel", "target_attainment", "town_rankings", "stale_towns"]
+            .iter()
+            .map(|t| (t.to_string(), conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).expect(t)))
+            .collect()
+    }
+
+    /// A warehouse of the sample corpus, its panel, attainment and rankings not yet refreshed.
+    fn loaded(path: &std::path::Path) -> Connection {
+        use crate::pipeline::{plan_file, Options};
+        let conn = crate::store::open(path).expect("open");
+        let mut writer = crate::store::Writer::begin(conn, "test").expect("begin");
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut names: Vec<_> = std::fs::read_dir(&corpus).expect("corpus").map(|e| e.expect("entry").path()).collect();
+        names.sort();
+        let plans: Vec<_> = names.iter().map(|p| plan_file(p, &p.display().to_string(), &Options::default())).collect();
+        writer.write_batch(&plans).expect("batch");
+        writer.finish(&crate::store::writer::RunTotals::default(), "finished").expect("finish")
+    }
+
+    /// The refresh beside a second connection stores, in its two transactions, what the computing
+    /// views give, and leaves no stale mark and no scratch file.
+    #[test]
+    fn the_refresh_stores_what_the_views_compute() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.db");
+        let conn = loaded(&path);
+        let towns: i64 = conn.query_row("SELECT count(*) FROM stale_towns", [], |r| r.get(0)).expect("marks");
+        assert!(towns > 3, "{towns} stale towns");
+        // The stale towns' rows as the views compute them, before the refresh.
+        conn.execute_batch(
+            "CREATE TEMP TABLE want_panel AS SELECT * FROM v_indicator_panel_computed;
+             CREATE TEMP TABLE want_attainment AS SELECT * FROM v_target_attainment_computed;
+             CREATE TEMP TABLE want_rankings AS SELECT * FROM v_town_rankings_computed;",
+        )
+        .expect("computed");
+        assert_eq!(refresh(&conn).expect("refresh") as i64, towns);
+        for (table, want) in [
+            ("indicator_panel", "want_panel"),
+            ("target_attainment", "want_attainment"),
+            ("town_rankings", "want_rankings"),
+        ] {
+            let columns = column_list(&conn, table).expect("columns");
+            let differ: i64 = conn
+                .query_row(
+                    &format!(
+                        "SELECT (SELECT count(*) FROM (SELECT {columns} FROM {table} EXCEPT SELECT {columns} FROM temp.{want}))
+                              + (SELECT count(*) FROM (SELECT {columns} FROM temp.{want} EXCEPT SELECT {columns} FROM {table}))"
+                    ),
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("compare");
+            assert_eq!(differ, 0, "{table}");
+        }
+        let after = stored(&conn);
+        assert!(after.iter().take(3).all(|(_, n)| *n > 0), "{after:?}");
+        assert_eq!(after[3].1, 0, "stale marks left");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+        assert!(left.iter().all(|n| !n.to_string_lossy().contains("attainment")), "{left:?}");
+    }
 
     /// A computing view whose columns come in another order than the table's still fills every
     /// column under its own name (an `INSERT … SELECT *` would put each value under another name).
