@@ -98,14 +98,13 @@ pub fn parse_line(folded: &str) -> ParseLine {
 
 /// Whether a line may hold what [`parse_line`] leaves out: a '(' after a Han character with a
 /// pinyin letter after it (a gloss), or a space after a Han character or a digit (spacing). Found
-/// by the two ASCII bytes alone, without decoding the line.
+/// by the two ASCII bytes alone (memchr's vectorised search), without decoding the line.
 fn may_leave_out(folded: &str) -> bool {
-    folded.bytes().enumerate().any(|(i, b)| {
+    memchr::memchr2_iter(b'(', b' ', folded.as_bytes()).any(|i| {
         let before = || folded[..i].chars().next_back();
-        match b {
+        match folded.as_bytes()[i] {
             b'(' => before().is_some_and(is_han) && folded[i + 1..].chars().next().is_some_and(is_pinyin_letter),
-            b' ' => before().is_some_and(|c| is_han(c) || c.is_ascii_digit()),
-            _ => false,
+            _ => before().is_some_and(|c| is_han(c) || c.is_ascii_digit()),
         }
     })
 }
