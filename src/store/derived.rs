@@ -46,8 +46,9 @@ const SCRATCH: &str = "attainment_scratch";
 
 /// The refresh of a warehouse in a file: its attainment rows are computed on a second connection,
 /// into a scratch file beside it, while this connection refreshes the panel and the rankings (the
-/// other core would otherwise idle: on 2 cores, 40,000 reports, 8.8 s against 11.9 to 14.3 s, peak
-/// RSS 216 MB). The attainment rows read only the loaded facts, not the panel.
+/// other core would otherwise idle: on 2 cores, 40,000 reports, 8.8 to 12.9 s in four runs against
+/// 11.7 to 16.3 s, peak RSS 216 to 223 MB). The attainment rows read only the loaded facts, not the
+/// panel.
 ///
 /// Two transactions: the panel and the rankings, then the attainment rows and the end of the
 /// stale marks. Between them the marks still stand, so the views compute the stale towns' rows
