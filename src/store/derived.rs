@@ -27,17 +27,9 @@ pub fn refresh(conn: &Connection) -> Result<usize> {
     if stale == 0 {
         return Ok(0);
     }
-    match conn.path().filter(|p| !p.is_empty()).map(str::to_string) {
-        Some(db) => refresh_beside(conn, &db)?,
-        // A database in memory has no second connection: everything is computed here.
-        None => {
-            let tx = conn.unchecked_transaction()?;
-            replace_stale(&tx, "indicator_panel", "v_indicator_panel_computed")?;
-            replace_stale(&tx, "target_attainment", "v_target_attainment_computed")?;
-            refresh_rankings(&tx)?;
-            tx.commit()?;
-        }
-    }
+    // A warehouse is always a file (`store::open` takes its path): a second connection can open it.
+    let db = conn.path().filter(|p| !p.is_empty()).ok_or(rusqlite::Error::InvalidPath(Default::default()))?;
+    refresh_beside(conn, db)?;
     Ok(usize::try_from(stale).unwrap_or(usize::MAX))
 }
 
