@@ -16,6 +16,42 @@ pub fn find_all<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize>
     memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
 }
 
+/// Whether `word` occurs in `text`: what `text.contains(word)` says, for the short texts the rules
+/// ask about one word at a time (a clause, a heading, a name). The standard library builds a
+/// two-way searcher for each such call, which in a text of a few dozen bytes costs more than the
+/// search; here the word's last byte (a UTF-8 continuation byte for a Chinese character, rarer
+/// than its lead byte) is found by memchr and the bytes before it compared.
+pub fn contains(text: &str, word: &str) -> bool {
+    find(text, word).is_some()
+}
+
+/// The byte offset of the first occurrence of `word` in `text`: what `text.find(word)` says,
+/// searched as [`contains`] does.
+pub fn find(text: &str, word: &str) -> Option<usize> {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let Some((&last, before)) = w.split_last() else { return Some(0) };
+    if t.len() < w.len() {
+        return None;
+    }
+    // (A UTF-8 word matches a UTF-8 text only at a character boundary, as in `find_all`.)
+    memchr::memchr_iter(last, &t[before.len()..]).find(|&i| &t[i..i + before.len()] == before)
+}
+
+/// Whether `text` ends with `word`: what `text.ends_with(word)` says, the last bytes compared
+/// first. Rules try whole lists of words at one place, and nearly every try fails there (for a
+/// Chinese word, a continuation byte); a failed try then costs no call to memcmp.
+pub fn ends_with(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    t.len() >= w.len() && t[t.len() - w.len()..].iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// Whether `text` starts with `word`: what `text.starts_with(word)` says, compared as
+/// [`ends_with`] does, from the word's last byte back.
+pub fn starts_with(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    t.len() >= w.len() && t[..w.len()].iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+}
+
 /// A list of words (from a data file), with an automaton over all of them.
 pub struct WordList {
     words: Vec<String>,
@@ -185,6 +221,23 @@ impl Ends {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// `contains` says what `str::contains` says, on texts and words drawn from a few
+        /// characters (so that words occur, overlap and stop short), the empty word included.
+        #[test]
+        fn contains_is_str_contains(text in "[项目工程a%]{0,24}", word in "[项目工程a%]{0,4}") {
+            proptest::prop_assert_eq!(super::contains(&text, &word), text.contains(word.as_str()));
+            proptest::prop_assert_eq!(super::find(&text, &word), text.find(word.as_str()));
+        }
+
+        /// `ends_with` and `starts_with` say what `str`'s do, on the same texts and words.
+        #[test]
+        fn ends_are_str_ends(text in "[项目工程a%]{0,12}", word in "[项目工程a%]{0,4}") {
+            proptest::prop_assert_eq!(super::ends_with(&text, &word), text.ends_with(word.as_str()));
+            proptest::prop_assert_eq!(super::starts_with(&text, &word), text.starts_with(word.as_str()));
+        }
+    }
+
     use super::*;
 
     /// find_all gives the offsets match_indices gives: non-overlapping, left to right, on

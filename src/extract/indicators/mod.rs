@@ -142,7 +142,7 @@ fn row_to_indicator(ctx: &Context, full: &Stops, periods: &mut Periods, mut r: R
     let (s_start, s_end) = full.around(text, r.value_at);
     let (s_start, s_end) = near(text, s_start, s_end, r.value_at);
     let period = periods.at(text, (s_start, s_end), r.value_at, ctx.meta.review_year);
-    let estimated = text[s_start..r.value_at].contains("预计");
+    let estimated = crate::text::words::contains(&text[s_start..r.value_at], "预计");
     let start_c = ctx.folded.char_of(r.start.min(r.name.0));
     let end_c = ctx.folded.char_of(r.end.max(r.name.1));
     let g = r.growth.unwrap_or_default();

@@ -8,6 +8,7 @@ use super::names::{clause_end, clause_start, noun_after, ordinal_marker_len, spl
 use super::words::words;
 use super::Row;
 use crate::extract::number::{self, Found};
+use crate::text::words::ends_with;
 use std::collections::HashSet;
 
 /// A report being read: its text, its quantities and growth phrases, and what the rules decided
@@ -44,7 +45,7 @@ fn level_row(rule: &'static str, name: (usize, usize), f: &Found, start: usize, 
 /// `A、B分别为x、y` and `分别带动A和B年增收x、y`: one row per name and value, in order.
 pub(super) fn distributive_list(r: &Reader, at: &At) -> Option<Vec<Row>> {
     let (text, f) = (r.text, &r.found[at.i]);
-    let k = text[at.l_start..f.start].find("分别")?;
+    let k = crate::text::words::find(&text[at.l_start..f.start], "分别")?;
     let mut list = vec![f];
     for next in &r.found[at.i + 1..] {
         let gap = &text[list[list.len() - 1].end..next.start];
@@ -146,9 +147,7 @@ pub(super) fn level(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
     if let (Some(n), false) = (after, open_ended || f.quantity.unit == "%") {
         let noun = &text[n.0..n.1];
         let object = before_text.chars().count() <= 2
-            || w.object_verbs
-                .iter()
-                .any(|v| before_text.ends_with(v.as_str()) || text[at.from..f.start].ends_with(v.as_str()));
+            || w.object_verbs.iter().any(|v| ends_with(before_text, v) || ends_with(&text[at.from..f.start], v));
         // An amount or capacity of a project (150万件服装生产线建设项目, 总投资约1500万元柑桔专业
         // 市场项目) is not a figure of its own: the project holds it.
         if names_a_project(noun) && (multiplied || !count) {

@@ -338,7 +338,7 @@ pub(super) fn read_growth(text: &str, at: usize, p: &GrowthParts) -> Option<Grow
 /// Every growth phrase in a folded text (同比增长23.75%, 下降9.9%, 增长74倍...), in order.
 pub fn growths(text: &str) -> Vec<Growth> {
     // Every growth phrase ends in one of its units: most clauses hold none, and are not searched.
-    if !text.contains(['%', '倍', '成']) && !text.contains("百分点") {
+    if !text.contains(['%', '倍', '成']) && !crate::text::words::contains(text, "百分点") {
         return Vec::new();
     }
     // The expression finds the phrases, left to right; the reader reads the parts of each (it

@@ -18,6 +18,7 @@
 
 use crate::model::{Quantity, Span};
 use crate::text::index::Cursor;
+use crate::text::words::ends_with;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -97,9 +98,9 @@ fn window(text: &str, at: usize) -> &str {
 /// The qualifier written just before byte `at`, if any, with its start.
 fn pre_qualifier(text: &str, at: usize, list: &[&'static str]) -> Option<(&'static str, usize)> {
     let before = text.get(..at)?;
-    let (q, start) = list.iter().find(|q| before.ends_with(*q)).map(|q| (*q, at - q.len()))?;
+    let (q, start) = list.iter().find(|q| ends_with(before, q)).map(|q| (*q, at - q.len()))?;
     // The character ends a word of its own (完成签约1200亩, 附近3个村): no qualifier.
-    (!WORDS_ENDING_IN_A_QUALIFIER.iter().any(|w| before.ends_with(w))).then_some((q, start))
+    (!WORDS_ENDING_IN_A_QUALIFIER.iter().any(|w| ends_with(before, w))).then_some((q, start))
 }
 
 /// Words whose last character is also a qualifier (约, 近, 超): the number reader and the name
@@ -268,7 +269,10 @@ fn surely_unitless(text: &str, at: usize) -> bool {
         !(n == '.'
             || n.is_numeric()
             || n.is_whitespace()
-            || "余多万亿千百以左/-~—–至到".contains(n)
+            || matches!(
+                n,
+                '余' | '多' | '万' | '亿' | '千' | '百' | '以' | '左' | '/' | '-' | '~' | '—' | '–' | '至' | '到'
+            )
             || units().files_under(n))
     })
 }

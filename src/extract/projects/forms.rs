@@ -64,7 +64,7 @@ fn verb_at(chars: &Chars, at: usize, end: usize, verbs: &Ends) -> bool {
 /// Whether a clause asks higher levels for what it names ("向上争取某某项目", "争取上级某某项目
 ///资金"): a funding scheme, not a project of the town.
 pub(super) fn asks_for_funds(clause: &str) -> bool {
-    project_words().scheme_verbs.iter().any(|w| clause.contains(w.as_str()))
+    project_words().scheme_verbs.iter().any(|w| contains(clause, w))
 }
 
 /// The end of a name that goes on with a section in brackets after its project word
@@ -106,7 +106,7 @@ pub(super) fn invested_works(chars: &Chars, cs: usize, ce: usize) -> Vec<Candida
     let clause = chars.str(cs, ce);
     let mut out = Vec::new();
     // (Every match opens with 投: a clause without one is not searched.)
-    let searched = clause.contains('投').then(|| works.captures_iter(clause));
+    let searched = chars[cs..ce].contains(&'投').then(|| works.captures_iter(clause));
     for caps in searched.into_iter().flatten() {
         let Some(m) = caps.name("work") else { continue };
         let at = cs + clause[..m.start()].chars().count();
@@ -156,10 +156,11 @@ pub(super) fn bracketed_after_count(chars: &Chars, cs: usize, ce: usize) -> Vec<
     let list = LIST.get_or_init(|| {
         Regex::new(r"[0-9一二三四五六七八九十两]+(余|多)?[个家项]\(([^()]{2,80})\)").expect("valid regex")
     });
-    let clause = chars.str(cs, ce);
-    if !clause.contains("项目") {
+    // (Asked of every clause: two characters compared in place, no substring searcher built.)
+    if !chars[cs..ce].windows(2).any(|w| w == ['项', '目']) {
         return Vec::new();
     }
+    let clause = chars.str(cs, ce);
     let mut out = Vec::new();
     for caps in list.captures_iter(clause) {
         let Some(inner) = caps.get(2) else { continue };

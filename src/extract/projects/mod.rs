@@ -14,7 +14,7 @@
 use super::{Chars, Context};
 use crate::model::{Project, Span};
 use crate::text::clauses::{self, Stop};
-use crate::text::words::{Ends, WordList};
+use crate::text::words::{contains, ends_with, starts_with, Ends, WordList};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
@@ -142,7 +142,7 @@ fn same_project_key(name: &str) -> String {
 /// ("白鸽湖商埠文化园二期" is its own project).
 fn same_project(a: &str, b: &str) -> bool {
     let (short, long) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
-    if short.chars().count() < 4 || !long.contains(short) {
+    if short.chars().count() < 4 || !contains(long, short) {
         return false;
     }
     !long.replacen(short, "", 1).contains('期')

@@ -166,8 +166,8 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
         .strong_suffixes
         .iter()
         .chain(&t.weak_suffixes)
-        .any(|s| name.ends_with(s.as_str()) && name.chars().count() < s.chars().count() + 2);
-    let starts_with_suffix = t.strong_suffixes.iter().any(|s| name.starts_with(s.as_str()));
+        .any(|s| ends_with(name, s) && name.chars().count() < s.chars().count() + 2);
+    let starts_with_suffix = t.strong_suffixes.iter().any(|s| starts_with(name, s));
     let ok = !bare_suffix && !starts_with_suffix && !is_generic(name) && !is_programme(name);
     (ok && name.chars().count() <= 40).then(|| Candidate {
         name: name.to_string(),
@@ -341,7 +341,28 @@ pub(super) fn is_kind(name: &str) -> bool {
     let words = generic_and_lead_words();
     // What is left once the words are dropped, without digits and counts, must be under two
     // characters: counted between the matches, stopping at the second.
-    let counts = |c: &char| !c.is_ascii_digit() && !"一二三四五六七八九十百千万个项批.".contains(*c);
+    let counts = |c: &char| {
+        !(c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '百'
+                    | '千'
+                    | '万'
+                    | '个'
+                    | '项'
+                    | '批'
+                    | '.'
+            ))
+    };
     let mut left = 0;
     let mut from = 0;
     for m in

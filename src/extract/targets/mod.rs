@@ -23,7 +23,7 @@ use super::number::{self, Found, Growth};
 use super::{Chars, Context};
 use crate::model::{Comparator, Part, Quantity, Span, Target};
 use crate::text::clauses::{ends, Stop};
-use crate::text::words::WordList;
+use crate::text::words::{find_all, WordList};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -162,7 +162,8 @@ fn plan_ranges(ctx: &Context, chars: &[char]) -> Vec<(usize, usize)> {
 fn goal_sentence(chars: &Chars) -> Option<(usize, usize)> {
     let t = target_words();
     let text = chars.text;
-    let (byte, cue) = t.goal_sentence.iter().filter_map(|c| text.find(c.as_str()).map(|b| (b, c))).min()?;
+    // (The whole report is searched for each cue: memchr's vectorised search.)
+    let (byte, cue) = t.goal_sentence.iter().filter_map(|c| find_all(text, c).next().map(|b| (b, c))).min()?;
     let at = text[..byte].chars().count() + cue.chars().count();
     let mut s = at;
     // Skip 为/是 and the colon.

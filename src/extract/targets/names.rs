@@ -179,7 +179,8 @@ pub(super) fn cue_comparator(cue: Option<&str>) -> Comparator {
 /// A clause of the goal sentence with no figure: a relation (高于, 正增长, 同步) is a target.
 pub(super) fn qualitative_target(clause: &str, span: Span, cue: Option<String>, year: Option<i32>) -> Option<Target> {
     let t = target_words();
-    let find = |list: &[String]| list.iter().filter_map(|w| clause.find(w.as_str()).map(|b| (b, w.clone()))).min();
+    let find =
+        |list: &[String]| list.iter().filter_map(|w| crate::text::words::find(clause, w).map(|b| (b, w.clone()))).min();
     let (comparator, growth, at) = if let Some((b, w)) = find(&t.qualitative_above) {
         (Comparator::Above, (w == "正增长").then_some(0.0), b)
     } else if let Some((b, _)) = find(&t.qualitative) {

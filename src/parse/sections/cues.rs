@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::text::words::contains;
 
 pub(super) const SENTENCE_END: &[char] = &['。', '!', '?', ';', ':'];
 
@@ -52,7 +53,7 @@ pub(super) fn has_year(s: &str) -> bool {
 
 /// The part a heading names, from the keyword lists.
 pub(super) fn part_of_title(title: &str) -> Option<Part> {
-    words().parts.iter().find(|(_, ws)| ws.iter().any(|w| title.contains(w.as_str()))).map(|(p, _)| *p)
+    words().parts.iter().find(|(_, ws)| ws.iter().any(|w| contains(title, w))).map(|(p, _)| *p)
 }
 
 /// A title that reads as a top-level heading: short, names a part, carries a year or an anchor.
@@ -60,7 +61,7 @@ pub(super) fn top_like(title: &str) -> bool {
     let w = &words().file.top;
     title.chars().count() <= w.max_chars
         && part_of_title(title).is_some()
-        && (has_year(title) || w.anchors.iter().any(|a| title.contains(a.as_str())))
+        && (has_year(title) || w.anchors.iter().any(|a| contains(title, a)))
 }
 
 /// An unnumbered line that is a top-level heading ("2022年工作回顾", "2023年工作安排").
@@ -101,5 +102,5 @@ pub(super) fn closing_cue(line: &str) -> bool {
 pub(super) fn targets_cue(line: &str) -> bool {
     let w = &words().file.targets;
     let window = head(line.trim_start(), w.window);
-    w.cues.iter().any(|c| window.contains(c.as_str()))
+    w.cues.iter().any(|c| contains(window, c))
 }
