@@ -134,7 +134,9 @@ impl WordList {
 /// that could stand there rather than the whole list.
 #[derive(Default)]
 pub struct Ends {
-    by: HashMap<char, Vec<String>>,
+    /// The words by the character they are filed under, sorted by it (a binary search finds a
+    /// character's words in fewer instructions than hashing it does).
+    by: Vec<(char, Vec<String>)>,
     key: Key,
     /// One bit for each character words are filed under (its code modulo 64): a character whose
     /// bit is clear files none, and most characters are answered so, without hashing.
@@ -185,11 +187,14 @@ impl Ends {
                 bits |= bit(c);
             }
         }
+        let mut by: Vec<(char, Vec<String>)> = by.into_iter().collect();
+        by.sort_unstable_by_key(|(c, _)| *c);
         Ends { by, key, bits }
     }
 
     fn under(&self, c: Option<char>) -> &[String] {
-        c.filter(|&c| self.bits & bit(c) != 0).and_then(|c| self.by.get(&c)).map_or(&[], Vec::as_slice)
+        let Some(c) = c.filter(|&c| self.bits & bit(c) != 0) else { return &[] };
+        self.by.binary_search_by_key(&c, |(k, _)| *k).map_or(&[], |i| self.by[i].1.as_slice())
     }
 
     /// Whether some word is filed under `c`: starts with it in a list made by [`Ends::heads`], ends
@@ -200,17 +205,17 @@ impl Ends {
 
     /// Every word `s` starts with, longest first (a list made by [`Ends::heads`]).
     pub fn heads_in<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.under(s.chars().next()).iter().map(String::as_str).filter(move |w| s.starts_with(w))
+        self.under(s.chars().next()).iter().map(String::as_str).filter(move |w| starts_with(s, w))
     }
 
     /// The longest word `s` starts with (a list made by [`Ends::heads`]).
     pub fn head_of(&self, s: &str) -> Option<&str> {
-        self.under(s.chars().next()).iter().map(String::as_str).find(|w| s.starts_with(w))
+        self.under(s.chars().next()).iter().map(String::as_str).find(|w| starts_with(s, w))
     }
 
     /// The longest word `s` ends with (a list made by [`Ends::tails`]).
     pub fn tail_of(&self, s: &str) -> Option<&str> {
-        self.under(s.chars().next_back()).iter().map(String::as_str).find(|w| s.ends_with(w))
+        self.under(s.chars().next_back()).iter().map(String::as_str).find(|w| ends_with(s, w))
     }
 
     /// Whether `w` is a word of the list.

@@ -136,7 +136,7 @@ pub(super) fn level(r: &mut Reader, at: &At) -> Option<Vec<Row>> {
     let before = trim_name(text, at.from, f.start);
     let before_text = &text[before.0..before.1.max(before.0)];
     let after = noun_after(text, f.end).map(|(a, b)| trim_name(text, a, b)).filter(|(a, b)| b > a);
-    let count = w.measure.iter().any(|m| m == f.quantity.unit.trim_start_matches(['万', '亿']));
+    let count = w.measure.contains(f.quantity.unit.trim_start_matches(['万', '亿']));
     let multiplied = f.quantity.unit.starts_with(['万', '亿']);
     // Land and length name the thing measured after them (首期2775亩土地, 5公里碧道).
     let extent = matches!(

@@ -1,6 +1,6 @@
 //! The words the indicator rules read (data/indicator_words.toml), loaded once.
 
-use crate::text::words::WordList;
+use crate::text::words::{Ends, WordList};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -26,8 +26,8 @@ struct IndicatorWordsFile {
 
 /// The indicator rules' words.
 pub(super) struct IndicatorWords {
-    /// Measure words after which a count names its noun (46支队伍).
-    pub measure: Vec<String>,
+    /// Measure words after which a count names its noun (46支队伍), asked of nearly every figure.
+    pub measure: Ends,
     /// Units of a duration or a streak.
     pub duration_units: Vec<String>,
     /// Words that put a clause in the future, searched in one pass.
@@ -61,7 +61,7 @@ pub(super) fn words() -> &'static IndicatorWords {
         // Compiled-in data; a malformed file is a build defect the unit tests catch.
         let f: IndicatorWordsFile = toml::from_str(WORDS_TOML).expect("data/indicator_words.toml is valid");
         IndicatorWords {
-            measure: f.measure_words,
+            measure: Ends::heads(f.measure_words.iter().map(String::as_str)),
             duration_units: f.duration_units,
             future: WordList::new(&f.future_words),
             object_verbs: f.object_verbs,
