@@ -40,16 +40,22 @@ pub struct Context<'a> {
     pub news_plan: Vec<(usize, usize)>,
     /// The report split into clauses once (every stretch between `,` `:` `;` and sentence ends).
     pub clauses: Vec<Clause>,
+    /// The folded text as characters: the clauses are split over them, and the target and
+    /// project rules walk them.
+    pub(crate) chars: Chars<'a>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(folded: &'a Folded, sections: &'a [Section], meta: &'a ReportMeta) -> Self {
+        // The text is decoded into characters once, for every reader that walks it so.
+        let chars = Chars::new(&folded.text);
         Context {
             folded,
             sections,
             meta,
             news_plan: layout::news_plan_ranges(&folded.text, meta),
-            clauses: clauses::split(folded.text.chars(), Stop::Clause),
+            clauses: clauses::split(chars.iter().copied(), Stop::Clause),
+            chars,
         }
     }
 
@@ -128,12 +134,10 @@ impl std::ops::Deref for Chars<'_> {
 
 pub fn extract(ctx: &Context) -> Facts {
     debug_assert!(ctx.sections.windows(2).all(|w| w[0].span.start <= w[1].span.start), "sections in document order");
-    // Targets and projects both walk the text by characters: it is split into them once.
-    let chars = Chars::new(&ctx.folded.text);
     Facts {
         indicators: indicators::extract(ctx),
-        targets: targets::extract_in(ctx, &chars),
-        projects: projects::extract_in(ctx, &chars),
+        targets: targets::extract_in(ctx, &ctx.chars),
+        projects: projects::extract_in(ctx, &ctx.chars),
     }
 }
 

@@ -56,7 +56,12 @@ pub struct CharBytes(Vec<usize>);
 
 impl CharBytes {
     pub fn new(s: &str) -> Self {
-        CharBytes(s.char_indices().map(|(b, _)| b).chain(std::iter::once(s.len())).collect())
+        // Every byte but a continuation byte (10xxxxxx) starts a character, as in `Folded`: the
+        // starts are picked from the bytes without decoding the characters.
+        let mut starts = Vec::with_capacity(s.len() + 1);
+        starts.extend(s.bytes().enumerate().filter(|&(_, b)| b & 0xC0 != 0x80).map(|(i, _)| i));
+        starts.push(s.len());
+        CharBytes(starts)
     }
 
     /// The characters `start..end` of `s` (the text this index was built from).
@@ -91,6 +96,17 @@ impl Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A slice by characters is the text's characters `start..end`, on any text (one to four
+        /// bytes a character), ends past the text included.
+        #[test]
+        fn char_bytes_slice_by_characters(text in "\\PC{0,20}", start in 0usize..24, len in 0usize..24) {
+            let index = CharBytes::new(&text);
+            let expected: String = text.chars().skip(start).take(len).collect();
+            proptest::prop_assert_eq!(index.slice(&text, start, start + len), expected.as_str());
+        }
+    }
 
     #[test]
     fn bytes_and_characters_map_both_ways() {

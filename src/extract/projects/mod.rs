@@ -52,7 +52,7 @@ struct Candidate {
 }
 
 pub fn extract(ctx: &Context) -> Vec<Project> {
-    extract_in(ctx, &Chars::new(&ctx.folded.text))
+    extract_in(ctx, &ctx.chars)
 }
 
 /// [`extract`] with the text already split into characters.

@@ -45,7 +45,7 @@ fn is_sentence_end(c: char) -> bool {
 }
 
 pub fn extract(ctx: &Context) -> Vec<Target> {
-    extract_in(ctx, &Chars::new(&ctx.folded.text))
+    extract_in(ctx, &ctx.chars)
 }
 
 /// [`extract`] with the text already split into characters.
