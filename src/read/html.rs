@@ -63,11 +63,13 @@ const SNIFF_CHARS: usize = 4096;
 /// Whether a decoded text is HTML, judged from its content, whatever the file is called.
 pub fn looks_like_html(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let head = text.char_indices().nth(SNIFF_CHARS).map_or(text, |(b, _)| &text[..b]);
-    // Every sign looked for below opens with '<': a plain text has none, and is done with at once.
-    if !head.contains('<') {
-        return false;
+    // Every sign looked for below opens with '<': a plain text has none in its head, and is done
+    // with at once, without walking the head's characters.
+    match text.find('<') {
+        Some(b) if text[..b].chars().count() < SNIFF_CHARS => {}
+        _ => return false,
     }
+    let head = text.char_indices().nth(SNIFF_CHARS).map_or(text, |(b, _)| &text[..b]);
     let lower = head.to_ascii_lowercase();
     if ["<!doctype html", "<html", "<head", "<body", "<meta", "<?xml"].iter().any(|p| lower.starts_with(p)) {
         return !lower.starts_with("<?xml") || lower.contains("<html");

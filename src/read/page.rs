@@ -120,7 +120,9 @@ impl Noise {
     /// A table row of metadata ("标 题: | … |", "[ 发布日期 ] | 2024-02-22 |") written as
     /// "key: value" pairs; `None` for a row that holds no key.
     fn unpipe(&self, line: &str) -> Option<String> {
-        if !line.contains(['|', '｜']) {
+        // (Two searches for one character each: vectorised, where a search for either decodes
+        // every character of the line.)
+        if !(line.contains('|') || line.contains('｜')) {
             return None;
         }
         let cells: Vec<&str> = line
