@@ -104,9 +104,13 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
     // town, years and dates as the original.
     let mut meta = parse::meta::parse(&folded.text, page, raw.kind, raw.page_title.as_deref());
     let mut sections = parse::sections::parse(&folded, &meta);
-    let ctx = extract::Context::new(&folded, &sections, &meta);
-    let mut facts = extract::extract(&ctx);
-    let mut fates = explain.then(|| extract::explain::fates(&ctx, &facts));
+    // The extractors' context (the report's characters and clauses) goes once the facts are read.
+    let (mut facts, mut fates) = {
+        let ctx = extract::Context::new(&folded, &sections, &meta);
+        let facts = extract::extract(&ctx);
+        let fates = explain.then(|| extract::explain::fates(&ctx, &facts));
+        (facts, fates)
+    };
     let town = resolve::resolve(&meta, &folded.text, page);
     let term_counts = extract::terms::count(&folded.text);
     if let Some(back) = script_map(raw) {

@@ -58,7 +58,7 @@ impl CharBytes {
     pub fn new(s: &str) -> Self {
         // Every byte but a continuation byte (10xxxxxx) starts a character, as in `Folded`: the
         // starts are picked from the bytes without decoding the characters.
-        let mut starts = Vec::with_capacity(s.len() + 1);
+        let mut starts = Vec::with_capacity(s.chars().count() + 1);
         starts.extend(s.bytes().enumerate().filter(|&(_, b)| b & 0xC0 != 0x80).map(|(i, _)| i));
         starts.push(s.len());
         CharBytes(starts)
