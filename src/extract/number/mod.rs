@@ -95,6 +95,9 @@ fn window(text: &str, at: usize) -> &str {
     &text[..end]
 }
 
+/// Characters that go on with a numeral (a multiplier, a range, 余/多/以/左 of a qualifier).
+const AFTER_A_NUMERAL: &[char] = &['余', '多', '万', '亿', '千', '百', '以', '左', '/', '-', '~', '—', '–', '至', '到'];
+
 /// The qualifier written just before byte `at`, if any, with its start.
 fn pre_qualifier(text: &str, at: usize, list: &[&'static str]) -> Option<(&'static str, usize)> {
     let before = text.get(..at)?;
@@ -266,14 +269,7 @@ fn surely_unitless(text: &str, at: usize) -> bool {
         _ => return false,
     };
     next.is_none_or(|n| {
-        !(n == '.'
-            || n.is_numeric()
-            || n.is_whitespace()
-            || matches!(
-                n,
-                '余' | '多' | '万' | '亿' | '千' | '百' | '以' | '左' | '/' | '-' | '~' | '—' | '–' | '至' | '到'
-            )
-            || units().files_under(n))
+        !(n == '.' || n.is_numeric() || n.is_whitespace() || AFTER_A_NUMERAL.contains(&n) || units().files_under(n))
     })
 }
 

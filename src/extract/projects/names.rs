@@ -341,28 +341,9 @@ pub(super) fn is_kind(name: &str) -> bool {
     let words = generic_and_lead_words();
     // What is left once the words are dropped, without digits and counts, must be under two
     // characters: counted between the matches, stopping at the second.
-    let counts = |c: &char| {
-        !(c.is_ascii_digit()
-            || matches!(
-                c,
-                '一' | '二'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-                    | '百'
-                    | '千'
-                    | '万'
-                    | '个'
-                    | '项'
-                    | '批'
-                    | '.'
-            ))
-    };
+    const COUNTS: &[char] =
+        &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '个', '项', '批', '.'];
+    let counts = |c: &char| !(c.is_ascii_digit() || COUNTS.contains(c));
     let mut left = 0;
     let mut from = 0;
     for m in
