@@ -247,19 +247,19 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    proptest::proptest! {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
         /// The byte search says what the character test says, on visible texts holding at most one
         /// of the characters it looks for or of their neighbours in the code chart (each is so
         /// tried alone), among characters sharing their bytes.
         #[test]
         fn invisible_marks_found_by_bytes(text in "[a中“”，·\\u{a0}]{0,6}[\\x00-\\x1f\\x7f\\u{80}-\\u{ae}\\u{200a}-\\u{2010}\\u{205f}-\\u{2061}\\u{fefe}-\\u{ff00}]?[a中“”，]{0,6}") {
-            let by_chars = text.contains(|c: char| c == '\r' || super::is_invisible(c));
-            proptest::prop_assert_eq!(super::holds_cr_or_invisible(&text), by_chars);
+            let by_chars = text.contains(|c: char| c == '\r' || is_invisible(c));
+            prop_assert_eq!(holds_cr_or_invisible(&text), by_chars);
         }
     }
-
-    use super::*;
-    use proptest::prelude::*;
 
     #[test]
     fn utf8_errors_counted_as_the_decoder_does() {

@@ -6,7 +6,7 @@
 //! the text, with the same answers.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// The byte offsets of `word` in `text`, left to right and not overlapping: what
 /// `text.match_indices(word)` gives, found by a vectorised search (memchr's `memmem`) rather than
@@ -139,7 +139,7 @@ pub struct Ends {
     by: Vec<(char, Vec<String>)>,
     key: Key,
     /// One bit for each character words are filed under (its code modulo 64): a character whose
-    /// bit is clear files none, and most characters are answered so, without hashing.
+    /// bit is clear files none, and most characters are answered so, without a search.
     bits: u64,
 }
 
@@ -179,7 +179,7 @@ impl Ends {
         // A stable sort: words of one length stay in the list's order.
         let mut sorted: Vec<&str> = list.into_iter().filter(|w| !w.is_empty()).collect();
         sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let mut by = HashMap::<char, Vec<String>>::new();
+        let mut by = BTreeMap::<char, Vec<String>>::new();
         let mut bits = 0;
         for w in sorted {
             if let Some(c) = key.of(w) {
@@ -187,9 +187,8 @@ impl Ends {
                 bits |= bit(c);
             }
         }
-        let mut by: Vec<(char, Vec<String>)> = by.into_iter().collect();
-        by.sort_unstable_by_key(|(c, _)| *c);
-        Ends { by, key, bits }
+        // (A BTreeMap yields its characters in order: the list is sorted as it is collected.)
+        Ends { by: by.into_iter().collect(), key, bits }
     }
 
     fn under(&self, c: Option<char>) -> &[String] {
