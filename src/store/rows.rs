@@ -3,7 +3,64 @@
 
 use crate::error::Result;
 use crate::model::{ReportPlan, TownResolution};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Statement, ToSql};
+
+/// How many rows one INSERT statement writes, largest first: a report's facts go in by statements
+/// of several rows (`VALUES (…), (…)`), so SQLite opens the cursors on a table and its indexes, and
+/// resets the statement, once for several rows instead of once for each. The sizes are few, so
+/// their statements stay prepared (see `Writer::begin`).
+const ROWS_PER_INSERT: [usize; 4] = [32, 8, 2, 1];
+
+/// The statements `insert_many` prepares: one per table and size.
+pub(super) const MANY_ROW_STATEMENTS: usize = 4 * ROWS_PER_INSERT.len();
+
+/// Binds one row's values, column after column, into a statement of several rows.
+struct Binder<'s, 'c> {
+    stmt: &'s mut Statement<'c>,
+    next: usize,
+}
+
+impl Binder<'_, '_> {
+    fn value(&mut self, v: impl ToSql) -> rusqlite::Result<&mut Self> {
+        self.stmt.raw_bind_parameter(self.next, v)?;
+        self.next += 1;
+        Ok(self)
+    }
+}
+
+/// Inserts `rows` into the columns `head` names (`INSERT INTO t (a, b)`), `columns` of them,
+/// `bind` giving one row's values in that order. The rows are stored in their order, so their
+/// row ids are the ones single-row inserts would give.
+fn insert_many<T>(
+    tx: &Connection,
+    head: &str,
+    columns: usize,
+    rows: &[T],
+    bind: impl Fn(&mut Binder, &T) -> rusqlite::Result<()>,
+) -> Result<()> {
+    let one_row = format!("({})", vec!["?"; columns].join(", "));
+    let mut rest = rows;
+    for size in ROWS_PER_INSERT {
+        if rest.len() < size {
+            continue;
+        }
+        let mut stmt = tx.prepare_cached(&format!(
+            "INSERT OR FAIL {} VALUES {}",
+            head.trim_start_matches("INSERT "),
+            vec![one_row.as_str(); size].join(", ")
+        ))?;
+        while rest.len() >= size {
+            let (these, after) = rest.split_at(size);
+            let mut b = Binder { stmt: &mut stmt, next: 1 };
+            for row in these {
+                bind(&mut b, row)?;
+            }
+            stmt.raw_execute()?;
+            rest = after;
+        }
+    }
+    Ok(())
+}
 
 fn town_key(t: &TownResolution) -> String {
     match &t.admin_code {
@@ -83,88 +140,91 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
     let section_ids = insert_sections(tx, report_id, r)?;
     let sid = |s: Option<usize>| s.and_then(|i| section_ids.get(i).copied());
 
-    let mut stmt = tx.prepare_cached(
+    insert_many(
+        tx,
         "INSERT INTO indicators (report_id, section_id, name, indicator_code, period_year, month_from, month_to,
              value, value_min, value_max, unit, value_base, unit_base, growth_pct, growth_multiple, change_pp,
-             qualifier, estimated, quote, char_start, char_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+             qualifier, estimated, quote, char_start, char_end)",
+        21,
+        &r.indicators,
+        |b, i| {
+            let q = &i.quantity;
+            b.value(report_id)?
+                .value(sid(i.section))?
+                .value(&i.name)?
+                .value(&i.indicator_code)?
+                .value(i.period_year)?
+                .value(i.month_from)?
+                .value(i.month_to)?
+                .value(q.value)?
+                .value(q.value_min)?
+                .value(q.value_max)?
+                .value(&q.unit)?
+                .value(q.value_base)?
+                .value(&q.unit_base)?
+                .value(i.growth_pct)?
+                .value(i.growth_multiple)?
+                .value(i.change_pp)?
+                .value(&q.qualifier)?
+                .value(i.estimated)?
+                .value(&i.quote)?
+                .value(i.span.start as i64)?
+                .value(i.span.end as i64)?;
+            Ok(())
+        },
     )?;
-    for i in &r.indicators {
-        let q = &i.quantity;
-        stmt.execute(params![
-            report_id,
-            sid(i.section),
-            i.name,
-            i.indicator_code,
-            i.period_year,
-            i.month_from,
-            i.month_to,
-            q.value,
-            q.value_min,
-            q.value_max,
-            q.unit,
-            q.value_base,
-            q.unit_base,
-            i.growth_pct,
-            i.growth_multiple,
-            i.change_pp,
-            q.qualifier,
-            i.estimated,
-            i.quote,
-            i.span.start as i64,
-            i.span.end as i64
-        ])?;
-    }
-    let mut stmt = tx.prepare_cached(
+    insert_many(
+        tx,
         "INSERT INTO targets (report_id, section_id, name, indicator_code, target_year, value, value_min,
-             value_max, unit, value_base, unit_base, growth_pct, comparator, cue, quote, char_start, char_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+             value_max, unit, value_base, unit_base, growth_pct, comparator, cue, quote, char_start, char_end)",
+        17,
+        &r.targets,
+        |b, t| {
+            let q = t.quantity.as_ref();
+            b.value(report_id)?
+                .value(sid(t.section))?
+                .value(&t.name)?
+                .value(&t.indicator_code)?
+                .value(t.target_year)?
+                .value(q.and_then(|q| q.value))?
+                .value(q.and_then(|q| q.value_min))?
+                .value(q.and_then(|q| q.value_max))?
+                .value(q.map(|q| q.unit.as_str()))?
+                .value(q.and_then(|q| q.value_base))?
+                .value(q.map(|q| q.unit_base.as_str()))?
+                .value(t.growth_pct)?
+                .value(t.comparator.as_str())?
+                .value(&t.cue)?
+                .value(&t.quote)?
+                .value(t.span.start as i64)?
+                .value(t.span.end as i64)?;
+            Ok(())
+        },
     )?;
-    for t in &r.targets {
-        let q = t.quantity.as_ref();
-        stmt.execute(params![
-            report_id,
-            sid(t.section),
-            t.name,
-            t.indicator_code,
-            t.target_year,
-            q.and_then(|q| q.value),
-            q.and_then(|q| q.value_min),
-            q.and_then(|q| q.value_max),
-            q.map(|q| q.unit.as_str()),
-            q.and_then(|q| q.value_base),
-            q.map(|q| q.unit_base.as_str()),
-            t.growth_pct,
-            t.comparator.as_str(),
-            t.cue,
-            t.quote,
-            t.span.start as i64,
-            t.span.end as i64
-        ])?;
-    }
-    let mut stmt = tx.prepare_cached(
+    insert_many(
+        tx,
         "INSERT INTO projects (report_id, section_id, name, status, investment, investment_unit, investment_yuan,
-             quote, char_start, char_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             quote, char_start, char_end)",
+        10,
+        &r.projects,
+        |b, p| {
+            b.value(report_id)?
+                .value(sid(p.section))?
+                .value(&p.name)?
+                .value(&p.status)?
+                .value(p.investment)?
+                .value(&p.investment_unit)?
+                .value(p.investment_yuan)?
+                .value(&p.quote)?
+                .value(p.span.start as i64)?
+                .value(p.span.end as i64)?;
+            Ok(())
+        },
     )?;
-    for p in &r.projects {
-        stmt.execute(params![
-            report_id,
-            sid(p.section),
-            p.name,
-            p.status,
-            p.investment,
-            p.investment_unit,
-            p.investment_yuan,
-            p.quote,
-            p.span.start as i64,
-            p.span.end as i64
-        ])?;
-    }
-    let mut stmt = tx.prepare_cached("INSERT INTO report_terms (report_id, term, occurrences) VALUES (?1, ?2, ?3)")?;
-    for c in &r.term_counts {
-        stmt.execute(params![report_id, c.term, c.occurrences as i64])?;
-    }
+    insert_many(tx, "INSERT INTO report_terms (report_id, term, occurrences)", 3, &r.term_counts, |b, c| {
+        b.value(report_id)?.value(&c.term)?.value(c.occurrences as i64)?;
+        Ok(())
+    })?;
     Ok(())
 }
 

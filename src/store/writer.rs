@@ -62,7 +62,7 @@ impl Writer {
         // loaded warehouses. Other writers of the warehouse are still checked.
         conn.pragma_update(None, "ignore_check_constraints", true)?;
         // Every statement a file runs stays prepared for the whole run.
-        conn.set_prepared_statement_cache_capacity(32);
+        conn.set_prepared_statement_cache_capacity(32 + super::rows::MANY_ROW_STATEMENTS);
         // Only one load runs at a time (the caller holds the load lock): a run left open died.
         conn.execute("UPDATE load_runs SET outcome = 'died' WHERE finished_at IS NULL AND outcome IS NULL", [])?;
         conn.execute(
@@ -96,23 +96,36 @@ impl Writer {
     /// error returned in its place.
     pub fn write_batch(&mut self, files: &[FilePlan]) -> Result<Vec<Result<FileOutcome>>> {
         let (run_id, refresh) = (self.run_id, self.refresh);
-        // Almost every batch writes cleanly: written without savepoints, whose journal of every
-        // page a file touches is a cost paid on every file to serve the rare one that fails.
-        {
+        // Almost every batch writes cleanly and only adds rows, whose parents the writer has just
+        // written or looked up. It is written first as one transaction, without savepoints (whose
+        // journal of every page a file touches would be paid on every file to serve the rare one
+        // that fails) and without foreign-key checks (so that a statement of several rows needs no
+        // statement journal: see `rows::insert_many`). A batch in which a file fails, or would
+        // delete stored reports (whose facts go with them by the keys' cascades), is rolled back
+        // and written again below, file by file, with the checks. SQLite changes the setting only
+        // outside a transaction, and prepares the statements again after it.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
+        let fast = (|| -> Result<Option<Vec<FileOutcome>>> {
             let tx = self.conn.transaction()?;
-            let written: Result<Vec<FileOutcome>> =
-                files.iter().map(|file| write_file(&tx, run_id, file, refresh)).collect();
-            if let Ok(outcomes) = written {
-                tx.commit()?;
-                return Ok(outcomes.into_iter().map(Ok).collect());
+            let mut outcomes = Vec::with_capacity(files.len());
+            for file in files {
+                match write_file(&tx, run_id, file, refresh, Cascades::Off) {
+                    Ok(Some(outcome)) => outcomes.push(outcome),
+                    // Dropping the transaction rolls the whole batch back; it is written again below.
+                    Ok(None) | Err(_) => return Ok(None),
+                }
             }
-            // Dropping the transaction rolls the whole batch back; it is written again below.
+            Ok(tx.commit().ok().map(|()| outcomes))
+        })();
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        if let Some(outcomes) = fast? {
+            return Ok(outcomes.into_iter().map(Ok).collect());
         }
         let mut tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(files.len());
         for file in files {
             let sp = tx.savepoint()?;
-            match write_file(&sp, run_id, file, refresh) {
+            match write_file(&sp, run_id, file, refresh, Cascades::On).map(|o| o.unwrap_or_default()) {
                 Ok(outcome) => {
                     sp.commit()?;
                     outcomes.push(Ok(outcome));
@@ -197,11 +210,27 @@ impl Writer {
     }
 }
 
-/// One file's reports and its rows in source_files and file_reports.
-fn write_file(conn: &Connection, run_id: i64, file: &FilePlan, refresh: bool) -> Result<FileOutcome> {
-    let outcome = write_reports(conn, run_id, &file.source_path, &file.reports, refresh)?;
+/// Whether the foreign keys' checks and cascades are on for a write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cascades {
+    On,
+    Off,
+}
+
+/// One file's reports and its rows in source_files and file_reports. `None` when the cascades are
+/// off and the file would delete stored reports (nothing of it is then to be kept).
+fn write_file(
+    conn: &Connection,
+    run_id: i64,
+    file: &FilePlan,
+    refresh: bool,
+    cascades: Cascades,
+) -> Result<Option<FileOutcome>> {
+    let Some(outcome) = write_reports(conn, run_id, &file.source_path, &file.reports, refresh, cascades)? else {
+        return Ok(None);
+    };
     super::files::record(conn, run_id, file)?;
-    Ok(outcome)
+    Ok(Some(outcome))
 }
 
 fn write_reports(
@@ -210,7 +239,8 @@ fn write_reports(
     path: &str,
     reports: &[ReportPlan],
     refresh: bool,
-) -> Result<FileOutcome> {
+    cascades: Cascades,
+) -> Result<Option<FileOutcome>> {
     let mut outcome = FileOutcome::default();
     // With `refresh`, every earlier report of the file is stale and extracted anew.
     let new_hashes: HashSet<&str> =
@@ -228,6 +258,9 @@ fn write_reports(
         }
         stale
     };
+    if !stale.is_empty() && cascades == Cascades::Off {
+        return Ok(None);
+    }
     // A text the file still holds is extracted anew below (`refresh`); one it no longer holds goes,
     // unless another file holds the same text and takes it over.
     let holds: HashSet<&str> = reports.iter().map(|r| r.content_sha256.as_str()).collect();
@@ -257,7 +290,7 @@ fn write_reports(
             }
         }
     }
-    Ok(outcome)
+    Ok(Some(outcome))
 }
 
 #[cfg(test)]

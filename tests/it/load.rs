@@ -101,6 +101,10 @@ fn a_changed_file_replaces_its_reports() {
     assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM reports"), 9);
     assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM reports WHERE body LIKE '%75.00亿元%'"), 1);
     assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM reports WHERE body LIKE '%74.23亿元%'"), 0);
+    // The replaced report's sections, facts and term counts went with it: no row points at a
+    // report or section that is gone.
+    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    assert_eq!(scalar::<i64>(&db, "SELECT count(DISTINCT report_id) FROM indicators"), 9);
 }
 
 #[test]
