@@ -96,7 +96,9 @@ pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&
         .or_else(|| page.publisher.clone().filter(|s| s.ends_with('镇') || s.ends_with('乡') || s.ends_with("街道")));
     if heading.is_some() {
         read_header(&mut meta, &header, page);
-    } else if let Some(c) = header.iter().find_map(|l| patterns().speaker.captures(l.trim())) {
+    } else if let Some(c) =
+        header.iter().filter(|l| names_an_office(l)).find_map(|l| patterns().speaker.captures(l.trim()))
+    {
         meta.speaker_title = Some(c[1].to_string());
         meta.speaker = Some(c[2].split_whitespace().collect());
     }
@@ -168,7 +170,7 @@ fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
             meta.meeting = meeting_in(l, town, true).or_else(|| joined.and_then(|j| meeting_in(&j, town, true)));
         }
         if meta.speaker.is_none() {
-            if let Some(c) = p.speaker.captures(l) {
+            if let Some(c) = names_an_office(l).then(|| p.speaker.captures(l)).flatten() {
                 meta.speaker_title = Some(c[1].to_string());
                 meta.speaker = Some(c[2].split_whitespace().collect());
             } else if let Some(office) = ["镇长", "乡长", "街道办事处主任", "主任"].iter().find(|o| l.ends_with(*o))
@@ -183,15 +185,30 @@ fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
     }
 }
 
+/// Whether a line names an office whose holder gives the report (镇长, 乡长, 主任): a line that
+/// names none names no speaker, and is not searched for one.
+fn names_an_office(line: &str) -> bool {
+    ["镇长", "乡长", "主任"].iter().any(|office| crate::text::words::contains(line, office))
+}
+
 /// A delivery date on a header line: a line that is the date, or a "(date, 在…会议上)" line; a
 /// date in a sentence is some other day.
 fn header_date(line: &str, page: &PageMeta) -> Option<String> {
     let p = patterns();
-    if let Some(c) = p.date.captures(line) {
+    // (Most header lines are sentences with no date: a line without 日, or without six digits
+    // before one, is not searched.)
+    if !line.contains('日') {
+        return None;
+    }
+    if let Some(c) = line.contains(['年']).then(|| p.date.captures(line)).flatten() {
         let rest = line.replace(&c[0], "");
         if rest.trim_matches(|ch: char| "()（）在上 ".contains(ch)).chars().count() <= 30 {
             return crate::read::page::iso_ymd(&c[1], &c[2], &c[3]);
         }
+        return None;
+    }
+    let digits_before = |at: usize| line[..at].chars().rev().take_while(|c| c.is_numeric()).count();
+    if !line.match_indices('日').any(|(at, _)| digits_before(at) >= 6) {
         return None;
     }
     let c = p.glued_date.captures(line)?;

@@ -108,14 +108,19 @@ pub fn years(
     let mut to_date = false;
     // A heading's marker ("一、", "(二)") is read off before its words are.
     let headings = headings.map(|l| crate::text::markers::marker_of(l).map_or(*l, |m| m.rest));
+    // Both headings open with the year (or 过去的/刚刚过去的 before it): a line that opens with
+    // another character is not searched.
+    let opens_with_year = |l: &str| l.starts_with(char::is_numeric);
     for l in headings {
-        if review.is_none() {
+        if review.is_none() && (opens_with_year(l) || l.starts_with(['过', '刚'])) {
             if let Some(c) = p.review_heading.captures(l) {
                 review = num(&c[1]);
                 to_date = c[0].contains("以来");
             }
         }
-        plan = plan.or_else(|| p.plan_heading.captures(l).and_then(|c| num(&c[1])));
+        if opens_with_year(l) {
+            plan = plan.or_else(|| p.plan_heading.captures(l).and_then(|c| num(&c[1])));
+        }
     }
     // A page that lost its line breaks keeps its headings inline, after a sentence or a space.
     if review.is_none() {
