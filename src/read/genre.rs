@@ -150,10 +150,13 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
             ),
         ));
     }
-    let summary_heading = g.summary_heading.is_match(text);
+    // Whether a heading opens a summary (一、2024年工作总结): searched for only when a rule below
+    // asks, which most reports' titles settle before.
+    let summary_heading_seen = std::cell::OnceCell::new();
+    let summary_heading = || *summary_heading_seen.get_or_init(|| g.summary_heading.is_match(text));
     let verdict = |kind, reason: String| Ok(Verdict { kind, reason });
     if let Some(end) = f.notice_ends.iter().find(|e| title.ends_with(e.as_str())) {
-        if !speech && !summary_heading && !g.summary.any_in(text) {
+        if !speech && !summary_heading() && !g.summary.any_in(text) {
             return Err(Refusal::new(
                 Reason::NotAReport,
                 format!(
@@ -187,14 +190,14 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
     let summary = found(&g.summary, &f.summary_words, title);
     let plan = found(&g.plan, &f.plan_words, title);
     if let (None, Some(w)) = (summary.first(), plan.first()) {
-        if !title.contains("报告") && !summary_heading {
+        if !title.contains("报告") && !summary_heading() {
             return verdict(ReportKind::WorkPlan, format!("its title names a plan alone (\"{w}\")"));
         }
     }
     if let Some(w) = summary.first() {
         return verdict(ReportKind::WorkSummaryAndPlan, format!("its title names a summary (\"{w}\")"));
     }
-    if summary_heading || text.contains("总结如下") {
+    if summary_heading() || text.contains("总结如下") {
         return verdict(ReportKind::WorkSummaryAndPlan, "it opens with a summary of the year's work".to_string());
     }
     let head: String = text.chars().take(80).collect();

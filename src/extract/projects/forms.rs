@@ -18,7 +18,11 @@ pub(super) fn followed_by(chars: &Chars, end: usize, ce: usize) -> Option<&'stat
     let after = chars.str(end.min(ce), ce);
     // "…工程4个项目" closes a list of named items with their number: those are projects.
     let closes_list = |m: regex::Match| after[m.end()..].starts_with("项目") || after[m.end()..].starts_with("工程");
-    if count.find(after).is_some_and(|m| !closes_list(m)) {
+    // (The count opens with a numeral: an `after` that does not is not searched.)
+    let opens_count = after.starts_with(|c: char| {
+        matches!(c, '0'..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两' | '百')
+    });
+    if opens_count && count.find(after).is_some_and(|m| !closes_list(m)) {
         return Some("counted_category");
     }
     if project_words().modified_heads.iter().any(|w| after.starts_with(w.as_str())) {

@@ -235,6 +235,10 @@ pub(super) fn after_investment(chars: &Chars, start: usize, end: usize) -> Optio
         Regex::new(r"(投资|投入)(资金)?(约|近|超|达|超过)?[0-9.]+(余|多)?(万|亿|千万)?元").expect("valid regex")
     });
     let run = chars.str(start, end);
+    // (Every match holds 投 and ends in 元: a run without both is not searched.)
+    if !(run.contains('投') && run.contains('元')) {
+        return None;
+    }
     let m = invest.find_iter(run).last()?;
     let at = start + run[..m.end()].chars().count();
     let s = strip_lead(chars, at, end);
@@ -254,10 +258,20 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     // The town that acts, before its verb of two characters or more ("某某街道紧抓…").
     static SUBJECT: OnceLock<Regex> = OnceLock::new();
     let subject = SUBJECT.get_or_init(|| Regex::new(r"^\p{Han}{2,4}?(街道|镇|乡)").expect("valid regex"));
+    // (Each expression is asked only of a text that can open with it: the town within the first
+    // six characters, the amount, count, size or date with one of its first characters.)
+    let names_a_town = |s: &str| s.chars().take(6).any(|c| matches!(c, '镇' | '乡' | '街'));
+    let opens_an_amount = |s: &str| {
+        s.starts_with(|c: char| {
+            matches!(c, '0'..='9' | '.' | '总' | '工' | '投' | '约' | '近' | '超' | '达')
+                || matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+        })
+    };
     let t = project_words();
     loop {
         let before = start;
-        if let Some(m) = subject.find(chars.str(start, end)) {
+        let rest = chars.str(start, end);
+        if let Some(m) = names_a_town(rest).then(|| subject.find(rest)).flatten() {
             let at = start + m.as_str().chars().count();
             if t.lead_chars.at(chars, at).is_some_and(|w| w.len() > 1) && at + 2 <= end {
                 start = at;
@@ -267,7 +281,7 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
         let rest = chars.str(start, end);
         start += rest[..trimmer().trim(rest).0].chars().count();
         let rest = chars.str(start, end);
-        if let Some(m) = amount.find(rest) {
+        if let Some(m) = opens_an_amount(rest).then(|| amount.find(rest)).flatten() {
             let n = m.as_str().chars().count();
             if n > 0 && start + n + 2 <= end {
                 start += n;
@@ -291,7 +305,9 @@ pub(super) fn is_generic(name: &str) -> bool {
     // The town that owns a list is no part of a name ("石梁镇2023年民生实事项目").
     static PLACE: OnceLock<Regex> = OnceLock::new();
     let place = PLACE.get_or_init(|| Regex::new(r"^[0-9年]*\p{Han}{2,3}(镇|乡|街道)").expect("valid regex"));
-    is_kind(place.find(name).map_or(name, |m| &name[m.end()..]))
+    // (A name without 镇, 乡 or 街 names no town, and is not searched for one.)
+    let owner = name.contains(['镇', '乡', '街']).then(|| place.find(name)).flatten();
+    is_kind(owner.map_or(name, |m| &name[m.end()..]))
 }
 
 /// Every candidate name is checked against every generic and lead word: one automaton pass
@@ -323,10 +339,10 @@ pub(super) fn only_kind_text(text: &str) -> bool {
 
 /// Words made only of category words, counts and quotes, a town's name included.
 pub(super) fn is_kind(name: &str) -> bool {
-    static COUNTED: OnceLock<Regex> = OnceLock::new();
-    // "3个子项目", "19个入库项目": a count of projects.
-    let counted = COUNTED.get_or_init(|| Regex::new(r"[0-9一二三四五六七八九十两]+[个项批件]").expect("valid regex"));
-    if counted.is_match(name) {
+    // "3个子项目", "19个入库项目": a count of projects (a numeral, then 个, 项, 批 or 件).
+    let numeral =
+        |c: char| matches!(c, '0'..='9' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '两');
+    if name.chars().zip(name.chars().skip(1)).any(|(a, b)| matches!(b, '个' | '项' | '批' | '件') && numeral(a)) {
         return true;
     }
     if name.starts_with('“') && name.contains("”项目") && name.chars().count() <= 10 {

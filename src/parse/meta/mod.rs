@@ -200,7 +200,7 @@ fn header_date(line: &str, page: &PageMeta) -> Option<String> {
     if !line.contains('日') {
         return None;
     }
-    if let Some(c) = line.contains(['年']).then(|| p.date.captures(line)).flatten() {
+    if let Some(c) = line.contains('年').then(|| p.date.captures(line)).flatten() {
         let rest = line.replace(&c[0], "");
         if rest.trim_matches(|ch: char| "()（）在上 ".contains(ch)).chars().count() <= 30 {
             return crate::read::page::iso_ymd(&c[1], &c[2], &c[3]);
@@ -235,6 +235,11 @@ fn glued(year: &str, md: &str, page_date: Option<&str>) -> Option<String> {
 /// gives way to the report's town).
 fn meeting_in(line: &str, town: Option<&str>, with_region: bool) -> Option<String> {
     let p = patterns();
+    // (Every meeting the expression knows is a congress or a 议政会: a line naming none is not
+    // searched.)
+    if !["人民代表大会", "人大", "党代会", "议政"].iter().any(|w| crate::text::words::contains(line, w)) {
+        return None;
+    }
     let c = p.meeting.captures(line)?;
     let (before, core) = (&c[1], &c[2]);
     let year = p.year_at_end.find(before).map_or("", |m| m.as_str());
