@@ -28,16 +28,18 @@ impl Binder<'_, '_> {
     }
 }
 
-/// Inserts `rows` into the columns `head` names (`INSERT INTO t (a, b)`), `columns` of them,
-/// `bind` giving one row's values in that order. The rows are stored in their order, so their
-/// row ids are the ones single-row inserts would give.
+/// Inserts `rows` into `target`, a table and its columns (`t (a, b)`), `bind` giving one row's
+/// values in the columns' order. The rows are stored in their order, so their row ids are the ones
+/// single-row inserts would give. OR FAIL: a row that breaks a constraint stops its statement
+/// without undoing the rows before it (the batch's transaction or the file's savepoint undoes them),
+/// so SQLite keeps no statement journal for the rows' constraints.
 fn insert_many<T>(
     tx: &Connection,
-    head: &str,
-    columns: usize,
+    target: &str,
     rows: &[T],
     bind: impl Fn(&mut Binder, &T) -> rusqlite::Result<()>,
 ) -> Result<()> {
+    let columns = target.matches(',').count() + 1;
     let one_row = format!("({})", vec!["?"; columns].join(", "));
     let mut rest = rows;
     for size in ROWS_PER_INSERT {
@@ -45,8 +47,7 @@ fn insert_many<T>(
             continue;
         }
         let mut stmt = tx.prepare_cached(&format!(
-            "INSERT OR FAIL {} VALUES {}",
-            head.trim_start_matches("INSERT "),
+            "INSERT OR FAIL INTO {target} VALUES {}",
             vec![one_row.as_str(); size].join(", ")
         ))?;
         while rest.len() >= size {
@@ -55,6 +56,7 @@ fn insert_many<T>(
             for row in these {
                 bind(&mut b, row)?;
             }
+            debug_assert_eq!(b.next - 1, columns * size, "every column of every row is bound: {target}");
             stmt.raw_execute()?;
             rest = after;
         }
@@ -142,10 +144,9 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
 
     insert_many(
         tx,
-        "INSERT INTO indicators (report_id, section_id, name, indicator_code, period_year, month_from, month_to,
+        "indicators (report_id, section_id, name, indicator_code, period_year, month_from, month_to,
              value, value_min, value_max, unit, value_base, unit_base, growth_pct, growth_multiple, change_pp,
              qualifier, estimated, quote, char_start, char_end)",
-        21,
         &r.indicators,
         |b, i| {
             let q = &i.quantity;
@@ -175,9 +176,8 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
     )?;
     insert_many(
         tx,
-        "INSERT INTO targets (report_id, section_id, name, indicator_code, target_year, value, value_min,
+        "targets (report_id, section_id, name, indicator_code, target_year, value, value_min,
              value_max, unit, value_base, unit_base, growth_pct, comparator, cue, quote, char_start, char_end)",
-        17,
         &r.targets,
         |b, t| {
             let q = t.quantity.as_ref();
@@ -203,9 +203,8 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
     )?;
     insert_many(
         tx,
-        "INSERT INTO projects (report_id, section_id, name, status, investment, investment_unit, investment_yuan,
+        "projects (report_id, section_id, name, status, investment, investment_unit, investment_yuan,
              quote, char_start, char_end)",
-        10,
         &r.projects,
         |b, p| {
             b.value(report_id)?
@@ -221,7 +220,7 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
             Ok(())
         },
     )?;
-    insert_many(tx, "INSERT INTO report_terms (report_id, term, occurrences)", 3, &r.term_counts, |b, c| {
+    insert_many(tx, "report_terms (report_id, term, occurrences)", &r.term_counts, |b, c| {
         b.value(report_id)?.value(&c.term)?.value(c.occurrences as i64)?;
         Ok(())
     })?;
