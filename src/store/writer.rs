@@ -100,25 +100,19 @@ impl Writer {
         // written or looked up. It is written first as one transaction, without savepoints (whose
         // journal of every page a file touches would be paid on every file to serve the rare one
         // that fails) and without foreign-key checks (so that a statement of several rows needs no
-        // statement journal: see `rows::insert_many`). A batch in which a file fails, or would
-        // delete stored reports (whose facts go with them by the keys' cascades), is rolled back
-        // and written again below, file by file, with the checks. SQLite changes the setting only
-        // outside a transaction, and prepares the statements again after it.
+        // statement journal: see `rows::insert_many`). A batch in which a file would delete stored
+        // reports (whose facts go with them by the keys' cascades: a changed file, a forced load)
+        // is written again as one transaction with the checks on; one in which a file fails, file
+        // by file below. SQLite changes the setting only outside a transaction, and prepares the
+        // statements again after it.
         self.conn.pragma_update(None, "foreign_keys", false)?;
-        let fast = (|| -> Result<Option<Vec<FileOutcome>>> {
-            let tx = self.conn.transaction()?;
-            let mut outcomes = Vec::with_capacity(files.len());
-            for file in files {
-                match write_file(&tx, run_id, file, refresh, Cascades::Off) {
-                    Ok(Some(outcome)) => outcomes.push(outcome),
-                    // Dropping the transaction rolls the whole batch back; it is written again below.
-                    Ok(None) | Err(_) => return Ok(None),
-                }
-            }
-            Ok(tx.commit().ok().map(|()| outcomes))
-        })();
+        let first = self.write_whole(files, Cascades::Off);
         self.conn.pragma_update(None, "foreign_keys", true)?;
-        if let Some(outcomes) = fast? {
+        let whole = match first? {
+            Whole::NeedsCascades => self.write_whole(files, Cascades::On)?,
+            other => other,
+        };
+        if let Whole::Written(outcomes) = whole {
             return Ok(outcomes.into_iter().map(Ok).collect());
         }
         let mut tx = self.conn.transaction()?;
@@ -136,6 +130,24 @@ impl Writer {
         }
         tx.commit()?;
         Ok(outcomes)
+    }
+
+    /// A batch written as one transaction, without savepoints: kept only when every file writes.
+    fn write_whole(&mut self, files: &[FilePlan], cascades: Cascades) -> Result<Whole> {
+        let tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(files.len());
+        for file in files {
+            // Dropping the transaction rolls the whole batch back.
+            match write_file(&tx, self.run_id, file, self.refresh, cascades) {
+                Ok(Some(outcome)) => outcomes.push(outcome),
+                Ok(None) => return Ok(Whole::NeedsCascades),
+                Err(_) => return Ok(Whole::Failed),
+            }
+        }
+        Ok(match tx.commit() {
+            Ok(()) => Whole::Written(outcomes),
+            Err(_) => Whole::Failed,
+        })
     }
 
     /// The files earlier runs loaded or refused, by name.
@@ -208,6 +220,15 @@ impl Writer {
         )?;
         Ok(())
     }
+}
+
+/// What writing a batch as one transaction came to.
+enum Whole {
+    Written(Vec<FileOutcome>),
+    /// A file would delete stored reports, which needs the foreign keys' cascades.
+    NeedsCascades,
+    /// A file failed: the batch is written again file by file.
+    Failed,
 }
 
 /// Whether the foreign keys' checks and cascades are on for a write.
