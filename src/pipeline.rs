@@ -112,7 +112,6 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
         (facts, fates)
     };
     let town = resolve::resolve(&meta, &folded.text, page);
-    let term_counts = extract::terms::count(&folded.text);
     if let Some(back) = script_map(raw) {
         as_written(&back, &mut meta, &mut sections, &mut facts);
     }
@@ -143,7 +142,7 @@ fn plan_report(raw: &RawReport, page: &PageMeta, encoding: Encoding, source_path
         indicators: facts.indicators,
         targets: facts.targets,
         projects: facts.projects,
-        term_counts,
+        term_counts: raw.term_counts.clone(),
         fates,
     }
 }

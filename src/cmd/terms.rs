@@ -4,8 +4,8 @@
 
 use super::count;
 use crate::cli::TermsArgs;
-use crate::extract::terms::{parse, PolicyTerm};
 use crate::store::{self, terms::Source};
+use crate::text::terms::{parse, PolicyTerm};
 use anyhow::{bail, Context};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn the_printed_list_reads_back_as_the_same_list() {
-        let list = crate::extract::terms::terms();
+        let list = crate::text::terms::terms();
         assert_eq!(parse(&to_toml(list)).expect("parses"), list);
         let odd = vec![PolicyTerm { term: "\"引号\"".into(), family: "a b".into(), gloss: "back\\slash".into() }];
         assert_eq!(parse(&to_toml(&odd)).expect("parses"), odd);

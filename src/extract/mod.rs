@@ -2,8 +2,7 @@
 //! here touches the database.
 //!
 //! [`number`] is the one number reader: indicators and targets both read quantities through it.
-//! [`period`] reads the time a figure covers (全年, 1-11月, 上半年...). [`terms`] counts the policy
-//! terms of data/terms.toml.
+//! [`period`] reads the time a figure covers (全年, 1-11月, 上半年...).
 
 pub mod catalog;
 pub mod explain;
@@ -15,7 +14,6 @@ pub mod projects;
 #[cfg(test)]
 mod props;
 pub mod targets;
-pub mod terms;
 
 use crate::model::{Indicator, Part, Project, ReportMeta, Section, Target};
 use crate::text::clauses::{self, Clause, Stop};

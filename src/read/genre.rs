@@ -5,7 +5,8 @@
 //! their folded form, so a full-width or traditional repost reads like the original.
 
 use crate::error::{Reason, Refusal};
-use crate::model::ReportKind;
+use crate::model::{ReportKind, TermCount};
+use crate::text::terms;
 use crate::text::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
@@ -38,8 +39,11 @@ struct Genre {
     /// The characters every placeholder holds (`placeholder_marks`).
     placeholder_marks: WordList,
     /// The phrases read over the whole text (work cues, town words, strong and weak news cues,
-    /// speech cues), in that order, matched in one pass.
-    text_cues: WordList,
+    /// speech cues), in that order, then the shipped policy terms (folded), which a load counts
+    /// in every report it keeps: one overlapping pass over a text answers them all.
+    whole_text: WordList,
+    /// How many of `whole_text`'s words are the genre's cues (the terms follow them).
+    cue_words: usize,
     half_year: WordList,
     report_title: WordList,
     summary: WordList,
@@ -55,12 +59,14 @@ fn genre() -> &'static Genre {
     G.get_or_init(|| {
         let f: GenreFile = super::lexicon::section("genre");
         let re = |s: &str| Regex::new(s).expect("genre regex");
+        let cues = [&f.work_cues[..], &f.town_words, &f.news_strong, &f.news_weak, &f.speech_cues].concat();
         Genre {
             placeholder: re(&f.placeholder.replace("{marks}", &regex::escape(&f.placeholder_marks))),
             placeholder_marks: WordList::new(&f.placeholder_marks.chars().map(String::from).collect::<Vec<_>>()),
-            text_cues: WordList::new(
-                &[&f.work_cues[..], &f.town_words, &f.news_strong, &f.news_weak, &f.speech_cues].concat(),
+            whole_text: WordList::new(
+                &[&cues[..], &terms::terms().iter().map(|t| terms::folded(&t.term)).collect::<Vec<_>>()].concat(),
             ),
+            cue_words: cues.len(),
             half_year: WordList::new(&f.half_year_words),
             report_title: WordList::new(&f.report_title_words),
             summary: WordList::new(&f.summary_words),
@@ -107,21 +113,45 @@ pub struct Verdict {
 
 /// The different phrases of a list found in a text.
 fn found<'t>(list: &WordList, words: &'t [String], text: &str) -> Vec<&'t str> {
-    list.seen_in(text).iter().zip(words).filter(|(s, _)| **s).map(|(_, w)| w.as_str()).collect()
+    list.counts_in(text).iter().zip(words).filter(|(n, _)| **n > 0).map(|(_, w)| w.as_str()).collect()
+}
+
+/// What one pass over a whole text found: how often each of the genre's cue phrases and each
+/// shipped policy term occurs in it.
+pub struct Scan {
+    counts: Vec<usize>,
+}
+
+/// Reads a text (folded for parsing) once for the genre's cues and the policy terms.
+pub fn scan(text: &str) -> Scan {
+    Scan { counts: genre().whole_text.counts_in(text) }
+}
+
+impl Scan {
+    /// The shipped policy terms the text uses, as `text::terms::count` counts them.
+    pub fn term_counts(&self) -> Vec<TermCount> {
+        terms::shipped_counter().counted(&self.counts[genre().cue_words..])
+    }
 }
 
 /// Decides what one text (folded for parsing) is. `title` is its title line, or the page's own
 /// title, when it has one. A text that is no township government document is refused, with what
 /// it looked like.
 pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
+    classify_scanned(title, text, &scan(text))
+}
+
+/// [`classify`] with the text's [`scan`] at hand.
+pub fn classify_scanned(title: Option<&str>, text: &str, scan: &Scan) -> Result<Verdict, Refusal> {
     let g = genre();
     let f = &g.file;
     let title = title.unwrap_or("");
     // One pass over the text for every list read over it; each list is its slice of the answers.
-    let seen = g.text_cues.seen_in(text);
+    let seen = &scan.counts[..g.cue_words];
     let mut at = 0;
     let mut take = |words: &'static [String]| {
-        let found: Vec<&str> = words.iter().zip(&seen[at..]).filter(|(_, s)| **s).map(|(w, _)| w.as_str()).collect();
+        let found: Vec<&str> =
+            words.iter().zip(&seen[at..]).filter(|(_, n)| **n > 0).map(|(w, _)| w.as_str()).collect();
         at += words.len();
         found
     };
@@ -215,6 +245,19 @@ pub fn classify(title: Option<&str>, text: &str) -> Result<Verdict, Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pass that reads the cues counts the terms as a count of the terms alone does, the cues
+    /// being words of the same text (some inside a term, some holding one).
+    #[test]
+    fn the_genre_pass_counts_the_terms_as_the_term_counter_does() {
+        let text = "各位代表:现在,我代表镇人民政府向大会报告工作。全面推进乡村振兴,乡村振兴战略落地;\
+                    优化营商环境,发展数字经济和数字经济产业,守住安全生产底线,推动共同富裕。";
+        let alone = terms::count(text);
+        assert!(alone.len() >= 4, "{alone:?}");
+        assert_eq!(scan(text).term_counts(), alone);
+        // The cues the genre reads are found in the same pass.
+        assert!(scan(text).counts[..genre().cue_words].iter().any(|&n| n > 0));
+    }
 
     #[test]
     fn placeholders_are_counted_in_any_width() {

@@ -85,8 +85,11 @@ pub fn read_bytes(bytes: &[u8], forced: Option<Encoding>) -> Result<ReadFile, Re
     for mut r in texts {
         let first = r.folded.lines().next().filter(|l| split::is_title_line(l));
         let title = first.map(str::to_string).or_else(|| r.page_title.clone()).or_else(|| page.meta.title.clone());
-        match genre::classify(title.as_deref(), &r.folded) {
+        // One pass over the text reads the genre's cues and counts the policy terms.
+        let scan = genre::scan(&r.folded);
+        match genre::classify_scanned(title.as_deref(), &r.folded, &scan) {
             Ok(verdict) => {
+                r.term_counts = scan.term_counts();
                 // A government work report closes with its appeal to the congress: one that stops
                 // after a paragraph of its review or plan is cut off.
                 if verdict.kind == ReportKind::GovernmentWorkReport && !split::closes_speech(&r.folded) {

@@ -2,7 +2,7 @@
 //! titles than the texts present. Each report starts at its title line; a table of contents is
 //! not a report.
 
-use crate::model::ReportKind;
+use crate::model::{ReportKind, TermCount};
 use crate::read::shape::ParseLine;
 use crate::text::fold::fold_str;
 use regex::Regex;
@@ -28,6 +28,8 @@ pub struct RawReport {
     /// What the text is, and the test that said so (set by the genre).
     pub kind: ReportKind,
     pub kind_reason: String,
+    /// The shipped policy terms the text uses (counted by the genre's pass over it).
+    pub term_counts: Vec<TermCount>,
 }
 
 /// Fewest characters of text under a title for it to count as a report of its own.
@@ -129,6 +131,7 @@ pub fn split(lines: &[String], parsed: &[ParseLine]) -> Vec<RawReport> {
             page_title,
             kind: ReportKind::Other,
             kind_reason: String::new(),
+            term_counts: Vec::new(),
         });
     }
     reports

@@ -6,11 +6,11 @@
 //! with its own list has the reports a load stored counted again for it when the load ends
 //! ([`catch_up`], from the marks the trigger of migration V11 leaves in `report_terms_pending`).
 
-pub use crate::extract::terms::{terms, PolicyTerm};
+pub use crate::text::terms::{terms, PolicyTerm};
 
 use crate::error::{Error, Result};
-use crate::extract::terms::Counter;
 use crate::text::index::Folded;
+use crate::text::terms::Counter;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Where the warehouse's term list comes from.

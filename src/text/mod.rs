@@ -7,6 +7,7 @@
 //! - [`markers`]: heading markers ("一、", "(一)", "1.", "①", "一是") and Chinese numerals.
 //! - [`clauses`]: where sentences, clauses and list items end.
 //! - [`words`]: word lists, matched in one pass.
+//! - [`terms`]: the policy-term list (data/terms.toml) and its counts in a text.
 //! - [`names`]: the one trimmer of names (each extractor brings its words).
 
 pub mod clauses;
@@ -14,4 +15,5 @@ pub mod fold;
 pub mod index;
 pub mod markers;
 pub mod names;
+pub mod terms;
 pub mod words;

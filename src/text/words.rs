@@ -63,6 +63,12 @@ pub struct WordList {
 
 impl WordList {
     pub fn new(words: &[String]) -> Self {
+        Self::try_new(words).expect("a list of plain words always builds an automaton")
+    }
+
+    /// A list from words a user gave (an own term list): the automaton's refusal, in words, when
+    /// it cannot be built (a list too large for it).
+    pub fn try_new(words: &[String]) -> Result<Self, String> {
         // Standard semantics with overlapping search reports every occurrence of every word, so
         // each question below sees what a word-by-word search would.
         let automaton = AhoCorasick::builder()
@@ -73,21 +79,31 @@ impl WordList {
             // stops at nearly every character; the DFA alone is faster.
             .prefilter(false)
             .build(words)
-            .expect("a list of plain words always builds an automaton");
-        let leftmost = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words)
-            .expect("a list of plain words always builds an automaton");
-        WordList { words: words.to_vec(), automaton, leftmost }
+            .map_err(|e| e.to_string())?;
+        let leftmost =
+            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(words).map_err(|e| e.to_string())?;
+        Ok(WordList { words: words.to_vec(), automaton, leftmost })
     }
 
-    /// Which words of the list `text` contains, by index in the list.
-    pub fn seen_in(&self, text: &str) -> Vec<bool> {
-        let mut seen = vec![false; self.words.len()];
+    /// How many times each word of the list occurs in `text`, by index in the list: each word
+    /// counted on its own as `text.matches(word).count()` counts it, its occurrences from the left
+    /// that do not overlap one another, wherever they sit inside or across other words. One pass
+    /// answers every list read over a whole text (a word is in the text when its count is not 0).
+    pub fn counts_in(&self, text: &str) -> Vec<usize> {
+        let mut counts = vec![0; self.words.len()];
+        // Where each word's last counted occurrence ends: one starting before it overlaps that one
+        // and is not counted again, as `str::matches` skips it. Overlapping matches come in the
+        // order of their ends; one word's matches all have its length, so also in the order of
+        // their starts.
+        let mut free_from = vec![0; self.words.len()];
         for m in self.automaton.find_overlapping_iter(text) {
-            seen[m.pattern().as_usize()] = true;
+            let w = m.pattern().as_usize();
+            if m.start() >= free_from[w] {
+                counts[w] += 1;
+                free_from[w] = m.end();
+            }
         }
-        seen
+        counts
     }
 
     /// Every occurrence of every word in `text` (overlapping ones too), with its byte start, in
@@ -274,10 +290,19 @@ mod tests {
             .min_by_key(|(b, w)| (*b, std::cmp::Reverse(w.len())))
     }
 
-    /// Lists searched together (genre cues) may share a word: each copy is seen.
+    /// Lists searched together (the genre's cues and the policy terms) may share a word: each copy
+    /// is counted.
     #[test]
-    fn a_word_listed_twice_is_seen_twice() {
-        assert_eq!(list(&["报告", "会议", "报告"]).seen_in("工作报告"), [true, false, true]);
+    fn a_word_listed_twice_is_counted_twice() {
+        assert_eq!(list(&["报告", "会议", "报告"]).counts_in("工作报告,报告"), [2, 0, 2]);
+    }
+
+    /// A word that overlaps itself counts as `str::matches` counts it (成成 once in 成成成), and
+    /// each word apart from the others (成 three times there).
+    #[test]
+    fn a_word_overlapping_itself_counts_as_matches_does() {
+        assert_eq!(list(&["成成", "成"]).counts_in("成成成"), ["成成成".matches("成成").count(), 3]);
+        assert_eq!(list(&["成成", "成"]).counts_in("成成成"), [1, 3]);
     }
 
     #[test]
@@ -289,11 +314,8 @@ mod tests {
             assert_eq!(l.last_in(text).map(|(b, w)| (b, w.to_string())), last_by_words(&words, text), "{text}");
             assert_eq!(l.first_in(text).map(|(b, w)| (b, w.to_string())), first_by_words(&words, text), "{text}");
             assert_eq!(l.any_in(text), words.iter().any(|w| text.contains(w)), "{text}");
-            let seen = l.seen_in(text);
-            let by_words: Vec<bool> = words.iter().map(|w| text.contains(w)).collect();
-            assert_eq!(seen, by_words, "{text}");
-            let seen: Vec<bool> = words.iter().map(|w| text.contains(w)).collect();
-            assert_eq!(l.seen_in(text), seen, "{text}");
+            let by_words: Vec<usize> = words.iter().map(|w| text.matches(w).count()).collect();
+            assert_eq!(l.counts_in(text), by_words, "{text}");
             let by_words_end = words
                 .iter()
                 .filter_map(|w| text.rfind(w).map(|b| (b + w.len(), w.to_string())))

@@ -1,13 +1,16 @@
-//! The policy-term list (data/terms.toml) and the counting of its terms in a report, once, at load
+//! The policy-term list (data/terms.toml) and the counting of its terms in a text, once, at load
 //! time: `v_term_frequency` reads the stored counts instead of scanning every body on every query.
+//! A load counts the shipped terms in the same pass over each text as the genre's cue phrases
+//! (`read::genre::scan`); a warehouse's own list is counted over the stored bodies with a
+//! [`Counter`] of its own.
 //!
 //! A term is counted in the folded text, so a traditional-character repost counts like the
 //! simplified original. Each term is counted on its own, as `str::matches` counts it: its
 //! non-overlapping occurrences from the left, wherever they sit, inside a longer listed term or
-//! overlapping another one.
+//! overlapping another one ([`WordList::counts_in`]).
 
 use crate::model::TermCount;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::text::words::WordList;
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -66,56 +69,39 @@ pub fn terms() -> &'static [PolicyTerm] {
     TERMS.get_or_init(|| parse(TERMS_TOML).expect("data/terms.toml is valid"))
 }
 
+/// A term as a folded text writes it.
+pub fn folded(term: &str) -> String {
+    term.chars().map(crate::text::fold::fold_char).collect()
+}
+
 /// Counts the terms of one list in texts, all terms in one pass over a text.
 pub struct Counter {
     terms: Vec<String>,
-    /// Term lengths in bytes of the folded term, by pattern index.
-    lens: Vec<usize>,
-    automaton: AhoCorasick,
+    /// The terms as the folded text writes them, in list order.
+    list: WordList,
 }
 
 impl Counter {
     pub fn new(terms: &[PolicyTerm]) -> Result<Self, String> {
-        // A term is matched in its folded form, the form it takes in the folded text.
-        let patterns: Vec<String> =
-            terms.iter().map(|t| t.term.chars().map(crate::text::fold::fold_char).collect()).collect();
-        // Standard semantics is the one that reports every match of every pattern when overlapping,
-        // so a term inside a longer term, or overlapping another, is still seen.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            // Every report is searched: a full DFA searches fastest, and a prefilter stops at
-            // nearly every character of Chinese text (see crate::text::words).
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&patterns)
-            .map_err(|e| format!("the term list cannot be compiled: {e}"))?;
-        Ok(Counter {
-            terms: terms.iter().map(|t| t.term.clone()).collect(),
-            lens: patterns.iter().map(String::len).collect(),
-            automaton,
-        })
+        let patterns: Vec<String> = terms.iter().map(|t| folded(&t.term)).collect();
+        let list = WordList::try_new(&patterns).map_err(|e| format!("the term list cannot be compiled: {e}"))?;
+        Ok(Counter { terms: terms.iter().map(|t| t.term.clone()).collect(), list })
     }
 
     /// The counts of the terms `folded` uses, in list order.
     pub fn count(&self, folded: &str) -> Vec<TermCount> {
-        let mut counts = vec![0usize; self.terms.len()];
-        // Where each term's last counted occurrence ends: an occurrence starting before it overlaps
-        // that one and is not counted again, as `str::matches` skips it.
-        let mut next_free = vec![0usize; self.terms.len()];
-        // Overlapping matches come in order of their end; one term's matches all have the same
-        // length, so its matches also come in order of their start.
-        for m in self.automaton.find_overlapping_iter(folded) {
-            let p = m.pattern().as_usize();
-            if m.start() >= next_free[p] {
-                counts[p] += 1;
-                next_free[p] = m.start() + self.lens[p];
-            }
-        }
+        self.counted(&self.list.counts_in(folded))
+    }
+
+    /// The terms used, from every term's count in list order (as [`WordList::counts_in`] gives
+    /// them for a list that holds the terms, in order, after other words).
+    pub fn counted(&self, counts: &[usize]) -> Vec<TermCount> {
+        debug_assert_eq!(counts.len(), self.terms.len());
         counts
-            .into_iter()
+            .iter()
             .zip(&self.terms)
-            .filter(|(n, _)| *n > 0)
-            .map(|(occurrences, term)| TermCount { term: term.clone(), occurrences })
+            .filter(|(n, _)| **n > 0)
+            .map(|(&occurrences, term)| TermCount { term: term.clone(), occurrences })
             .collect()
     }
 }
@@ -127,7 +113,7 @@ pub fn shipped_counter() -> &'static Counter {
     COUNTER.get_or_init(|| Counter::new(terms()).expect("the shipped term list compiles"))
 }
 
-/// The shipped terms a report's folded text uses.
+/// The shipped terms a folded text uses, counted alone (the load counts them with the genre's cues).
 pub fn count(folded: &str) -> Vec<TermCount> {
     shipped_counter().count(folded)
 }
