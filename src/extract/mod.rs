@@ -15,7 +15,7 @@ pub mod projects;
 mod props;
 pub mod targets;
 
-use crate::model::{Indicator, Part, Project, ReportMeta, Section, Target};
+use crate::model::{Indicator, Part, Project, ReportMeta, Section, Span, Target};
 use crate::text::clauses::{self, Clause, Stop};
 use crate::text::index::Folded;
 
@@ -41,6 +41,10 @@ pub struct Context<'a> {
     /// The folded text as characters: the clauses are split over them, and the target and
     /// project rules walk them.
     pub(crate) chars: Chars<'a>,
+    /// Every quantity of the folded text, read once by the number reader, in order: the
+    /// indicators read them all, the targets and projects those of a clause or sentence
+    /// ([`Context::quantities_in`]).
+    pub quantities: Vec<number::Found>,
 }
 
 impl<'a> Context<'a> {
@@ -54,7 +58,40 @@ impl<'a> Context<'a> {
             news_plan: layout::news_plan_ranges(&folded.text, meta),
             clauses: clauses::split(chars.iter().copied(), Stop::Clause),
             chars,
+            quantities: number::quantities(&folded.text),
         }
+    }
+
+    /// What the number reader reads in characters `s..e` given that stretch alone
+    /// (`number::quantities(chars.str(s, e))`: byte offsets from the stretch's start, spans from
+    /// character `s`), taken from its one reading of the whole text.
+    ///
+    /// The two readings agree on a stretch between clause stops: the reader looks back from a
+    /// number only for a digit, 第, a Chinese numeral or a qualifier word, and forward for a
+    /// range, a multiplier, a unit or a qualifier, none of which holds a stop (, : ; 。 ! ? or a
+    /// line end), and a reading that went past the stretch's start or end would have to hold one.
+    /// The one way it could (spaces and a line end eaten before a range mark: 5\n-8万元) leaves a
+    /// quantity across the stretch's edge: such a stretch, and any other a quantity crosses, is read
+    /// alone. A test compares the two readings over every clause and sentence of the fixtures.
+    pub(crate) fn quantities_in(&self, s: usize, e: usize) -> Vec<number::Found> {
+        let (bs, be) = (self.chars.bytes[s], self.chars.bytes[e]);
+        // Quantities do not overlap, so their ends rise: the first that ends after the start.
+        let from = self.quantities.partition_point(|f| f.end <= bs);
+        let mut out = Vec::new();
+        for f in &self.quantities[from..] {
+            if f.start >= be {
+                break;
+            }
+            if f.start < bs || f.end > be {
+                return number::quantities(&self.folded.text[bs..be]);
+            }
+            let mut q = f.clone();
+            q.start -= bs;
+            q.end -= bs;
+            q.quantity.span = Span::new(f.quantity.span.start - s, f.quantity.span.end - s);
+            out.push(q);
+        }
+        out
     }
 
     /// Whether character `pos` stands in the plan: a news item's plan paragraph when the layout
@@ -163,5 +200,71 @@ impl TestReport {
 
     pub fn context(&self) -> Context<'_> {
         Context::new(&self.folded, &self.sections, &self.meta)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::clauses::Stop;
+
+    /// The contexts of every report of the sample corpus and the web fixtures, as the pipeline
+    /// builds them.
+    fn fixture_reports() -> Vec<(String, Folded, ReportMeta)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        for dir in ["corpus", "tests/fixtures/web"] {
+            for entry in std::fs::read_dir(root.join(dir)).expect("fixture folder") {
+                let path = entry.expect("entry").path();
+                if path.is_file() {
+                    paths.push(path);
+                }
+            }
+        }
+        paths.sort();
+        let mut out = Vec::new();
+        for path in paths {
+            let Ok(file) = crate::read::read_bytes(&std::fs::read(&path).expect("fixture"), None) else { continue };
+            for raw in file.reports {
+                let folded = Folded::from_folded(raw.folded.clone());
+                let meta = crate::parse::meta::parse(&folded.text, &file.page, raw.kind, raw.page_title.as_deref());
+                out.push((path.display().to_string(), folded, meta));
+            }
+        }
+        assert!(out.len() > 50, "{} reports", out.len());
+        out
+    }
+
+    /// A stretch's quantities taken from the one reading of the whole text are what the reader
+    /// reads in the stretch alone, for every item, clause and sentence (to a semicolon or a full
+    /// stop) of every report of the fixtures.
+    #[test]
+    fn quantities_of_a_stretch_are_those_it_reads_alone() {
+        let mut stretches = 0;
+        for (name, folded, meta) in fixture_reports() {
+            let sections = crate::parse::sections::parse(&folded, &meta);
+            let ctx = Context::new(&folded, &sections, &meta);
+            // Items (to 、 or …) are the pieces a long clause of targets is read in.
+            for level in [Stop::Item, Stop::Clause, Stop::Semicolon, Stop::Sentence] {
+                for c in clauses::split(ctx.chars.iter().copied(), level) {
+                    let alone = number::quantities(ctx.chars.str(c.start, c.end));
+                    assert_eq!(ctx.quantities_in(c.start, c.end), alone, "{name}: {}", ctx.chars.str(c.start, c.end));
+                    stretches += 1;
+                }
+            }
+        }
+        assert!(stretches > 10_000, "{stretches} stretches");
+    }
+
+    /// A range written across a line end (5, a line end, then -8万元) is one quantity of the whole
+    /// text and none of either line alone: each line is then read alone.
+    #[test]
+    fn a_quantity_across_a_stretch_edge_sends_the_stretch_to_the_reader_alone() {
+        let report = TestReport::new("全镇完成产值5\n-8万元,同比增长6%。");
+        let ctx = report.context();
+        assert!(ctx.quantities.iter().any(|f| ctx.folded.text[f.start..f.end].contains('\n')), "{:?}", ctx.quantities);
+        for c in clauses::split(ctx.chars.iter().copied(), Stop::Clause) {
+            assert_eq!(ctx.quantities_in(c.start, c.end), number::quantities(ctx.chars.str(c.start, c.end)));
+        }
     }
 }

@@ -39,7 +39,7 @@ mod words;
 
 pub(crate) use figure::{figure_check, names_a_project};
 
-use super::number::{self, Growth};
+use super::number::Growth;
 use super::period::Periods;
 use super::Context;
 use crate::model::{Indicator, Quantity, Span};
@@ -57,7 +57,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
     let runs = growth_runs(text, &sentences);
     let mut r = Reader {
         text,
-        found: number::quantities(text),
+        found: &ctx.quantities,
         runs,
         sentences,
         rows: Vec::new(),

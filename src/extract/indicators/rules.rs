@@ -15,7 +15,7 @@ use std::collections::HashSet;
 /// so far.
 pub(super) struct Reader<'a> {
     pub text: &'a str,
-    pub found: Vec<Found>,
+    pub found: &'a [Found],
     pub runs: Vec<GrowthRun>,
     pub sentences: Stops,
     pub rows: Vec<Row>,

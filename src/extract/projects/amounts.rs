@@ -10,7 +10,7 @@ pub(super) type AmountsSeen = std::collections::HashMap<(usize, usize), Vec<(usi
 /// The investment stated for a project: in its clause, or in its sentence when the sentence names it
 /// alone.
 pub(super) fn investment_near(
-    chars: &Chars,
+    ctx: &Context,
     f: &Candidate,
     clause: (usize, usize),
     sentence: (usize, usize),
@@ -21,7 +21,7 @@ pub(super) fn investment_near(
         return None;
     }
     let mut nearest = |s: usize, e: usize| -> Option<Amount> {
-        let found = seen.entry((s, e)).or_insert_with(|| amounts_in(chars.str(s, e)));
+        let found = seen.entry((s, e)).or_insert_with(|| amounts_of(ctx.chars.str(s, e), ctx.quantities_in(s, e)));
         found.iter().min_by_key(|(pos, _)| (s + pos).abs_diff(f.start)).map(|(_, a)| a.clone())
     };
     nearest(clause.0, clause.1).or_else(|| if in_sentence == 1 { nearest(sentence.0, sentence.1) } else { None })
@@ -30,7 +30,12 @@ pub(super) fn investment_near(
 /// Investment amounts in a text ("总投资约1500万元", "投资近千万元", "工程投资3200余万元"), read by the
 /// number reader, with their character positions.
 pub(super) fn amounts_in(s: &str) -> Vec<(usize, Amount)> {
-    crate::extract::number::quantities(s)
+    amounts_of(s, crate::extract::number::quantities(s))
+}
+
+/// [`amounts_in`] from the quantities the number reader read in `s`.
+fn amounts_of(s: &str, found: Vec<crate::extract::number::Found>) -> Vec<(usize, Amount)> {
+    found
         .into_iter()
         .filter(|f| f.quantity.unit.ends_with('元'))
         .filter(|f| {

@@ -81,7 +81,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
         let (sent_s, sent_e) = clauses::enclosing(chars, f.start, Stop::Semicolon);
         let (cl_s, cl_e) = clauses::enclosing(chars, f.start, Stop::Clause);
         let in_sentence = kept.iter().filter(|k| k.start >= sent_s && k.end <= sent_e).count();
-        let investment = investment_near(chars, f, (cl_s, cl_e), (sent_s, sent_e), in_sentence, &mut amounts);
+        let investment = investment_near(ctx, f, (cl_s, cl_e), (sent_s, sent_e), in_sentence, &mut amounts);
         let status = status_near(chars, f, cl_s, cl_e);
         let key = same_project_key(&f.name);
         if let Some(i) = keys.iter().position(|k| same_project(k, &key)) {

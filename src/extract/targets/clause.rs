@@ -18,7 +18,8 @@ pub(super) fn read_clause(ctx: &Context, chars: &Chars, at: ClauseAt, cursor: &m
     let in_list = cursor.lists_targets(out.len());
     let mut growths = number::growths(clause);
     let lists = rate_lists(clause, &mut growths);
-    let quantities: Vec<Found> = number::quantities(clause)
+    let quantities: Vec<Found> = ctx
+        .quantities_in(s, e)
         .into_iter()
         .filter(|f| !growths.iter().any(|g| f.start < g.end && g.start < f.end))
         .filter(|f| !t.not_target_units.contains(&f.quantity.unit))
