@@ -74,7 +74,7 @@ impl<'a> Context<'a> {
     /// quantity across the stretch's edge: such a stretch, and any other a quantity crosses, is read
     /// alone. A test compares the two readings over every clause and sentence of the fixtures.
     pub(crate) fn quantities_in(&self, s: usize, e: usize) -> Vec<number::Found> {
-        let (bs, be) = (self.chars.bytes[s], self.chars.bytes[e]);
+        let (bs, be) = (self.chars.byte(s), self.chars.byte(e));
         // Quantities do not overlap, so their ends rise: the first that ends after the start.
         let from = self.quantities.partition_point(|f| f.end <= bs);
         let mut out = Vec::new();
@@ -138,7 +138,10 @@ impl<'a> Context<'a> {
 pub(crate) struct Chars<'a> {
     text: &'a str,
     chars: Vec<char>,
-    bytes: Vec<usize>,
+    /// The byte offset of each character, and of the end, in four bytes: a report comes from a
+    /// file of at most 64 MiB (`files::MAX_FILE_BYTES`), under 4 GiB however it decodes. (Eight
+    /// bytes a character were a sixth of the peak memory of a 16 MB report.)
+    bytes: Vec<u32>,
 }
 
 impl<'a> Chars<'a> {
@@ -146,17 +149,24 @@ impl<'a> Chars<'a> {
         // A text has at most one character per byte: sized once, filled without growing.
         let mut chars = Vec::with_capacity(text.len());
         let mut bytes = Vec::with_capacity(text.len() + 1);
+        let end = u32::try_from(text.len()).expect("a report's text is under 4 GiB");
         for (b, c) in text.char_indices() {
-            bytes.push(b);
+            // Every offset is below the end's, which fits.
+            bytes.push(b as u32);
             chars.push(c);
         }
-        bytes.push(text.len());
+        bytes.push(end);
         Chars { text, chars, bytes }
+    }
+
+    /// The byte offset of character `i` (of the end, for the character count).
+    pub fn byte(&self, i: usize) -> usize {
+        self.bytes[i] as usize
     }
 
     /// Characters `s..e` as a slice of the text.
     pub fn str(&self, s: usize, e: usize) -> &'a str {
-        &self.text[self.bytes[s]..self.bytes[e]]
+        &self.text[self.byte(s)..self.byte(e)]
     }
 }
 
