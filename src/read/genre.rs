@@ -247,7 +247,7 @@ mod tests {
     use super::*;
 
     /// The pass that reads the cues counts the terms as a count of the terms alone does, the cues
-    /// being words of the same text (some inside a term, some holding one).
+    /// being words of the same text.
     #[test]
     fn the_genre_pass_counts_the_terms_as_the_term_counter_does() {
         let text = "各位代表:现在,我代表镇人民政府向大会报告工作。全面推进乡村振兴,乡村振兴战略落地;\
