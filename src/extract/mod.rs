@@ -45,12 +45,17 @@ pub struct Context<'a> {
     /// indicators read them all, the targets and projects those of a clause or sentence
     /// ([`Context::quantities_in`]).
     pub quantities: Vec<number::Found>,
+    /// Every growth phrase of the folded text, read once, in order ([`Context::growths_in`]).
+    pub growths: Vec<number::Growth>,
+    /// Where the growth expression matched in the folded text, read as a phrase or not.
+    growth_matches: Vec<(usize, usize)>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(folded: &'a Folded, sections: &'a [Section], meta: &'a ReportMeta) -> Self {
         // The text is decoded into characters once, for every reader that walks it so.
         let chars = Chars::new(&folded.text);
+        let (growths, growth_matches) = number::growths_and_matches(&folded.text);
         Context {
             folded,
             sections,
@@ -59,6 +64,8 @@ impl<'a> Context<'a> {
             clauses: clauses::split(chars.iter().copied(), Stop::Clause),
             chars,
             quantities: number::quantities(&folded.text),
+            growths,
+            growth_matches,
         }
     }
 
@@ -92,6 +99,31 @@ impl<'a> Context<'a> {
             out.push(q);
         }
         out
+    }
+
+    /// The growth phrases read in characters `s..e` given that stretch alone
+    /// (`number::growths(chars.str(s, e))`, byte offsets from the stretch's start), taken from the
+    /// one reading of the whole text, as [`Context::quantities_in`] takes quantities. The
+    /// expression finds phrases left to right and looks at nothing before a match, and its reader
+    /// only for a digit just before it: a stretch reads alike alone unless one of the expression's
+    /// matches crosses its edge (a note in brackets may hold a comma: 较去年同期(按可比价,下同)),
+    /// and such a stretch is read alone.
+    pub(crate) fn growths_in(&self, s: usize, e: usize) -> Vec<number::Growth> {
+        let (bs, be) = (self.chars.byte(s), self.chars.byte(e));
+        let from = self.growth_matches.partition_point(|&(_, end)| end <= bs);
+        let crossing = self.growth_matches[from..]
+            .iter()
+            .take_while(|&&(start, _)| start < be)
+            .any(|&(start, end)| start < bs || end > be);
+        if crossing {
+            return number::growths(&self.folded.text[bs..be]);
+        }
+        let from = self.growths.partition_point(|g| g.start < bs);
+        self.growths[from..]
+            .iter()
+            .take_while(|g| g.start < be)
+            .map(|g| number::Growth { start: g.start - bs, end: g.end - bs, ..g.clone() })
+            .collect()
     }
 
     /// Whether character `pos` stands in the plan: a news item's plan paragraph when the layout
@@ -245,11 +277,11 @@ mod tests {
         out
     }
 
-    /// A stretch's quantities taken from the one reading of the whole text are what the reader
-    /// reads in the stretch alone, for every item, clause and sentence (to a semicolon or a full
-    /// stop) of every report of the fixtures.
+    /// A stretch's quantities and growth phrases taken from the one reading of the whole text are
+    /// what the readers read in the stretch alone, for every item, clause and sentence (to a
+    /// semicolon or a full stop) of every report of the fixtures.
     #[test]
-    fn quantities_of_a_stretch_are_those_it_reads_alone() {
+    fn quantities_and_growths_of_a_stretch_are_those_it_reads_alone() {
         let mut stretches = 0;
         for (name, folded, meta) in fixture_reports() {
             let sections = crate::parse::sections::parse(&folded, &meta);
@@ -257,8 +289,9 @@ mod tests {
             // Items (to 、 or …) are the pieces a long clause of targets is read in.
             for level in [Stop::Item, Stop::Clause, Stop::Semicolon, Stop::Sentence] {
                 for c in clauses::split(ctx.chars.iter().copied(), level) {
-                    let alone = number::quantities(ctx.chars.str(c.start, c.end));
-                    assert_eq!(ctx.quantities_in(c.start, c.end), alone, "{name}: {}", ctx.chars.str(c.start, c.end));
+                    let stretch = ctx.chars.str(c.start, c.end);
+                    assert_eq!(ctx.quantities_in(c.start, c.end), number::quantities(stretch), "{name}: {stretch}");
+                    assert_eq!(ctx.growths_in(c.start, c.end), number::growths(stretch), "{name}: {stretch}");
                     stretches += 1;
                 }
             }
@@ -275,6 +308,20 @@ mod tests {
         assert!(ctx.quantities.iter().any(|f| ctx.folded.text[f.start..f.end].contains('\n')), "{:?}", ctx.quantities);
         for c in clauses::split(ctx.chars.iter().copied(), Stop::Clause) {
             assert_eq!(ctx.quantities_in(c.start, c.end), number::quantities(ctx.chars.str(c.start, c.end)));
+        }
+    }
+
+    /// A growth phrase whose note in brackets holds a comma is one phrase of the whole text and
+    /// not of either clause: each clause is then read alone (the second reads 增长5% on its own).
+    #[test]
+    fn a_growth_phrase_across_a_clause_edge_sends_the_clause_to_the_reader_alone() {
+        let report = TestReport::new("全镇工业产值较去年同期(按可比价,下同)增长5%。");
+        let ctx = report.context();
+        assert!(ctx.growths.iter().any(|g| ctx.folded.text[g.start..g.end].contains(',')), "{:?}", ctx.growths);
+        let clauses = clauses::split(ctx.chars.iter().copied(), Stop::Clause);
+        assert!(clauses.iter().any(|c| !number::growths(ctx.chars.str(c.start, c.end)).is_empty()));
+        for c in clauses {
+            assert_eq!(ctx.growths_in(c.start, c.end), number::growths(ctx.chars.str(c.start, c.end)));
         }
     }
 }

@@ -12,9 +12,9 @@ pub(super) struct GrowthRun {
     pub end: usize,
 }
 
-pub(super) fn growth_runs(text: &str, sentences: &Stops) -> Vec<GrowthRun> {
+pub(super) fn growth_runs(text: &str, growths: &[Growth], sentences: &Stops) -> Vec<GrowthRun> {
     let mut runs: Vec<GrowthRun> = Vec::new();
-    for g in number::growths(text) {
+    for g in growths {
         if runs.last().is_some_and(|r| g.start < r.end) {
             continue;
         }

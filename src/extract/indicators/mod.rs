@@ -54,7 +54,7 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
     let text = ctx.folded.text.as_str();
     let readable_at = |byte: usize| readable(ctx, ctx.folded.char_of(byte));
     let sentences = Stops::new(ctx, Stop::Semicolon);
-    let runs = growth_runs(text, &sentences);
+    let runs = growth_runs(text, &ctx.growths, &sentences);
     let mut r = Reader {
         text,
         found: &ctx.quantities,

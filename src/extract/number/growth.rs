@@ -337,20 +337,27 @@ pub(super) fn read_growth(text: &str, at: usize, p: &GrowthParts) -> Option<Grow
 
 /// Every growth phrase in a folded text (同比增长23.75%, 下降9.9%, 增长74倍...), in order.
 pub fn growths(text: &str) -> Vec<Growth> {
+    growths_and_matches(text).0
+}
+
+/// [`growths`], and where the growth expression matched, each match (byte range) whether or not
+/// it read as a growth phrase: a stretch of the text reads alike alone unless one of them
+/// crosses its edge.
+pub fn growths_and_matches(text: &str) -> (Vec<Growth>, Vec<(usize, usize)>) {
+    let (mut found, mut matched) = (Vec::new(), Vec::new());
     // Every growth phrase ends in one of its units: most clauses hold none, and are not searched.
     if !text.contains(['%', '倍', '成']) && !crate::text::words::contains(text, "百分点") {
-        return Vec::new();
+        return (found, matched);
     }
     // The expression finds the phrases, left to right; the reader reads the parts of each (it
     // reads what the expression matched, and asking the expression for its groups costs more).
-    growth_re()
-        .find_iter(text)
-        .filter_map(|m| {
-            let p = growth_parts(&text[m.start()..])?;
-            debug_assert_eq!(m.start() + p.end, m.end(), "the reader and the expression agree");
-            read_growth(text, m.start(), &p)
-        })
-        .collect()
+    for m in growth_re().find_iter(text) {
+        matched.push((m.start(), m.end()));
+        let Some(p) = growth_parts(&text[m.start()..]) else { continue };
+        debug_assert_eq!(m.start() + p.end, m.end(), "the reader and the expression agree");
+        found.extend(read_growth(text, m.start(), &p));
+    }
+    (found, matched)
 }
 
 /// The growth phrase that follows a quantity ending at byte `byte`, in the same clause: after at

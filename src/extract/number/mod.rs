@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 
 mod growth;
 mod pattern;
-pub use growth::{growth_after, growths, rate_item_at, RateItem};
+pub use growth::{growth_after, growths, growths_and_matches, rate_item_at, RateItem};
 #[allow(unused_imports)]
 use pattern::*;
 

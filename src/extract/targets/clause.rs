@@ -16,7 +16,7 @@ pub(super) fn read_clause(ctx: &Context, chars: &Chars, at: ClauseAt, cursor: &m
     let t = target_words();
     let clause = chars.str(s, e);
     let in_list = cursor.lists_targets(out.len());
-    let mut growths = number::growths(clause);
+    let mut growths = ctx.growths_in(s, e);
     let lists = rate_lists(clause, &mut growths);
     let quantities: Vec<Found> = ctx
         .quantities_in(s, e)
