@@ -21,25 +21,21 @@ pub(super) fn investment_near(
         return None;
     }
     let mut nearest = |s: usize, e: usize| -> Option<Amount> {
-        let found = seen.entry((s, e)).or_insert_with(|| amounts_of(ctx.chars.str(s, e), ctx.quantities_in(s, e)));
+        let found = seen.entry((s, e)).or_insert_with(|| amounts_in(ctx, s, e));
         found.iter().min_by_key(|(pos, _)| (s + pos).abs_diff(f.start)).map(|(_, a)| a.clone())
     };
     nearest(clause.0, clause.1).or_else(|| if in_sentence == 1 { nearest(sentence.0, sentence.1) } else { None })
 }
 
-/// Investment amounts in a text ("总投资约1500万元", "投资近千万元", "工程投资3200余万元"), read by the
-/// number reader, with their character positions.
-pub(super) fn amounts_in(s: &str) -> Vec<(usize, Amount)> {
-    amounts_of(s, crate::extract::number::quantities(s))
-}
-
-/// [`amounts_in`] from the quantities the number reader read in `s`.
-fn amounts_of(s: &str, found: Vec<crate::extract::number::Found>) -> Vec<(usize, Amount)> {
-    found
+/// Investment amounts in characters `s..e` ("总投资约1500万元", "投资近千万元", "工程投资3200余万元"),
+/// from the number reader's quantities there, with their character positions from `s`.
+pub(super) fn amounts_in(ctx: &Context, s: usize, e: usize) -> Vec<(usize, Amount)> {
+    let text = ctx.chars.str(s, e);
+    ctx.quantities_in(s, e)
         .into_iter()
         .filter(|f| f.quantity.unit.ends_with('元'))
         .filter(|f| {
-            let before = &s[..f.start];
+            let before = &text[..f.start];
             let before = before.strip_suffix("金额").unwrap_or(before);
             let before = ["为", "达到", "达"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
             before.ends_with("投资") || before.ends_with("投入")

@@ -84,10 +84,10 @@ pub(super) fn section_bracket_end(chars: &Chars, end: usize, ce: usize) -> usize
     }
 }
 
-/// Whether the clause invests in what it names ("投资500万元新增一条…生产线"): a building word for
+/// Whether the clause (characters `cs..ce`) invests in what it names ("投资500万元新增一条…生产线"): a building word for
 /// the names that need one.
-pub(super) fn invests(clause: &str) -> bool {
-    !amounts_in(clause).is_empty()
+pub(super) fn invests(ctx: &Context, cs: usize, ce: usize) -> bool {
+    !amounts_in(ctx, cs, ce).is_empty()
 }
 
 /// A programme of work named like a project ("某某人才培育工程", "“党建+网格”体系治理工程").

@@ -59,7 +59,7 @@ pub fn extract(ctx: &Context) -> Vec<Project> {
 pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     let mut found = Vec::new();
     for (s, e) in ctx.clauses.iter().filter(|c| c.end > c.start).map(|c| (c.start, c.end)) {
-        found.extend(named_in_clause(chars, s, e));
+        found.extend(named_in_clause(ctx, s, e));
         found.extend(enumerated_in_clause(chars, s, e));
         found.extend(bracketed_after_count(chars, s, e));
         found.extend(invested_works(chars, s, e));

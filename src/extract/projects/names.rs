@@ -27,7 +27,8 @@ pub(super) fn has_status_word(clause: &str) -> bool {
 }
 
 /// Names ending in a project word inside one clause.
-pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
+pub(super) fn named_in_clause(ctx: &Context, cs: usize, ce: usize) -> Vec<Candidate> {
+    let chars = &ctx.chars;
     let t = project_words();
     let mut out = Vec::new();
     let mut clause_builds: Option<bool> = None;
@@ -53,8 +54,7 @@ pub(super) fn named_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candid
         };
         let mut end = i + suffix.len();
         // (Whether the clause builds or invests is asked once per clause.)
-        let builds =
-            *clause_builds.get_or_insert_with(|| has_status_word(chars.str(cs, ce)) || invests(chars.str(cs, ce)));
+        let builds = *clause_builds.get_or_insert_with(|| has_status_word(chars.str(cs, ce)) || invests(ctx, cs, ce));
         let building = builds || joins_a_list(chars, end, ce);
         if !is_strong && !building {
             i = end;
