@@ -121,33 +121,41 @@ pub(crate) fn names_a_project(noun: &str) -> bool {
 /// only when the figure's unit fits the indicator.
 pub(super) fn code_of(name: &str, unit_base: &str) -> Option<String> {
     let c = catalog();
-    let mut candidates = vec![name.to_string()];
-    let mut n = name.to_string();
-    for w in ["全镇", "我镇", "镇域", "全年", "全社会", "完成", "实现"] {
-        if let Some(rest) = n.strip_prefix(w) {
-            n = rest.to_string();
-        }
-    }
-    candidates.push(n.clone());
-    let mut depth = 0i32;
-    candidates.push(
-        n.chars()
-            .filter(|&ch| match ch {
-                '(' => {
-                    depth += 1;
-                    false
-                }
-                ')' => {
-                    depth -= 1;
-                    false
-                }
-                _ => depth <= 0,
-            })
-            .collect(),
-    );
-    candidates.iter().find_map(|cand| {
-        let code = c.code_of(cand)?;
+    let fitting = |candidate: &str| {
+        let code = c.code_of(candidate)?;
         let entry = c.entries.iter().find(|e| e.code == code)?;
         entry.unit_kind.fits(unit_base).then(|| code.to_string())
-    })
+    };
+    if let Some(code) = fitting(name) {
+        return Some(code);
+    }
+    let mut n = name;
+    for w in ["全镇", "我镇", "镇域", "全年", "全社会", "完成", "实现"] {
+        if let Some(rest) = n.strip_prefix(w) {
+            n = rest;
+        }
+    }
+    if let Some(code) = fitting(n) {
+        return Some(code);
+    }
+    // Without what stands in parentheses (a name without any was asked above).
+    if !n.contains(['(', ')']) {
+        return None;
+    }
+    let mut depth = 0i32;
+    let bare: String = n
+        .chars()
+        .filter(|&ch| match ch {
+            '(' => {
+                depth += 1;
+                false
+            }
+            ')' => {
+                depth -= 1;
+                false
+            }
+            _ => depth <= 0,
+        })
+        .collect();
+    fitting(&bare)
 }
