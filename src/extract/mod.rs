@@ -81,24 +81,36 @@ impl<'a> Context<'a> {
     /// quantity across the stretch's edge: such a stretch, and any other a quantity crosses, is read
     /// alone. A test compares the two readings over every clause and sentence of the fixtures.
     pub(crate) fn quantities_in(&self, s: usize, e: usize) -> Vec<number::Found> {
+        self.quantities_in_where(s, e, |_| true)
+    }
+
+    /// [`Context::quantities_in`], only the quantities `keep` accepts (a test of the quantity
+    /// alone, not of where it stands): the others are not copied.
+    pub(crate) fn quantities_in_where(
+        &self,
+        s: usize,
+        e: usize,
+        keep: impl Fn(&crate::model::Quantity) -> bool,
+    ) -> Vec<number::Found> {
         let (bs, be) = (self.chars.byte(s), self.chars.byte(e));
         // Quantities do not overlap, so their ends rise: the first that ends after the start.
         let from = self.quantities.partition_point(|f| f.end <= bs);
-        let mut out = Vec::new();
-        for f in &self.quantities[from..] {
-            if f.start >= be {
-                break;
-            }
-            if f.start < bs || f.end > be {
-                return number::quantities(&self.folded.text[bs..be]);
-            }
-            let mut q = f.clone();
-            q.start -= bs;
-            q.end -= bs;
-            q.quantity.span = Span::new(f.quantity.span.start - s, f.quantity.span.end - s);
-            out.push(q);
+        let inside = self.quantities[from..].iter().take_while(|f| f.start < be);
+        if inside.clone().any(|f| f.start < bs || f.end > be) {
+            let mut alone = number::quantities(&self.folded.text[bs..be]);
+            alone.retain(|f| keep(&f.quantity));
+            return alone;
         }
-        out
+        inside
+            .filter(|f| keep(&f.quantity))
+            .map(|f| {
+                let mut q = f.clone();
+                q.start -= bs;
+                q.end -= bs;
+                q.quantity.span = Span::new(f.quantity.span.start - s, f.quantity.span.end - s);
+                q
+            })
+            .collect()
     }
 
     /// The growth phrases read in characters `s..e` given that stretch alone
@@ -279,7 +291,7 @@ mod tests {
 
     /// A stretch's quantities and growth phrases taken from the one reading of the whole text are
     /// what the readers read in the stretch alone, for every item, clause and sentence (to a
-    /// semicolon or a full stop) of every report of the fixtures.
+    /// semicolon or a full stop) of every report of the fixtures; so are its sums of money alone.
     #[test]
     fn quantities_and_growths_of_a_stretch_are_those_it_reads_alone() {
         let mut stretches = 0;
@@ -290,7 +302,11 @@ mod tests {
             for level in [Stop::Item, Stop::Clause, Stop::Semicolon, Stop::Sentence] {
                 for c in clauses::split(ctx.chars.iter().copied(), level) {
                     let stretch = ctx.chars.str(c.start, c.end);
-                    assert_eq!(ctx.quantities_in(c.start, c.end), number::quantities(stretch), "{name}: {stretch}");
+                    let alone = number::quantities(stretch);
+                    assert_eq!(ctx.quantities_in(c.start, c.end), alone, "{name}: {stretch}");
+                    let money = |q: &crate::model::Quantity| q.unit.ends_with('元');
+                    let alone_money: Vec<_> = alone.into_iter().filter(|f| money(&f.quantity)).collect();
+                    assert_eq!(ctx.quantities_in_where(c.start, c.end, money), alone_money, "{name}: {stretch}");
                     assert_eq!(ctx.growths_in(c.start, c.end), number::growths(stretch), "{name}: {stretch}");
                     stretches += 1;
                 }
@@ -307,7 +323,11 @@ mod tests {
         let ctx = report.context();
         assert!(ctx.quantities.iter().any(|f| ctx.folded.text[f.start..f.end].contains('\n')), "{:?}", ctx.quantities);
         for c in clauses::split(ctx.chars.iter().copied(), Stop::Clause) {
-            assert_eq!(ctx.quantities_in(c.start, c.end), number::quantities(ctx.chars.str(c.start, c.end)));
+            let alone = number::quantities(ctx.chars.str(c.start, c.end));
+            assert_eq!(ctx.quantities_in(c.start, c.end), alone);
+            let money = |q: &crate::model::Quantity| q.unit.ends_with('元');
+            let alone_money: Vec<_> = alone.into_iter().filter(|f| money(&f.quantity)).collect();
+            assert_eq!(ctx.quantities_in_where(c.start, c.end, money), alone_money);
         }
     }
 

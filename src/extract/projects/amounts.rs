@@ -31,9 +31,8 @@ pub(super) fn investment_near(
 /// from the number reader's quantities there, with their character positions from `s`.
 pub(super) fn amounts_in(ctx: &Context, s: usize, e: usize) -> Vec<(usize, Amount)> {
     let text = ctx.chars.str(s, e);
-    ctx.quantities_in(s, e)
+    ctx.quantities_in_where(s, e, |q| q.unit.ends_with('元'))
         .into_iter()
-        .filter(|f| f.quantity.unit.ends_with('元'))
         .filter(|f| {
             let before = &text[..f.start];
             let before = before.strip_suffix("金额").unwrap_or(before);
