@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, Statement, ToSql};
 const ROWS_PER_INSERT: [usize; 4] = [32, 8, 2, 1];
 
 /// The statements `insert_many` prepares: one per table and size.
-pub(super) const MANY_ROW_STATEMENTS: usize = 4 * ROWS_PER_INSERT.len();
+pub(super) const MANY_ROW_STATEMENTS: usize = 5 * ROWS_PER_INSERT.len();
 
 /// Binds one row's values, column after column, into a statement of several rows.
 struct Binder<'s, 'c> {
@@ -227,29 +227,43 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
     Ok(())
 }
 
-/// Inserts the outline parents first and returns the row id of every section, by index.
+/// Inserts a report's sections and returns the row id of every section, by index. A new row of a
+/// table keyed by INTEGER PRIMARY KEY gets the largest id plus one: the sections, written in their
+/// order, get consecutive ids from there, so each is given its id (and its parent's, which comes
+/// before it) when it is bound, and they go in by statements of several rows like the facts.
 fn insert_sections(tx: &Connection, report_id: i64, r: &ReportPlan) -> Result<Vec<i64>> {
-    let mut ids: Vec<i64> = Vec::with_capacity(r.sections.len());
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO sections (report_id, parent_id, level, ordinal, marker, title, part, inline, char_start, char_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    for s in &r.sections {
-        // Sections come in document order, so a parent always precedes its children.
-        let parent = s.parent.and_then(|p| ids.get(p).copied());
-        stmt.execute(params![
-            report_id,
-            parent,
-            s.level,
-            s.ordinal,
-            s.marker,
-            s.title,
-            s.part.as_str(),
-            s.inline,
-            s.span.start as i64,
-            s.span.end as i64
-        ])?;
-        ids.push(tx.last_insert_rowid());
+    if r.sections.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(ids)
+    let first: i64 =
+        tx.prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM sections")?.query_row([], |row| row.get(0))?;
+    let rows: Vec<(i64, &crate::model::Section)> = (first..).zip(&r.sections).collect();
+    insert_many(
+        tx,
+        "sections (report_id, parent_id, level, ordinal, marker, title, part, inline, char_start, char_end)",
+        &rows,
+        |b, &(id, s)| {
+            // Sections come in document order, so a parent always precedes its children.
+            let parent = s.parent.map(|p| first + p as i64).filter(|&p| p < id);
+            b.value(report_id)?
+                .value(parent)?
+                .value(s.level)?
+                .value(s.ordinal)?
+                .value(&s.marker)?
+                .value(&s.title)?
+                .value(s.part.as_str())?
+                .value(s.inline)?
+                .value(s.span.start as i64)?
+                .value(s.span.end as i64)?;
+            Ok(())
+        },
+    )?;
+    let last = first + rows.len() as i64 - 1;
+    if tx.last_insert_rowid() != last {
+        let said =
+            format!("a report's sections were given ids up to {} where {last} was expected", tx.last_insert_rowid());
+        let internal = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERNAL);
+        return Err(rusqlite::Error::SqliteFailure(internal, Some(said)).into());
+    }
+    Ok(rows.iter().map(|&(id, _)| id).collect())
 }

@@ -351,4 +351,46 @@ mod tests {
         assert_eq!(count("SELECT count(*) FROM sections"), sections as i64);
         assert_eq!(count("SELECT count(*) FROM source_files"), 2);
     }
+
+    /// Sections go in by statements of several rows, each bound with its parent's id before that
+    /// row exists: every stored section's parent is the section its report's outline names, and
+    /// the ids follow the largest stored one, as single-row inserts would give them.
+    #[test]
+    fn sections_are_stored_with_their_parents_after_the_largest_id() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = crate::store::open(&dir.path().join("w.db")).expect("open");
+        let mut writer = Writer::begin(conn, "test").expect("begin");
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let plan = |file: &str, source: &str| plan_file(&corpus.join(file), source, &Options::default());
+        let first = plan("000_5f3145f1445451d9.txt", "a.txt");
+        writer.write_batch(std::slice::from_ref(&first)).expect("first batch");
+        // A gap: the next sections are numbered from the largest id, not from the count of rows.
+        writer
+            .conn
+            .execute("UPDATE sections SET id = 5000 WHERE id = (SELECT max(id) FROM sections)", [])
+            .expect("gap");
+        let second = plan("001_d2fc8c44b527f0e4.txt", "b.txt");
+        let outcomes = writer.write_batch(std::slice::from_ref(&second)).expect("second batch");
+        assert!(outcomes.iter().all(|o| o.is_ok()), "{outcomes:?}");
+        let conn = writer.finish(&RunTotals::default(), "finished").expect("finish");
+        let report = &second.reports[0];
+        assert!(report.sections.iter().filter(|s| s.parent.is_some()).count() > 3, "an outline with parents");
+        let rows: Vec<(i64, Option<i64>, i64, i64)> = conn
+            .prepare(
+                "SELECT s.id, s.parent_id, s.char_start, s.level FROM sections s JOIN reports r ON r.id = s.report_id
+                 WHERE r.source_path = 'b.txt' AND r.source_index = 0 ORDER BY s.id",
+            )
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        assert_eq!(rows.len(), report.sections.len());
+        assert_eq!(rows[0].0, 5001);
+        for (k, (s, row)) in report.sections.iter().zip(&rows).enumerate() {
+            assert_eq!(row.0, 5001 + k as i64);
+            assert_eq!((row.2, row.3), (s.span.start as i64, i64::from(s.level)));
+            assert_eq!(row.1, s.parent.map(|p| rows[p].0), "section {k}");
+        }
+    }
 }
