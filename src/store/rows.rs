@@ -4,6 +4,7 @@
 use crate::error::Result;
 use crate::model::{ReportPlan, TownResolution};
 use rusqlite::{params, Connection, Statement, ToSql};
+use std::sync::OnceLock;
 
 /// How many rows one INSERT statement writes, largest first: a report's facts go in by statements
 /// of several rows (`VALUES (…), (…)`), so SQLite opens the cursors on a table and its indexes, and
@@ -28,41 +29,83 @@ impl Binder<'_, '_> {
     }
 }
 
-/// Inserts `rows` into `target`, a table and its columns (`t (a, b)`), `bind` giving one row's
-/// values in the columns' order. The rows are stored in their order, so their row ids are the ones
-/// single-row inserts would give. OR FAIL: a row that breaks a constraint stops its statement
-/// without undoing the rows before it (the batch's transaction or the file's savepoint undoes them),
-/// so SQLite keeps no statement journal for the rows' constraints.
+/// A table and its columns (`t (a, b)`), with the text of its INSERT statements of each size in
+/// `ROWS_PER_INSERT`, built the first time they are asked for.
+struct Insert {
+    target: &'static str,
+    statements: OnceLock<Vec<String>>,
+}
+
+impl Insert {
+    const fn new(target: &'static str) -> Self {
+        Insert { target, statements: OnceLock::new() }
+    }
+
+    fn columns(&self) -> usize {
+        self.target.matches(',').count() + 1
+    }
+
+    /// The statement of `ROWS_PER_INSERT[k]` rows.
+    fn statement(&self, k: usize) -> &str {
+        &self.statements.get_or_init(|| {
+            let one_row = format!("({})", vec!["?"; self.columns()].join(", "));
+            ROWS_PER_INSERT
+                .iter()
+                .map(|&size| {
+                    format!("INSERT OR FAIL INTO {} VALUES {}", self.target, vec![one_row.as_str(); size].join(", "))
+                })
+                .collect()
+        })[k]
+    }
+}
+
+/// Inserts `rows` into `into`'s table, `bind` giving one row's values in the columns' order. The
+/// rows are stored in their order, so their row ids are the ones single-row inserts would give.
+/// OR FAIL: a row that breaks a constraint stops its statement without undoing the rows before it
+/// (the batch's transaction or the file's savepoint undoes them), so SQLite keeps no statement
+/// journal for the rows' constraints.
 fn insert_many<T>(
     tx: &Connection,
-    target: &str,
+    into: &Insert,
     rows: &[T],
     bind: impl Fn(&mut Binder, &T) -> rusqlite::Result<()>,
 ) -> Result<()> {
-    let columns = target.matches(',').count() + 1;
-    let one_row = format!("({})", vec!["?"; columns].join(", "));
     let mut rest = rows;
-    for size in ROWS_PER_INSERT {
+    for (k, size) in ROWS_PER_INSERT.into_iter().enumerate() {
         if rest.len() < size {
             continue;
         }
-        let mut stmt = tx.prepare_cached(&format!(
-            "INSERT OR FAIL INTO {target} VALUES {}",
-            vec![one_row.as_str(); size].join(", ")
-        ))?;
+        let mut stmt = tx.prepare_cached(into.statement(k))?;
         while rest.len() >= size {
             let (these, after) = rest.split_at(size);
             let mut b = Binder { stmt: &mut stmt, next: 1 };
             for row in these {
                 bind(&mut b, row)?;
             }
-            debug_assert_eq!(b.next - 1, columns * size, "every column of every row is bound: {target}");
+            debug_assert_eq!(b.next - 1, into.columns() * size, "every column of every row is bound: {}", into.target);
             stmt.raw_execute()?;
             rest = after;
         }
     }
     Ok(())
 }
+
+static INDICATORS: Insert = Insert::new(
+    "indicators (report_id, section_id, name, indicator_code, period_year, month_from, month_to,
+         value, value_min, value_max, unit, value_base, unit_base, growth_pct, growth_multiple, change_pp,
+         qualifier, estimated, quote, char_start, char_end)",
+);
+static TARGETS: Insert = Insert::new(
+    "targets (report_id, section_id, name, indicator_code, target_year, value, value_min,
+         value_max, unit, value_base, unit_base, growth_pct, comparator, cue, quote, char_start, char_end)",
+);
+static PROJECTS: Insert = Insert::new(
+    "projects (report_id, section_id, name, status, investment, investment_unit, investment_yuan,
+         quote, char_start, char_end)",
+);
+static TERMS: Insert = Insert::new("report_terms (report_id, term, occurrences)");
+static SECTIONS: Insert =
+    Insert::new("sections (report_id, parent_id, level, ordinal, marker, title, part, inline, char_start, char_end)");
 
 fn town_key(t: &TownResolution) -> String {
     match &t.admin_code {
@@ -142,85 +185,66 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
     let section_ids = insert_sections(tx, report_id, r)?;
     let sid = |s: Option<usize>| s.and_then(|i| section_ids.get(i).copied());
 
-    insert_many(
-        tx,
-        "indicators (report_id, section_id, name, indicator_code, period_year, month_from, month_to,
-             value, value_min, value_max, unit, value_base, unit_base, growth_pct, growth_multiple, change_pp,
-             qualifier, estimated, quote, char_start, char_end)",
-        &r.indicators,
-        |b, i| {
-            let q = &i.quantity;
-            b.value(report_id)?
-                .value(sid(i.section))?
-                .value(&i.name)?
-                .value(&i.indicator_code)?
-                .value(i.period_year)?
-                .value(i.month_from)?
-                .value(i.month_to)?
-                .value(q.value)?
-                .value(q.value_min)?
-                .value(q.value_max)?
-                .value(&q.unit)?
-                .value(q.value_base)?
-                .value(&q.unit_base)?
-                .value(i.growth_pct)?
-                .value(i.growth_multiple)?
-                .value(i.change_pp)?
-                .value(&q.qualifier)?
-                .value(i.estimated)?
-                .value(&i.quote)?
-                .value(i.span.start as i64)?
-                .value(i.span.end as i64)?;
-            Ok(())
-        },
-    )?;
-    insert_many(
-        tx,
-        "targets (report_id, section_id, name, indicator_code, target_year, value, value_min,
-             value_max, unit, value_base, unit_base, growth_pct, comparator, cue, quote, char_start, char_end)",
-        &r.targets,
-        |b, t| {
-            let q = t.quantity.as_ref();
-            b.value(report_id)?
-                .value(sid(t.section))?
-                .value(&t.name)?
-                .value(&t.indicator_code)?
-                .value(t.target_year)?
-                .value(q.and_then(|q| q.value))?
-                .value(q.and_then(|q| q.value_min))?
-                .value(q.and_then(|q| q.value_max))?
-                .value(q.map(|q| q.unit.as_str()))?
-                .value(q.and_then(|q| q.value_base))?
-                .value(q.map(|q| q.unit_base.as_str()))?
-                .value(t.growth_pct)?
-                .value(t.comparator.as_str())?
-                .value(&t.cue)?
-                .value(&t.quote)?
-                .value(t.span.start as i64)?
-                .value(t.span.end as i64)?;
-            Ok(())
-        },
-    )?;
-    insert_many(
-        tx,
-        "projects (report_id, section_id, name, status, investment, investment_unit, investment_yuan,
-             quote, char_start, char_end)",
-        &r.projects,
-        |b, p| {
-            b.value(report_id)?
-                .value(sid(p.section))?
-                .value(&p.name)?
-                .value(&p.status)?
-                .value(p.investment)?
-                .value(&p.investment_unit)?
-                .value(p.investment_yuan)?
-                .value(&p.quote)?
-                .value(p.span.start as i64)?
-                .value(p.span.end as i64)?;
-            Ok(())
-        },
-    )?;
-    insert_many(tx, "report_terms (report_id, term, occurrences)", &r.term_counts, |b, c| {
+    insert_many(tx, &INDICATORS, &r.indicators, |b, i| {
+        let q = &i.quantity;
+        b.value(report_id)?
+            .value(sid(i.section))?
+            .value(&i.name)?
+            .value(&i.indicator_code)?
+            .value(i.period_year)?
+            .value(i.month_from)?
+            .value(i.month_to)?
+            .value(q.value)?
+            .value(q.value_min)?
+            .value(q.value_max)?
+            .value(&q.unit)?
+            .value(q.value_base)?
+            .value(&q.unit_base)?
+            .value(i.growth_pct)?
+            .value(i.growth_multiple)?
+            .value(i.change_pp)?
+            .value(&q.qualifier)?
+            .value(i.estimated)?
+            .value(&i.quote)?
+            .value(i.span.start as i64)?
+            .value(i.span.end as i64)?;
+        Ok(())
+    })?;
+    insert_many(tx, &TARGETS, &r.targets, |b, t| {
+        let q = t.quantity.as_ref();
+        b.value(report_id)?
+            .value(sid(t.section))?
+            .value(&t.name)?
+            .value(&t.indicator_code)?
+            .value(t.target_year)?
+            .value(q.and_then(|q| q.value))?
+            .value(q.and_then(|q| q.value_min))?
+            .value(q.and_then(|q| q.value_max))?
+            .value(q.map(|q| q.unit.as_str()))?
+            .value(q.and_then(|q| q.value_base))?
+            .value(q.map(|q| q.unit_base.as_str()))?
+            .value(t.growth_pct)?
+            .value(t.comparator.as_str())?
+            .value(&t.cue)?
+            .value(&t.quote)?
+            .value(t.span.start as i64)?
+            .value(t.span.end as i64)?;
+        Ok(())
+    })?;
+    insert_many(tx, &PROJECTS, &r.projects, |b, p| {
+        b.value(report_id)?
+            .value(sid(p.section))?
+            .value(&p.name)?
+            .value(&p.status)?
+            .value(p.investment)?
+            .value(&p.investment_unit)?
+            .value(p.investment_yuan)?
+            .value(&p.quote)?
+            .value(p.span.start as i64)?
+            .value(p.span.end as i64)?;
+        Ok(())
+    })?;
+    insert_many(tx, &TERMS, &r.term_counts, |b, c| {
         b.value(report_id)?.value(&c.term)?.value(c.occurrences as i64)?;
         Ok(())
     })?;
@@ -238,26 +262,21 @@ fn insert_sections(tx: &Connection, report_id: i64, r: &ReportPlan) -> Result<Ve
     let first: i64 =
         tx.prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM sections")?.query_row([], |row| row.get(0))?;
     let rows: Vec<(i64, &crate::model::Section)> = (first..).zip(&r.sections).collect();
-    insert_many(
-        tx,
-        "sections (report_id, parent_id, level, ordinal, marker, title, part, inline, char_start, char_end)",
-        &rows,
-        |b, &(id, s)| {
-            // Sections come in document order, so a parent always precedes its children.
-            let parent = s.parent.map(|p| first + p as i64).filter(|&p| p < id);
-            b.value(report_id)?
-                .value(parent)?
-                .value(s.level)?
-                .value(s.ordinal)?
-                .value(&s.marker)?
-                .value(&s.title)?
-                .value(s.part.as_str())?
-                .value(s.inline)?
-                .value(s.span.start as i64)?
-                .value(s.span.end as i64)?;
-            Ok(())
-        },
-    )?;
+    insert_many(tx, &SECTIONS, &rows, |b, &(id, s)| {
+        // Sections come in document order, so a parent always precedes its children.
+        let parent = s.parent.map(|p| first + p as i64).filter(|&p| p < id);
+        b.value(report_id)?
+            .value(parent)?
+            .value(s.level)?
+            .value(s.ordinal)?
+            .value(&s.marker)?
+            .value(&s.title)?
+            .value(s.part.as_str())?
+            .value(s.inline)?
+            .value(s.span.start as i64)?
+            .value(s.span.end as i64)?;
+        Ok(())
+    })?;
     let last = first + rows.len() as i64 - 1;
     if tx.last_insert_rowid() != last {
         let said =
