@@ -7,6 +7,7 @@ const EXIT_FATAL: i32 = 2;
 
 fn main() {
     quiet_on_closed_pipe();
+    sqlite_without_memory_statistics();
     let cli = gwr::cli::Cli::parse();
     let code = match gwr::cmd::run(cli) {
         Ok(code) => code,
@@ -36,3 +37,15 @@ fn quiet_on_closed_pipe() {
 
 #[cfg(not(unix))]
 fn quiet_on_closed_pipe() {}
+
+/// SQLite keeps statistics of its memory use (sqlite3_status) behind a global lock taken on every
+/// allocation; gwr never reads them. Turned off before SQLite is first used, as SQLite's own list of
+/// recommended options advises (SQLITE_DEFAULT_MEMSTATUS=0). Once SQLite has started the call does
+/// nothing, and says so by its result, which is then of no consequence.
+fn sqlite_without_memory_statistics() {
+    // SAFETY: sqlite3_config takes SQLITE_CONFIG_MEMSTATUS with one int argument, and is called
+    // here before any connection is opened, on the main thread, before any other thread exists.
+    unsafe {
+        rusqlite::ffi::sqlite3_config(rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int);
+    }
+}
