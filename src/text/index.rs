@@ -33,18 +33,6 @@ impl Folded {
         self.char_at[byte.min(self.text.len())] as usize
     }
 
-    /// Byte offset of a character offset in the folded text (the text's length past its end), for
-    /// a character at or after the one starting at byte `from` (a character boundary; 0 when
-    /// unknown): the search stays within the few bytes those characters can take, for readers
-    /// that walk the text front to back.
-    pub fn byte_of_from(&self, char: usize, from: usize) -> usize {
-        let from = from.min(self.text.len());
-        // A character takes at most four bytes.
-        let reach = 4 * char.saturating_sub(self.char_of(from));
-        let end = from.saturating_add(reach).saturating_add(1).min(self.char_at.len());
-        (from + self.char_at[from..end].partition_point(|&c| (c as usize) < char)).min(self.text.len())
-    }
-
     /// Character length of the text.
     pub fn char_len(&self) -> usize {
         self.char_at[self.text.len()] as usize
@@ -109,18 +97,11 @@ mod tests {
     }
 
     #[test]
-    fn bytes_and_characters_map_both_ways() {
+    fn bytes_map_to_characters() {
         let f = Folded::from_folded("增长5%,a。€".to_string());
-        let starts: Vec<usize> = f.text.char_indices().map(|(b, _)| b).collect();
-        for (char, &byte) in starts.iter().enumerate() {
-            assert_eq!(f.byte_of_from(char, 0), byte);
+        for (char, (byte, _)) in f.text.char_indices().enumerate() {
             assert_eq!(f.char_of(byte), char);
-            for &from in starts.iter().take(char + 1) {
-                assert_eq!(f.byte_of_from(char, from), byte, "from byte {from}");
-            }
         }
-        assert_eq!(f.byte_of_from(f.char_len(), starts[2]), f.text.len());
-        assert_eq!(f.byte_of_from(f.char_len(), 0), f.text.len());
-        assert_eq!(f.byte_of_from(f.char_len() + 5, 0), f.text.len());
+        assert_eq!(f.char_of(f.text.len()), f.char_len());
     }
 }

@@ -129,13 +129,7 @@ impl Stops {
     pub(super) fn new(ctx: &Context, level: Stop) -> Self {
         debug_assert!(level <= Stop::Clause, "the report's clauses end at every stop up to Clause");
         let ends_at = |c: &Clause| c.stop.is_some_and(|s| ends(s, level));
-        let mut from = 0;
-        let mut at = Vec::new();
-        for c in ctx.clauses.iter().filter(|c| ends_at(c)) {
-            from = ctx.folded.byte_of_from(c.end, from);
-            at.push(from);
-        }
-        Stops { at }
+        Stops { at: ctx.clauses.iter().filter(|c| ends_at(c)).map(|c| ctx.chars.byte(c.end)).collect() }
     }
 
     /// The stretch holding byte `at`: after the last stop before it, up to the first stop at or
