@@ -98,6 +98,16 @@ pub fn item_of(line: &str) -> Option<(u32, &str, &str)> {
     Some((value, &s[..cn.len() + '是'.len_utf8()], rest))
 }
 
+/// `c.is_numeric()` (Unicode's Nd, Nl and No), answered at once for ASCII and for the CJK Unified
+/// Ideographs, which are all letters (一 and 十 are words to Unicode, not numbers), where the standard
+/// library looks most of them up in its tables.
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    !('\u{4E00}'..='\u{9FFF}').contains(&c) && c.is_numeric()
+}
+
 /// The value of a Chinese numeral (一百二十三 → 123, 两百 → 200, 十五 → 15), or `None` when the
 /// characters are not a well-formed numeral (一二三).
 pub fn chinese_value(s: &str) -> Option<f64> {
@@ -140,4 +150,16 @@ pub fn chinese_value(s: &str) -> Option<f64> {
     }
     let v = total + digit.unwrap_or(0.0);
     (v > 0.0 || s.starts_with('零')).then_some(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_numeric_is_the_standard_librarys_for_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 }

@@ -269,7 +269,11 @@ fn surely_unitless(text: &str, at: usize) -> bool {
         _ => return false,
     };
     next.is_none_or(|n| {
-        !(n == '.' || n.is_numeric() || n.is_whitespace() || AFTER_A_NUMERAL.contains(&n) || units().files_under(n))
+        !(n == '.'
+            || crate::text::markers::is_numeric(n)
+            || n.is_whitespace()
+            || AFTER_A_NUMERAL.contains(&n)
+            || units().files_under(n))
     })
 }
 

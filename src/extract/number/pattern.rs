@@ -270,7 +270,7 @@ impl Scan<'_> {
 /// A decimal digit of any script (Unicode's Nd, what `\d` matches): ASCII digits are answered at
 /// once, and the few other characters Unicode calls numeric are looked up.
 pub(super) fn is_digit(c: char) -> bool {
-    if c.is_ascii() || !c.is_numeric() {
+    if c.is_ascii() || !crate::text::markers::is_numeric(c) {
         return c.is_ascii_digit();
     }
     static DIGIT: OnceLock<Regex> = OnceLock::new();

@@ -207,7 +207,8 @@ fn header_date(line: &str, page: &PageMeta) -> Option<String> {
         }
         return None;
     }
-    let digits_before = |at: usize| line[..at].chars().rev().take_while(|c| c.is_numeric()).count();
+    let digits_before =
+        |at: usize| line[..at].chars().rev().take_while(|&c| crate::text::markers::is_numeric(c)).count();
     if !line.match_indices('日').any(|(at, _)| digits_before(at) >= 6) {
         return None;
     }
