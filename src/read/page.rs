@@ -43,6 +43,9 @@ struct Noise {
     key_first: Regex,
     /// Matches a line that is only a key (with or without a colon).
     key_alone: Regex,
+    /// The first character of every key, sorted: each key expression starts with a key (after
+    /// bullets and white space), so a line that opens with none of these matches none of them.
+    key_heads: Vec<char>,
     fields: Vec<(String, Field)>,
     exact: Vec<String>,
     contains: WordList,
@@ -76,10 +79,14 @@ fn noise() -> &'static Noise {
         // Longest keys first, so 信息索引号 wins over 索引号 and 成文日期 over 日期.
         fields.sort_by_key(|(k, _)| std::cmp::Reverse(k.chars().count()));
         let alternation = fields.iter().map(|(k, _)| spaced(k)).collect::<Vec<_>>().join("|");
+        let mut key_heads: Vec<char> = fields.iter().filter_map(|(k, _)| k.chars().next()).collect();
+        key_heads.sort_unstable();
+        key_heads.dedup();
         Noise {
             key_colon: Regex::new(&format!(r"({alternation})\s*[:：]")).expect("key regex"),
             key_first: Regex::new(&format!(r"^(?:{alternation})\s*[:：]")).expect("key regex"),
             key_alone: Regex::new(&format!(r"^[•·\s]*({alternation})\s*[:：]?\s*$")).expect("key regex"),
+            key_heads,
             fields,
             exact: lines.exact,
             contains: WordList::new(&lines.contains),
@@ -100,8 +107,18 @@ impl Noise {
         self.fields.iter().find(|(k, _)| *k == key).map(|(_, f)| *f).unwrap_or(Field::Ignored)
     }
 
+    /// Whether `line` opens with the first character of a key, after bullets and white space (what
+    /// `\s` matches is what `char::is_whitespace` says): the key expressions are asked only then.
+    fn opens_with_key(&self, line: &str) -> bool {
+        let rest = line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·');
+        rest.chars().next().is_some_and(|c| self.key_heads.binary_search(&c).is_ok())
+    }
+
     /// A metadata line: it starts with a key and a colon (after bullets and spaces).
     fn key_pairs<'a>(&self, line: &'a str) -> Option<Vec<(Field, &'a str)>> {
+        if !self.opens_with_key(line) {
+            return None;
+        }
         let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·');
         // The leftmost match starts at 0 exactly when one starts there.
         if !self.key_first.is_match(trimmed) {
@@ -265,7 +282,7 @@ pub fn clean(text: &str) -> CleanPage {
         if n.is_furniture(line) {
             continue;
         }
-        if let Some(caps) = n.key_alone.captures(line) {
+        if let Some(caps) = n.opens_with_key(line).then(|| n.key_alone.captures(line)).flatten() {
             // A key alone: its value, if any, stands on the next non-blank line.
             let field = n.field_of(&caps[1]);
             let mut j = i;

@@ -92,3 +92,26 @@ fn full_width_metadata_lines_are_read() {
     assert_eq!(page.meta.published_on.as_deref(), Some("2025-01-09"));
     assert_eq!(page.lines, ["正文。"]);
 }
+
+/// The key expressions are asked only of lines that open with a key's first character: on every
+/// line of the sample corpus and the web fixtures, a line either expression matches opens so.
+#[test]
+fn a_line_a_key_expression_matches_opens_with_a_key() {
+    let n = noise();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut matched = 0;
+    for dir in ["corpus", "tests/fixtures/web"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("fixture folder") {
+            let bytes = std::fs::read(entry.expect("entry").path()).expect("fixture");
+            let text = crate::text::fold::fold_str(&String::from_utf8_lossy(&bytes));
+            for line in text.lines() {
+                let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·');
+                if n.key_first.is_match(trimmed) || n.key_alone.is_match(line) {
+                    assert!(n.opens_with_key(line), "{line}");
+                    matched += 1;
+                }
+            }
+        }
+    }
+    assert!(matched > 20, "{matched} key lines");
+}
