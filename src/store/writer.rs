@@ -36,12 +36,11 @@ pub struct Writer {
 /// The writer's page cache, in KiB (negative: SQLite's unit for a size rather than a page count).
 const WRITER_CACHE_KIB: i64 = -65_536;
 
-/// WAL bytes between checkpoints during a load: the WAL file grows to about this size (and a
-/// batch) while a load runs, and goes when it ends. Each checkpoint copies the pages the WAL holds
-/// into the database and syncs both files: 512 MB instead of 80 MB checkpoints a 40,000-report
-/// load 7 times instead of 45 and copies the index pages rewritten in between once each (the
-/// writer stored for 17.2 s against 19.6 s, four runs of each, alternating).
-const WRITER_CHECKPOINT_BYTES: i64 = 512 << 20;
+/// WAL bytes between checkpoints during a load (about 80 MB of WAL at most). Each checkpoint holds
+/// the writer, and the planners stop once a batch waits for it: larger ones (512 MB) wrote less but
+/// stalled the pipeline (see `super::derived::REFRESH_CHECKPOINT_BYTES` for the refresh, which has no
+/// planners to stall).
+const WRITER_CHECKPOINT_BYTES: i64 = 80 << 20;
 
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
