@@ -101,6 +101,11 @@ fn noise() -> &'static Noise {
     })
 }
 
+/// A line without the bullets and white space it opens with.
+fn after_bullets(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·')
+}
+
 impl Noise {
     fn field_of(&self, key: &str) -> Field {
         let key: String = key.chars().filter(|c| !c.is_whitespace()).collect();
@@ -110,18 +115,19 @@ impl Noise {
     /// Whether `line` opens with the first character of a key, after bullets and white space (what
     /// `\s` matches is what `char::is_whitespace` says): the key expressions are asked only then.
     fn opens_with_key(&self, line: &str) -> bool {
-        let rest = line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·');
-        rest.chars().next().is_some_and(|c| self.key_heads.binary_search(&c).is_ok())
+        self.heads_a_key(after_bullets(line))
+    }
+
+    /// Whether `text` starts with the first character of a key.
+    fn heads_a_key(&self, text: &str) -> bool {
+        text.chars().next().is_some_and(|c| self.key_heads.binary_search(&c).is_ok())
     }
 
     /// A metadata line: it starts with a key and a colon (after bullets and spaces).
     fn key_pairs<'a>(&self, line: &'a str) -> Option<Vec<(Field, &'a str)>> {
-        if !self.opens_with_key(line) {
-            return None;
-        }
-        let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·');
+        let trimmed = after_bullets(line);
         // The leftmost match starts at 0 exactly when one starts there.
-        if !self.key_first.is_match(trimmed) {
+        if !self.heads_a_key(trimmed) || !self.key_first.is_match(trimmed) {
             return None;
         }
         let matches: Vec<_> = self.key_colon.captures_iter(trimmed).collect();

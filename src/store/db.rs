@@ -137,6 +137,15 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Checkpoints the WAL every `bytes` of it (SQLite counts the interval in pages); returns the
+/// interval it replaces, in pages, for whoever sets it back.
+pub(crate) fn checkpoint_every(conn: &Connection, bytes: i64) -> Result<i64> {
+    let before: i64 = conn.query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?;
+    let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    conn.pragma_update(None, "wal_autocheckpoint", bytes / page_size.max(512))?;
+    Ok(before)
+}
+
 /// The latest applied migration version, or 0 for a database no migration has touched.
 pub fn schema_version(conn: &Connection) -> Result<i64> {
     let has_history: bool =

@@ -29,9 +29,7 @@ pub fn refresh(conn: &Connection) -> Result<usize> {
     }
     // A warehouse is always a file (`store::open` takes its path): a second connection can open it.
     let db = conn.path().filter(|p| !p.is_empty()).ok_or(rusqlite::Error::InvalidPath(Default::default()))?;
-    let pages_before: i64 = conn.query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?;
-    let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
-    conn.pragma_update(None, "wal_autocheckpoint", REFRESH_CHECKPOINT_BYTES / page_size.max(512))?;
+    let pages_before = super::db::checkpoint_every(conn, REFRESH_CHECKPOINT_BYTES)?;
     let refreshed = refresh_beside(conn, db);
     conn.pragma_update(None, "wal_autocheckpoint", pages_before)?;
     refreshed?;
@@ -42,7 +40,7 @@ pub fn refresh(conn: &Connection) -> Result<usize> {
 /// 40,000 reports writes about 1.2 GB): each checkpoint copies the WAL's pages into the database and
 /// syncs both files, and nothing waits on the refresh but its end. Against checkpoints every 80 MB
 /// (the load's), the refresh of a 40,000-report load took 3.9 s against 4.8 s (means of runs).
-pub(crate) const REFRESH_CHECKPOINT_BYTES: i64 = 512 << 20;
+const REFRESH_CHECKPOINT_BYTES: i64 = 512 << 20;
 
 /// The name a scratch database of attainment rows is attached under, on both connections.
 const SCRATCH: &str = "attainment_scratch";

@@ -38,7 +38,7 @@ const WRITER_CACHE_KIB: i64 = -65_536;
 
 /// WAL bytes between checkpoints during a load (about 80 MB of WAL at most). Each checkpoint holds
 /// the writer, and the planners stop once a batch waits for it: larger ones (512 MB) wrote less but
-/// stalled the pipeline (see `super::derived::REFRESH_CHECKPOINT_BYTES` for the refresh, which has no
+/// stalled the pipeline (see `derived::REFRESH_CHECKPOINT_BYTES` for the refresh, which has no
 /// planners to stall).
 const WRITER_CHECKPOINT_BYTES: i64 = 80 << 20;
 
@@ -56,8 +56,7 @@ impl Writer {
         // index pages a load rewrites over and over are copied into the database once per
         // checkpoint, not once per thousand pages (perf: a tenth of the writer's time went to
         // checkpoints).
-        let page_size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
-        conn.pragma_update(None, "wal_autocheckpoint", WRITER_CHECKPOINT_BYTES / page_size.max(512))?;
+        super::db::checkpoint_every(&conn, WRITER_CHECKPOINT_BYTES)?;
         // The CHECK constraints that list allowed words (sections.part, targets.comparator,
         // towns.resolution, reports.kind) make SQLite build a temporary b-tree of the list for every
         // row inserted: about 12,000 instructions a row. What the writer stores there comes from

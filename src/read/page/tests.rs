@@ -105,8 +105,7 @@ fn a_line_a_key_expression_matches_opens_with_a_key() {
             let bytes = std::fs::read(entry.expect("entry").path()).expect("fixture");
             let text = crate::text::fold::fold_str(&String::from_utf8_lossy(&bytes));
             for line in text.lines() {
-                let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·');
-                if n.key_first.is_match(trimmed) || n.key_alone.is_match(line) {
+                if n.key_first.is_match(after_bullets(line)) || n.key_alone.is_match(line) {
                     assert!(n.opens_with_key(line), "{line}");
                     matched += 1;
                 }
