@@ -83,6 +83,8 @@ pub(super) struct ByFirstChar {
     pub(super) words: Vec<Vec<char>>,
     /// (first character, indexes of the words starting with it, in list order), sorted.
     pub(super) by_first: Vec<(char, Vec<usize>)>,
+    /// The first characters: most places start no word, and are answered without a search.
+    firsts: CharSet,
 }
 
 impl ByFirstChar {
@@ -97,12 +99,13 @@ impl ByFirstChar {
             }
         }
         by_first.sort_unstable_by_key(|(c, _)| *c);
-        ByFirstChar { words, by_first }
+        let firsts = CharSet::new(by_first.iter().map(|(c, _)| *c));
+        ByFirstChar { words, by_first, firsts }
     }
 
     /// The first word of the list standing at `pos`.
     pub(super) fn at(&self, chars: &[char], pos: usize) -> Option<&[char]> {
-        let first = chars.get(pos)?;
+        let first = chars.get(pos).filter(|&&c| self.firsts.contains(c))?;
         let k = self.by_first.binary_search_by_key(first, |(c, _)| *c).ok()?;
         self.by_first[k].1.iter().map(|&i| self.words[i].as_slice()).find(|w| starts_with_at(chars, pos, w))
     }
