@@ -75,7 +75,8 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
         kept.push(f);
     }
     let mut out: Vec<Project> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    // Each name's key, with its length in characters.
+    let mut keys: Vec<(String, usize)> = Vec::new();
     let mut amounts = AmountsSeen::new();
     for f in &kept {
         let (sent_s, sent_e) = clauses::enclosing(chars, f.start, Stop::Semicolon);
@@ -84,6 +85,10 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
         let investment = investment_near(ctx, f, (cl_s, cl_e), (sent_s, sent_e), in_sentence, &mut amounts);
         let status = status_near(chars, f, cl_s, cl_e);
         let key = same_project_key(&f.name);
+        let key = {
+            let len = key.chars().count();
+            (key, len)
+        };
         if let Some(i) = keys.iter().position(|k| same_project(k, &key)) {
             if out[i].investment.is_none() {
                 if let Some(inv) = investment {
@@ -139,10 +144,10 @@ fn same_project_key(name: &str) -> String {
 }
 
 /// Two keys name one project when one holds the other and what the longer adds is not a phase
-/// ("白鸽湖商埠文化园二期" is its own project).
-fn same_project(a: &str, b: &str) -> bool {
-    let (short, long) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
-    if short.chars().count() < 4 || !contains(long, short) {
+/// ("白鸽湖商埠文化园二期" is its own project). Each key comes with its length in characters.
+fn same_project(a: &(String, usize), b: &(String, usize)) -> bool {
+    let ((short, short_len), (long, _)) = if a.1 <= b.1 { (a, b) } else { (b, a) };
+    if *short_len < 4 || !contains(long, short) {
         return false;
     }
     !long.replacen(short, "", 1).contains('期')
