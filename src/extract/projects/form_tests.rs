@@ -186,8 +186,66 @@ fn an_attributive_amount_is_the_projects_and_a_groups_total_is_none() {
     assert!(p.iter().all(|p| p.investment.is_none()), "{p:?}");
 }
 
+/// The end of the category after the 等 at character `at`, as the expression the reader
+/// replaced finds it in the clause up to character `ce`.
+fn category_by_expression(chars: &crate::extract::Chars, at: usize, ce: usize) -> Option<usize> {
+    let t = super::project_words();
+    let words: Vec<String> = t.strong_suffixes.iter().chain(&t.weak_suffixes).map(|w| regex::escape(w)).collect();
+    let closer = regex::Regex::new(&format!(r"^等[^、等]{{0,{}}}?({})", super::CATEGORY_LEAD, words.join("|")))
+        .expect("valid regex");
+    let m = closer.find(chars.str(at, ce))?;
+    Some(at + m.as_str().chars().count())
+}
+
+/// The category that closes an enumeration is read as the expression reads it: at every 等 of
+/// made-up clauses, and of the clauses cut one character short.
+#[test]
+fn a_category_after_deng_is_what_the_expression_finds() {
+    let texts = [
+        "修缮村道、河堤等8个项目",
+        "东区、西区等三大综合体",
+        "甲、乙等一批基础设施项目",
+        "甲等等项目,乙等、项目",
+        "甲等一二三四五六七八九十一二三四项目",
+        "甲等一二三四五六七八九十一二三四五项目",
+        "甲等养殖基地,乙等基地,丙等养殖基",
+        "等项目等工程等中心等",
+    ];
+    for text in texts {
+        let chars = crate::extract::Chars::new(text);
+        for ce in [chars.len(), chars.len().saturating_sub(1)] {
+            for at in (0..ce).filter(|&k| chars[k] == '等') {
+                assert_eq!(
+                    super::category_after(&chars, at, ce),
+                    category_by_expression(&chars, at, ce),
+                    "{text} {at}"
+                );
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The category reader reads any text as the expression does, at every 等 and every clause
+    /// end after it.
+    #[test]
+    fn a_category_is_read_as_the_expression_reads_it(
+        parts in proptest::collection::vec(prop::sample::select(vec![
+            "等", "、", "项目", "项", "目", "工程", "养殖基地", "养殖", "基地", "基", "综合体", "市场",
+            "农贸市场", "中心", "8个", "三大", "一批", "甲", ",", "x", "𠀀",
+        ]), 0..24)
+    ) {
+        let text = parts.concat();
+        let chars = crate::extract::Chars::new(&text);
+        for at in (0..chars.len()).filter(|&k| chars[k] == '等') {
+            for ce in at + 1..=chars.len() {
+                let read = super::category_after(&chars, at, ce);
+                prop_assert_eq!(read, category_by_expression(&chars, at, ce), "{} {} {}", text, at, ce);
+            }
+        }
+    }
 
     /// No project rule panics on any text, however its project words, counts, brackets and
     /// amounts are mixed.

@@ -181,12 +181,6 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
 /// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C; or by a
 /// count of facilities sharing their head: "A、B等三大综合体" → A, B.
 pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
-    static CLOSER: OnceLock<Regex> = OnceLock::new();
-    let closer = CLOSER.get_or_init(|| {
-        let t = project_words();
-        let words: Vec<String> = t.strong_suffixes.iter().chain(&t.weak_suffixes).map(|w| regex::escape(w)).collect();
-        Regex::new(&format!(r"^等[^、等]{{0,14}}?({})", words.join("|"))).expect("valid regex")
-    });
     static COUNT: OnceLock<Regex> = OnceLock::new();
     let count = COUNT.get_or_init(|| Regex::new(r"^[0-9一二三四五六七八九十两]*(个|大|座|处)?").expect("valid regex"));
     let mut out = Vec::new();
@@ -194,9 +188,8 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
         if chars[i] != '等' {
             continue;
         }
-        let rest = chars.str(i, ce);
-        let Some(m) = closer.find(rest) else { continue };
-        let tail = &m.as_str()['等'.len_utf8()..];
+        let Some(end) = category_after(chars, i, ce) else { continue };
+        let tail = chars.str(i + 1, end);
         // Before a facility word, only a count and kind words ("三大综合体", not "9个村…照料中心").
         let kind = |head: &str| {
             let rest = count.find(head).map_or(head, |m| &head[m.end()..]);
@@ -225,6 +218,28 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
         }
     }
     out
+}
+
+/// How many characters a category may run before its project word after 等.
+pub(super) const CATEGORY_LEAD: usize = 14;
+
+/// The end of the category that closes an enumeration at the 等 at `at` (a character before
+/// `ce`, the clause's end): after 等, at most [`CATEGORY_LEAD`] characters that are neither 、 nor
+/// 等, then a project word (a strong suffix, else a weak one: "等8个项目", "等三大综合体"). The
+/// fewest characters are tried first, and at each place the words in list order.
+pub(super) fn category_after(chars: &Chars, at: usize, ce: usize) -> Option<usize> {
+    let t = project_words();
+    for pos in at + 1..=(at + 1 + CATEGORY_LEAD).min(ce) {
+        // (Only the words that end inside the clause.)
+        let clause = &chars[..ce];
+        if let Some(w) = t.strong_chars.at(clause, pos).or_else(|| t.weak_chars.at(clause, pos)) {
+            return Some(pos + w.len());
+        }
+        if pos == ce || matches!(chars[pos], '、' | '等') {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where the name starts after an investment phrase and its verb inside the run
