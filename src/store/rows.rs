@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::model::{ReportPlan, TownResolution};
-use rusqlite::{params, Connection, Statement, ToSql};
+use rusqlite::{params, Connection, OptionalExtension, Statement, ToSql};
 use std::sync::OnceLock;
 
 /// How many rows one INSERT statement writes, largest first: a report's facts go in by statements
@@ -118,34 +118,41 @@ fn town_key(t: &TownResolution) -> String {
 fn upsert_town(tx: &Connection, t: &TownResolution) -> Result<i64> {
     let key = town_key(t);
     let candidates = (!t.candidates.is_empty()).then(|| t.candidates.join(","));
-    // DO UPDATE (never DO NOTHING) so that RETURNING gives the id of a town already stored too.
-    // Where two reports of a town say different things, the smaller text is kept (min is NULL when
-    // either is): the same reports give the same town row in any order of loading.
-    Ok(tx
-        .prepare_cached(
-            "INSERT INTO towns (town_key, name, admin_code, county, city, province, resolution, evidence, candidates)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-             ON CONFLICT (town_key) DO UPDATE SET
-                 county = coalesce(min(excluded.county, county), excluded.county, county),
-                 city = coalesce(min(excluded.city, city), excluded.city, city),
-                 province = coalesce(min(excluded.province, province), excluded.province, province),
-                 evidence = coalesce(min(excluded.evidence, evidence), excluded.evidence, evidence)
-             RETURNING id",
+    // A town already stored is updated (its trigger marks it stale) and keeps its id; where two
+    // reports of a town say different things, the smaller text is kept (min is NULL when either
+    // is): the same reports give the same town row in any order of loading. A lookup, then an
+    // UPDATE or an INSERT, rather than one upsert: SQLite runs an upsert's update with ABORT, so
+    // the statement would keep a journal of every page it touches, for every report.
+    let stored: Option<i64> =
+        tx.prepare_cached("SELECT id FROM towns WHERE town_key = ?1")?.query_row([&key], |r| r.get(0)).optional()?;
+    if let Some(id) = stored {
+        tx.prepare_cached(
+            "UPDATE OR FAIL towns SET
+                 county = coalesce(min(?2, county), ?2, county),
+                 city = coalesce(min(?3, city), ?3, city),
+                 province = coalesce(min(?4, province), ?4, province),
+                 evidence = coalesce(min(?5, evidence), ?5, evidence)
+             WHERE id = ?1",
         )?
-        .query_row(
-            params![
-                key,
-                t.name,
-                t.admin_code,
-                t.county,
-                t.city,
-                t.province,
-                t.resolution.as_str(),
-                t.evidence,
-                candidates
-            ],
-            |r| r.get(0),
-        )?)
+        .execute(params![id, t.county, t.city, t.province, t.evidence])?;
+        return Ok(id);
+    }
+    tx.prepare_cached(
+        "INSERT OR FAIL INTO towns (town_key, name, admin_code, county, city, province, resolution, evidence, candidates)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        key,
+        t.name,
+        t.admin_code,
+        t.county,
+        t.city,
+        t.province,
+        t.resolution.as_str(),
+        t.evidence,
+        candidates
+    ])?;
+    Ok(tx.last_insert_rowid())
 }
 
 pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Result<()> {
