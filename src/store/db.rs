@@ -173,6 +173,50 @@ mod tests {
         assert_eq!(mode, "wal");
     }
 
+    /// A warehouse of V11 with stale towns and pending reports marked keeps its marks through
+    /// V12, whose triggers mark a town or a report once: a second mark is no error even under the
+    /// statement's OR FAIL (the writer's), and a NULL town marks nothing.
+    #[test]
+    fn the_marks_survive_v12_and_are_made_once_under_or_fail() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.db");
+        let mut conn = Connection::open(&path).expect("create");
+        embedded::migrations::runner()
+            .set_target(refinery::Target::Version(11))
+            .run(&mut conn)
+            .expect("migrate to V11");
+        conn.execute_batch(
+            "INSERT INTO stale_towns (town_id) VALUES (7), (9);
+             INSERT INTO report_terms_pending (report_id) VALUES (3);",
+        )
+        .expect("marks");
+        drop(conn);
+        // (The schema alone: opening a warehouse also refreshes its stale towns.)
+        let conn = open_schema(&path).expect("open at the latest schema");
+        let ids = |sql: &str| -> Vec<i64> {
+            conn.prepare(sql).and_then(|mut s| s.query_map([], |r| r.get(0))?.collect()).expect(sql)
+        };
+        assert_eq!(ids("SELECT town_id FROM stale_towns ORDER BY 1"), [7, 9]);
+        assert_eq!(ids("SELECT report_id FROM report_terms_pending"), [3]);
+        conn.execute_batch(
+            "DELETE FROM stale_towns;
+             INSERT INTO load_runs (id, started_at, tool_version, arguments) VALUES (1, 'now', 'test', '');
+             INSERT INTO towns (id, town_key, name, resolution) VALUES (5, 'k', '青石镇', 'unique');",
+        )
+        .expect("a run and a town");
+        for title in ["一", "二"] {
+            conn.execute(
+                "INSERT OR FAIL INTO reports (town_id, kind, title, source_path, source_index, encoding,
+                     content_sha256, char_count, complete, body, load_run_id)
+                 VALUES (5, 'other', ?1, 'a.txt', 0, 'utf-8', ?1, 1, 1, ?1, 1)",
+                [title],
+            )
+            .expect("a report of a town already marked is stored");
+        }
+        conn.execute("UPDATE OR FAIL towns SET county = 'x' WHERE id = 5", []).expect("a town updated");
+        assert_eq!(ids("SELECT town_id FROM stale_towns"), [5]);
+    }
+
     /// The migrations are applied all or none: when one fails (here a view stands where a later
     /// migration creates a table), the earlier ones leave no table and no history row behind, so
     /// the schema never holds a migration's tables without the row that records it.

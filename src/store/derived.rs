@@ -3,8 +3,9 @@
 //! rebuilt here from the computing views (v_*_computed) for the towns marked stale. A town's panel
 //! rows and attainment rows depend on its own reports only; its rankings depend on every town's.
 //!
-//! Triggers (migration V8) mark a town in stale_towns in the same transaction that adds, removes or
-//! moves one of its reports, so the marks never disagree with the facts, even after a killed load.
+//! Triggers (migrations V8 and V12) mark a town in stale_towns in the same transaction that adds,
+//! removes or moves one of its reports, so the marks never disagree with the facts, even after a
+//! killed load.
 //! A refresh clears the marks only in the transaction that stores the last of its rows: until
 //! then the views compute the marked towns' rows themselves, so a reader sees right rows at every
 //! moment, and a refresh killed on the way is done again by the next.

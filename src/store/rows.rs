@@ -159,7 +159,7 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
     let town_id = upsert_town(tx, &r.town)?;
     let m = &r.meta;
     tx.prepare_cached(
-        "INSERT INTO reports (town_id, kind, title, review_year, plan_year, delivered_on, published_on,
+        "INSERT OR FAIL INTO reports (town_id, kind, title, review_year, plan_year, delivered_on, published_on,
              written_on, meeting, speaker, speaker_title, index_number, publisher, source_site, source_path,
              source_index, encoding, content_sha256, char_count, complete, body, load_run_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",

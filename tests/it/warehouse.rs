@@ -79,10 +79,12 @@ fn a_clashing_table_is_one_short_message() {
     let wd = WorkDir::new();
     wd.copy_corpus();
     wd.gwr(&["migrate"]).ok();
-    // A table that the next migration would create, made by hand, and the history set back.
+    // A table that the next migration would create, made by hand, and the history set back: to
+    // before V11, which creates policy_terms_source (later migrations drop what they create first).
     let db = wd.db("warehouse.db");
-    let last = latest_migration();
-    db.execute("DELETE FROM refinery_schema_history WHERE version = ?1", [last]).expect("set back");
+    let creating = 11;
+    assert!(latest_migration() >= creating);
+    db.execute("DELETE FROM refinery_schema_history WHERE version >= ?1", [creating]).expect("set back");
     drop(db);
     let run = wd.gwr(&["load"]).expect_code(2);
     assert!(run.stderr().contains("upgrading the warehouse's schema failed"), "{}", run.stderr());
