@@ -118,23 +118,29 @@ fn town_key(t: &TownResolution) -> String {
 fn upsert_town(tx: &Connection, t: &TownResolution) -> Result<i64> {
     let key = town_key(t);
     let candidates = (!t.candidates.is_empty()).then(|| t.candidates.join(","));
-    // A town already stored is updated (its trigger marks it stale) and keeps its id; where two
-    // reports of a town say different things, the smaller text is kept (min is NULL when either
-    // is): the same reports give the same town row in any order of loading. A lookup, then an
-    // UPDATE or an INSERT, rather than one upsert: SQLite runs an upsert's update with ABORT, so
-    // the statement would keep a journal of every page it touches, for every report.
-    let stored: Option<i64> =
-        tx.prepare_cached("SELECT id FROM towns WHERE town_key = ?1")?.query_row([&key], |r| r.get(0)).optional()?;
-    if let Some(id) = stored {
-        tx.prepare_cached(
-            "UPDATE OR FAIL towns SET
-                 county = coalesce(min(?2, county), ?2, county),
-                 city = coalesce(min(?3, city), ?3, city),
-                 province = coalesce(min(?4, province), ?4, province),
-                 evidence = coalesce(min(?5, evidence), ?5, evidence)
-             WHERE id = ?1",
-        )?
-        .execute(params![id, t.county, t.city, t.province, t.evidence])?;
+    // A town already stored keeps its id; where two reports of a town say different things, the
+    // smaller text is kept (see `kept_of_two`): the same reports give the same town row in any
+    // order of loading. The row is updated only when that changes it (its trigger then marks it
+    // stale; the report stored next marks it anyway). A lookup, then an UPDATE or an INSERT, with
+    // the values computed here, rather than one upsert: SQLite runs an upsert's update with ABORT,
+    // and a statement calling functions may abort too, so either kept a journal of every page it
+    // touched, for every report.
+    let stored = tx
+        .prepare_cached("SELECT id, county, city, province, evidence FROM towns WHERE town_key = ?1")?
+        .query_row([&key], |r| {
+            Ok((r.get::<_, i64>(0)?, [r.get::<_, Option<String>>(1)?, r.get(2)?, r.get(3)?, r.get(4)?]))
+        })
+        .optional()?;
+    if let Some((id, old)) = stored {
+        let given = [&t.county, &t.city, &t.province, &t.evidence];
+        let kept: Vec<Option<&str>> =
+            given.iter().zip(&old).map(|(g, o)| kept_of_two(g.as_deref(), o.as_deref())).collect();
+        if kept.iter().zip(&old).any(|(k, o)| *k != o.as_deref()) {
+            tx.prepare_cached(
+                "UPDATE OR FAIL towns SET county = ?2, city = ?3, province = ?4, evidence = ?5 WHERE id = ?1",
+            )?
+            .execute(params![id, kept[0], kept[1], kept[2], kept[3]])?;
+        }
         return Ok(id);
     }
     tx.prepare_cached(
@@ -153,6 +159,16 @@ fn upsert_town(tx: &Connection, t: &TownResolution) -> Result<i64> {
         candidates
     ])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Which of a town's field as a report gives it and as stored is kept: the smaller text when both
+/// are known, else the one known. What SQLite's `coalesce(min(given, stored), given, stored)` gives
+/// (min is NULL when either is, and compares texts byte by byte, as `str` does).
+fn kept_of_two<'a>(given: Option<&'a str>, stored: Option<&'a str>) -> Option<&'a str> {
+    match (given, stored) {
+        (Some(g), Some(s)) => Some(g.min(s)),
+        (g, s) => g.or(s),
+    }
 }
 
 pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Result<()> {
@@ -292,4 +308,24 @@ fn insert_sections(tx: &Connection, report_id: i64, r: &ReportPlan) -> Result<Ve
         return Err(rusqlite::Error::SqliteFailure(internal, Some(said)).into());
     }
     Ok(rows.iter().map(|&(id, _)| id).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The field kept of two is what SQLite's expression, which the upsert ran, gives: on known and
+    /// unknown values, equal ones, prefixes, and texts that compare differently by character and by
+    /// byte.
+    #[test]
+    fn the_field_kept_is_what_sqlite_keeps() {
+        let conn = rusqlite::Connection::open_in_memory().expect("memory");
+        let values = [None, Some(""), Some("青石镇"), Some("青石"), Some("a"), Some("Z"), Some("\u{FF5E}"), Some("𠀀")];
+        for given in values {
+            for stored in values {
+                let by_sqlite: Option<String> = conn
+                    .query_row("SELECT coalesce(min(?1, ?2), ?1, ?2)", [given, stored], |r| r.get(0))
+                    .expect("expression");
+                assert_eq!(super::kept_of_two(given, stored), by_sqlite.as_deref(), "{given:?} {stored:?}");
+            }
+        }
+    }
 }
