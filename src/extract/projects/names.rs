@@ -229,9 +229,9 @@ pub(super) const CATEGORY_LEAD: usize = 14;
 /// fewest characters are tried first, and at each place the words in list order.
 pub(super) fn category_after(chars: &Chars, at: usize, ce: usize) -> Option<usize> {
     let t = project_words();
+    // (Only the words that end inside the clause.)
+    let clause = &chars[..ce];
     for pos in at + 1..=(at + 1 + CATEGORY_LEAD).min(ce) {
-        // (Only the words that end inside the clause.)
-        let clause = &chars[..ce];
         if let Some(w) = t.strong_chars.at(clause, pos).or_else(|| t.weak_chars.at(clause, pos)) {
             return Some(pos + w.len());
         }
