@@ -174,8 +174,8 @@ mod tests {
     }
 
     /// A warehouse of V11 with stale towns and pending reports marked keeps its marks through
-    /// V12, whose triggers mark a town or a report once: a second mark is no error even under the
-    /// statement's OR FAIL (the writer's), and a NULL town marks nothing.
+    /// V12, whose triggers mark a town once: a second mark, by a report or by the town's update, is
+    /// no error even under the statement's OR FAIL (the writer's).
     #[test]
     fn the_marks_survive_v12_and_are_made_once_under_or_fail() {
         let dir = tempfile::tempdir().expect("temp dir");
