@@ -262,6 +262,21 @@ fn numbers(hay: &str, at: usize) -> Vec<(usize, usize)> {
 pub(super) fn growth_pattern() -> String {
     let alternatives = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     format!(
+        r"{lead}
+        (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][十百千]*)
+        \x20?
+        (?P<unit>{units})
+        (?P<post>{post})?",
+        lead = growth_lead_pattern(),
+        units = alternatives(RATE_UNITS),
+        post = alternatives(RATE_POST),
+    )
+}
+
+/// The part of [`growth_pattern`] before the number: the comparison, the verb or sign, a space.
+fn growth_lead_pattern() -> String {
+    let alternatives = |words: &[&str]| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    format!(
         r"(?x)
         (?P<cmp>{cmp}
             |(?:{year})(?:19|20)\d{{2}}年(?:同期)?(?:相比)?
@@ -274,11 +289,7 @@ pub(super) fn growth_pattern() -> String {
             (?P<pre>{pre})?
           | (?P<sign>{signs})
         )
-        \x20?
-        (?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十][十百千]*)
-        \x20?
-        (?P<unit>{units})
-        (?P<post>{post})?",
+        \x20?",
         cmp = alternatives(COMPARISONS),
         year = alternatives(YEAR_COMPARED),
         period = alternatives(PERIOD_COMPARED),
@@ -287,8 +298,6 @@ pub(super) fn growth_pattern() -> String {
         links = alternatives(LINKS),
         pre = alternatives(RATE_QUALIFIERS),
         signs = alternatives(SIGNS),
-        units = alternatives(RATE_UNITS),
-        post = alternatives(RATE_POST),
     )
 }
 
@@ -351,13 +360,74 @@ pub fn growths_and_matches(text: &str) -> (Vec<Growth>, Vec<(usize, usize)>) {
     }
     // The expression finds the phrases, left to right; the reader reads the parts of each (it
     // reads what the expression matched, and asking the expression for its groups costs more).
-    for m in growth_re().find_iter(text) {
-        matched.push((m.start(), m.end()));
-        let Some(p) = growth_parts(&text[m.start()..]) else { continue };
-        debug_assert_eq!(m.start() + p.end, m.end(), "the reader and the expression agree");
-        found.extend(read_growth(text, m.start(), &p));
+    // It searches only the stretches around a unit after a number (see `unit_windows`).
+    for (ws, we) in unit_windows(text) {
+        for m in growth_re().find_iter(&text[ws..we]) {
+            let (start, end) = (ws + m.start(), ws + m.end());
+            matched.push((start, end));
+            let Some(p) = growth_parts(&text[start..]) else { continue };
+            debug_assert_eq!(start + p.end, end, "the reader and the expression agree");
+            found.extend(read_growth(text, start, &p));
+        }
     }
     (found, matched)
+}
+
+/// The stretches of `text` that can hold a growth phrase, in order and apart. Every phrase ends
+/// in a unit written after its number (`5%`, `三成`, `2.7个百分点`), opens at most
+/// [`growth_lead_max_len`] bytes before that number, and ends at most the longest unit and
+/// qualifier after the unit's start: so within a stretch from that far before the run of numerals
+/// ending at a unit to that far after the unit. A stretch is searched as a text of its own, which
+/// finds what a search of the whole text finds there: the expression asserts nothing about what
+/// stands around a match, every match lies inside one stretch, and none starts between two.
+fn unit_windows(text: &str) -> Vec<(usize, usize)> {
+    let lead = growth_lead_max_len();
+    let tail =
+        RATE_UNITS.iter().map(|u| u.len()).max().unwrap_or(0) + RATE_POST.iter().map(|p| p.len()).max().unwrap_or(0);
+    let bytes = text.as_bytes();
+    let mut units: Vec<(usize, usize)> = RATE_UNITS
+        .iter()
+        .flat_map(|unit| memchr::memmem::find_iter(bytes, unit.as_bytes()))
+        .filter_map(|at| numerals_before(text, at).map(|from| (from, at)))
+        .collect();
+    units.sort_unstable_by_key(|&(_, at)| at);
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for (from, at) in units {
+        let (mut start, mut end) = (from.saturating_sub(lead), (at + tail).min(text.len()));
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => windows.push((start, end)),
+        }
+    }
+    windows
+}
+
+/// Where the run of numerals (digits of any script, as the expression's `\d`, points and Chinese
+/// numerals) ends before byte `at`, less at most one space, starts; `None` when none stands there.
+fn numerals_before(text: &str, at: usize) -> Option<usize> {
+    let before = &text[..at];
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let numeral = |c: char| c.is_numeric() || c == '.' || "一二两三四五六七八九十百千".contains(c);
+    let start = before.char_indices().rev().take_while(|&(_, c)| numeral(c)).last().map(|(i, _)| i)?;
+    Some(start)
+}
+
+/// The most bytes the part of a growth phrase before its number spans, as the expression's syntax
+/// bounds it.
+fn growth_lead_max_len() -> usize {
+    static MAX: OnceLock<usize> = OnceLock::new();
+    *MAX.get_or_init(|| {
+        regex_syntax::parse(&growth_lead_pattern())
+            .ok()
+            .and_then(|hir| hir.properties().maximum_len())
+            .expect("the growth phrase's lead is bounded")
+    })
 }
 
 /// The growth phrase that follows a quantity ending at byte `byte`, in the same clause: after at

@@ -447,3 +447,71 @@ proptest::proptest! {
         proptest::prop_assert_eq!(growths(&text), pattern_growths(&text), "{}", text);
     }
 }
+
+/// Where the growth expression matches in a whole text, left to right.
+fn whole_text_matches(text: &str) -> Vec<(usize, usize)> {
+    let re = Regex::new(&growth::growth_pattern()).expect("the growth pattern is valid");
+    re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+}
+
+/// The growth phrases are searched for only around the units written after a number: the same
+/// matches as a search of the whole text, on the sample reports.
+#[test]
+fn growth_search_around_units_finds_what_the_whole_text_holds() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut phrases = 0;
+    for entry in std::fs::read_dir(&corpus).expect("corpus") {
+        let path = entry.expect("entry").path();
+        let text = crate::text::fold::fold_str(&std::fs::read_to_string(&path).expect("utf-8 report"));
+        let want = whole_text_matches(&text);
+        assert_eq!(growths_and_matches(&text).1, want, "{}", path.display());
+        phrases += want.len();
+    }
+    assert!(phrases > 50, "{phrases} growth phrases in the sample reports");
+}
+
+/// What stands between phrases in [`growth_search_around_units_equals_the_whole_text_search`]:
+/// units and numerals that are no phrase's, sentence and line ends, brackets, spaces, words, and
+/// a phrase near the longest the expression takes (a note of 24 characters of four bytes each
+/// before the number, the longest unit and a qualifier after it).
+const GROWTH_FILLERS: &[&str] = &[
+    "",
+    "工作",
+    "完成",
+    "成",
+    "百",
+    "个",
+    "5",
+    "三",
+    "倍",
+    "%",
+    "。",
+    "\n",
+    "(",
+    ")",
+    " ",
+    "同比",
+    "增长",
+    "x",
+    "较去年同期(𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀)分别增长了达到超过 5个百分点左右",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { failure_persistence: None, ..Default::default() })]
+
+    /// Growth phrases, whole and broken, apart by fillers long and short: the search around the
+    /// units finds the matches a search of the whole text finds.
+    #[test]
+    fn growth_search_around_units_equals_the_whole_text_search(
+        pieces in proptest::collection::vec(
+            (
+                GROWTH_SLOTS.iter().map(|slot| proptest::sample::select(*slot)).collect::<Vec<_>>(),
+                proptest::collection::vec(proptest::sample::select(GROWTH_FILLERS), 0..60),
+            ),
+            1..6,
+        )
+    ) {
+        let text: String = pieces.iter().map(|(phrase, filler)| phrase.concat() + &filler.concat()).collect();
+        proptest::prop_assert_eq!(growths_and_matches(&text).1, whole_text_matches(&text), "{}", text);
+    }
+}
