@@ -10,12 +10,14 @@ CREATE VIEW v_town_rankings_computed AS
 -- source_kind is the kind of the report the panel's figure comes from.
 -- A rank is NULL where its measure is NULL, and the in-province ranks are NULL for towns whose
 -- province is unknown.
--- (Each window sorts its rows: the panel's rows are read with only the columns this view returns.)
+-- (Each window sorts its rows: they are the panel's keys, measures, ids and source kind only, and the
+-- names are joined to the ranked rows as the panel joined them: the town's from towns, the
+-- indicator's from the catalog.)
 WITH
 panel AS (
     SELECT
-        p.town_id, p.town, p.county, p.city, p.province, p.year, p.indicator_code, p.indicator_name_zh,
-        p.indicator_name_en, p.value_base, p.unit_base, p.growth_pct, p.report_id, p.indicator_id, p.source_kind,
+        p.town_id, p.province, p.year, p.indicator_code, p.unit_base, p.value_base, p.growth_pct, p.report_id,
+        p.indicator_id, p.source_kind,
         LAG(p.year) OVER (PARTITION BY p.town_id, p.indicator_code, p.unit_base ORDER BY p.year) AS prev_year,
         LAG(p.value_base) OVER (PARTITION BY p.town_id, p.indicator_code, p.unit_base ORDER BY p.year) AS prev_value
     FROM v_indicator_panel AS p
@@ -56,14 +58,14 @@ ranked AS (
 final AS (
     SELECT
         r.town_id,
-        r.town,
-        r.county,
-        r.city,
+        t.name AS town,
+        t.county,
+        t.city,
         r.province,
         r.year,
         r.indicator_code,
-        r.indicator_name_zh,
-        r.indicator_name_en,
+        c.name_zh AS indicator_name_zh,
+        c.name_en AS indicator_name_en,
         r.value_base,
         r.unit_base,
         CAST(r.growth AS REAL) AS growth_pct,
@@ -82,5 +84,7 @@ final AS (
         r.indicator_id,
         r.source_kind
     FROM ranked AS r
+    JOIN towns AS t ON t.id = r.town_id
+    LEFT JOIN indicator_catalog AS c ON c.code = r.indicator_code
 )
 SELECT * FROM final;
