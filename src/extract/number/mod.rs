@@ -23,6 +23,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 mod growth;
+mod growth_grammar;
 mod pattern;
 pub use growth::{growth_after, growths, growths_and_matches, rate_item_at, RateItem};
 #[allow(unused_imports)]
