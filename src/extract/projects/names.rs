@@ -80,8 +80,11 @@ pub(super) fn named_in_clause(ctx: &Context, cs: usize, ce: usize) -> Vec<Candid
             let head = f.name.strip_suffix(chars.str(i, i + suffix.len())).unwrap_or(&f.name);
             !is_strong && only_kind_words(head)
         };
-        if let Some(f) = name_ending_at(chars, cs, end).filter(|f| judged.is_none() && !kind_only(f)) {
-            out.push(f);
+        // (A word judged no name is not read back to the name's start.)
+        if judged.is_none() {
+            if let Some(f) = name_ending_at(chars, cs, end).filter(|f| !kind_only(f)) {
+                out.push(f);
+            }
         }
         i = end;
     }
