@@ -214,6 +214,25 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Refusal> {
     Ok(bytes)
 }
 
+/// Asks the system to bring files into its page cache before they are read: the advice starts
+/// the disk's reads and returns at once, so that files read one after another by threads that
+/// work on each in between come off the disk while the threads work instead of holding each of
+/// them in turn. Files already cached cost an open and a close. Linux only; elsewhere nothing.
+pub fn read_ahead(files: &[FileToRead]) {
+    #[cfg(target_os = "linux")]
+    for f in files {
+        use std::os::fd::AsRawFd;
+        if let Ok(file) = std::fs::File::open(&f.path) {
+            // SAFETY: the descriptor is open for the call, and the advice touches no memory of ours.
+            unsafe {
+                libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = files;
+}
+
 /// Settles each found file's name against the files stored earlier (`stored`: name → location,
 /// unknown for files stored before locations were kept). A file keeps the name stored for its
 /// location; otherwise it takes its name from the loaded folder, unless that name belongs to
@@ -317,6 +336,64 @@ fn hex(b: u8) -> Option<u8> {
 mod tests {
     use super::*;
     use std::os::unix::ffi::OsStrExt;
+
+    /// How many of a file's pages are in the page cache (mincore over a mapping of it).
+    #[cfg(target_os = "linux")]
+    fn cached_pages(path: &Path) -> usize {
+        use std::os::fd::AsRawFd;
+        let file = std::fs::File::open(path).expect("open");
+        let len = file.metadata().expect("metadata").len() as usize;
+        let page = page_size();
+        let mut resident = vec![0u8; len.div_ceil(page)];
+        // SAFETY: a read-only shared mapping of an open file of `len` bytes, unmapped before return;
+        // mincore writes one byte per page into a vector of that many bytes.
+        unsafe {
+            let map = libc::mmap(std::ptr::null_mut(), len, libc::PROT_READ, libc::MAP_SHARED, file.as_raw_fd(), 0);
+            assert_ne!(map, libc::MAP_FAILED, "mmap");
+            assert_eq!(libc::mincore(map, len, resident.as_mut_ptr().cast()), 0, "mincore");
+            libc::munmap(map, len);
+        }
+        resident.iter().filter(|&&b| b & 1 == 1).count()
+    }
+
+    #[cfg(target_os = "linux")]
+    fn page_size() -> usize {
+        // SAFETY: sysconf reads a constant of the system.
+        usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).expect("page size")
+    }
+
+    /// Files read ahead are brought into the page cache: a file written, synced and dropped from
+    /// the cache is back in it after `read_ahead` (which returns before the disk has read it), and
+    /// a file gone since the walk is passed over.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn files_read_ahead_come_into_the_page_cache() {
+        use std::os::fd::AsRawFd;
+        // On disk under the build's folder: a temporary folder may be in memory, where nothing
+        // leaves the cache.
+        let tmp = tempfile::tempdir_in(env!("CARGO_MANIFEST_DIR")).expect("temp dir");
+        let path = tmp.path().join("a.txt");
+        std::fs::write(&path, "各位代表:".repeat(100_000)).expect("write");
+        let file = std::fs::File::open(&path).expect("open");
+        file.sync_all().expect("sync");
+        // SAFETY: the descriptor is open for the call.
+        unsafe { libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_DONTNEED) };
+        let pages = (std::fs::metadata(&path).expect("size").len() as usize).div_ceil(page_size());
+        if cached_pages(&path) == pages {
+            eprintln!("skipped: this file system keeps the file in memory, the cache cannot be watched");
+            return;
+        }
+        let files = [
+            FileToRead { path: tmp.path().join("gone.txt"), name: "gone.txt".into(), location: String::new(), size: 1 },
+            FileToRead { path: path.clone(), name: "a.txt".into(), location: String::new(), size: 1 },
+        ];
+        read_ahead(&files);
+        let waited = std::time::Instant::now();
+        while cached_pages(&path) < pages && waited.elapsed() < std::time::Duration::from_secs(5) {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert_eq!(cached_pages(&path), pages, "pages in the cache after reading ahead");
+    }
 
     /// Every file's location is its canonical path, whether it is reached through a plain folder,
     /// a link to a file, a link to a folder or a link to a link; names keep the way they were

@@ -91,13 +91,26 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         .build()
         .context("starting the planning threads")?;
     let planner = std::thread::spawn(move || {
-        for chunk in batches_of(&files) {
-            let planned: Vec<Planned> =
-                pool.install(|| chunk.par_iter().map(|file| plan(file, &known, &opts)).collect());
-            if sender.send(planned).is_err() {
-                break; // the writer stopped
+        let chunks: Vec<&[FileToRead]> = batches_of(&files).collect();
+        // While a batch is planned, the next one's files are read ahead (a corpus not read before
+        // comes off the disk meanwhile), on a thread of their own that only waits for the disk.
+        let (ahead, to_read) = mpsc::sync_channel::<&[FileToRead]>(1);
+        std::thread::scope(|scope| {
+            let reader = std::thread::Builder::new().name("gwr-read-ahead".into());
+            let _ = reader.spawn_scoped(scope, move || to_read.iter().for_each(files::read_ahead));
+            for (k, chunk) in chunks.iter().enumerate() {
+                // (A batch still waiting to be read ahead is reading enough: the next is not queued.)
+                if let Some(next) = chunks.get(k + 1) {
+                    let _ = ahead.try_send(next);
+                }
+                let planned: Vec<Planned> =
+                    pool.install(|| chunk.par_iter().map(|file| plan(file, &known, &opts)).collect());
+                if sender.send(planned).is_err() {
+                    break; // the writer stopped
+                }
             }
-        }
+            drop(ahead);
+        });
     });
 
     // Where the writer's time goes: storing, or waiting for the planners.
