@@ -86,25 +86,49 @@ fn refresh_beside(conn: &Connection, db: &str) -> Result<()> {
     // A panic there is one here, as if the rows had been computed on this thread.
     let computed = computing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     let attainment = panel.and(computed).and_then(|()| {
-        conn.execute(&format!("ATTACH DATABASE ?1 AS {SCRATCH}"), [scratch.to_string_lossy()])?;
-        let stored = (|| -> Result<()> {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute("DELETE FROM target_attainment WHERE town_id IN (SELECT town_id FROM stale_towns)", [])?;
-            // The scratch table is the stored one, column for column and index for index: SQLite
-            // copies its rows and index entries as they are (its transfer of one table into another)
-            // into a table left empty, and inserts them one by one into a table that keeps rows.
-            tx.execute(&copy_from_scratch(), [])?;
-            tx.execute("DELETE FROM stale_towns", [])?;
-            tx.commit()?;
-            Ok(())
-        })();
-        let detached = conn.execute(&format!("DETACH DATABASE {SCRATCH}"), []);
-        stored?;
-        detached?;
-        Ok(())
+        // The WAL's pages so far (the load's last ones, the panel's and the rankings') are copied
+        // into the database on another core while this connection copies the attainment rows,
+        // rather than all at the end, on one, when the warehouse is closed.
+        let checkpointing = {
+            let db = db.to_string();
+            std::thread::spawn(move || checkpoint_beside(&db))
+        };
+        let copied = copy_attainment(conn, &scratch);
+        // (A checkpoint that could not run leaves its pages to the next one: nothing is lost.)
+        let _ = checkpointing.join();
+        copied
     });
     let _ = std::fs::remove_file(&scratch);
     attainment
+}
+
+/// Copies into the database what the WAL holds of transactions already committed, on a connection
+/// of its own, without waiting for the writer (SQLite's passive checkpoint).
+fn checkpoint_beside(db: &str) -> Result<()> {
+    let conn = Connection::open(db)?;
+    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// The attainment rows of the scratch database at `scratch` copied into the stored table, and the
+/// stale marks cleared, in one transaction.
+fn copy_attainment(conn: &Connection, scratch: &std::path::Path) -> Result<()> {
+    conn.execute(&format!("ATTACH DATABASE ?1 AS {SCRATCH}"), [scratch.to_string_lossy()])?;
+    let stored = (|| -> Result<()> {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute("DELETE FROM target_attainment WHERE town_id IN (SELECT town_id FROM stale_towns)", [])?;
+        // The scratch table is the stored one, column for column and index for index: SQLite
+        // copies its rows and index entries as they are (its transfer of one table into another)
+        // into a table left empty, and inserts them one by one into a table that keeps rows.
+        tx.execute(&copy_from_scratch(), [])?;
+        tx.execute("DELETE FROM stale_towns", [])?;
+        tx.commit()?;
+        Ok(())
+    })();
+    let detached = conn.execute(&format!("DETACH DATABASE {SCRATCH}"), []);
+    stored?;
+    detached?;
+    Ok(())
 }
 
 /// Computes the stale towns' attainment rows into a table `target_attainment` of a new scratch
