@@ -221,8 +221,10 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Refusal> {
 pub fn read_ahead(files: &[FileToRead]) {
     #[cfg(target_os = "linux")]
     for f in files {
-        use std::os::fd::AsRawFd;
-        if let Ok(file) = std::fs::File::open(&f.path) {
+        use std::os::{fd::AsRawFd, unix::fs::OpenOptionsExt};
+        // Opened without waiting: a file replaced by a pipe since the walk would otherwise hold the
+        // thread until something wrote to it (`read` refuses it later, with its reason).
+        if let Ok(file) = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(&f.path) {
             // SAFETY: the descriptor is open for the call, and the advice touches no memory of ours.
             unsafe {
                 libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED);
@@ -393,6 +395,25 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(10));
         }
         assert_eq!(cached_pages(&path), pages, "pages in the cache after reading ahead");
+    }
+
+    /// A file that became a pipe after the walk holds nothing up: reading it ahead returns at once
+    /// (a plain open would wait for a writer).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_pipe_read_ahead_does_not_wait() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let pipe = tmp.path().join("pipe.txt");
+        let c_path = std::ffi::CString::new(pipe.as_os_str().as_bytes()).expect("path");
+        // SAFETY: a NUL-terminated path and a mode.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0, "mkfifo");
+        let files = [FileToRead { path: pipe, name: "pipe.txt".into(), location: String::new(), size: 0 }];
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            read_ahead(&files);
+            let _ = done.send(());
+        });
+        assert!(finished.recv_timeout(std::time::Duration::from_secs(5)).is_ok(), "read_ahead waited on a pipe");
     }
 
     /// Every file's location is its canonical path, whether it is reached through a plain folder,
