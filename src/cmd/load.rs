@@ -109,6 +109,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                     break; // the writer stopped
                 }
             }
+            // The reader stops when this end goes, and the scope ends when the reader stops.
             drop(ahead);
         });
     });
