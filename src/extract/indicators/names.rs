@@ -32,6 +32,40 @@ fn tail_marker_re() -> &'static Regex {
     })
 }
 
+/// Whether `s` opens with a character that opens a branch of [`lead_marker_re`]: a Chinese
+/// numeral, a digit, a bracket, 上, 下 or 前, a space or a quotation mark. Names are trimmed in a
+/// loop, each name several times, and most open with none of them: the expression, whose every
+/// call costs a search's setting up, is asked only of the others.
+fn may_open_with_marker(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '一' | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '('
+                | '上'
+                | '下'
+                | '前'
+                | '“'
+                | '”'
+        ) || c.is_numeric()
+            || c.is_whitespace()
+    })
+}
+
+/// Whether `s` closes with a character that closes a branch of [`tail_marker_re`]: 的, 年, 度,
+/// 月, a digit or a space.
+fn may_close_with_marker(s: &str) -> bool {
+    s.chars().next_back().is_some_and(|c| matches!(c, '的' | '年' | '度' | '月') || c.is_numeric() || c.is_whitespace())
+}
+
 /// The byte range `start..end` of `text` with markers and verbs trimmed from both ends.
 /// `s.starts_with(w)`, byte by byte: trimming tries every word of a list on every name, and most
 /// tries fail within a byte or two, where `starts_with` calls memcmp.
@@ -43,7 +77,7 @@ pub(super) fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize,
     loop {
         let s = &text[start..end];
         let before = (start, end);
-        if let Some(m) = lead_marker_re().find(s) {
+        if let Some(m) = may_open_with_marker(s).then(|| lead_marker_re().find(s)).flatten() {
             // The heading-marker branch eats one character after the marker; give it back.
             let cut = if m
                 .as_str()
@@ -62,7 +96,7 @@ pub(super) fn trim_name(text: &str, mut start: usize, mut end: usize) -> (usize,
         let (a, b) = trimmer().trim(&text[start..end]);
         (start, end) = (start + a, start + b);
         let s = &text[start..end];
-        if let Some(m) = tail_marker_re().find(s) {
+        if let Some(m) = may_close_with_marker(s).then(|| tail_marker_re().find(s)).flatten() {
             if m.start() > 0 {
                 end = start + m.start();
             }
@@ -107,6 +141,13 @@ pub(super) fn close_quotes(text: &str, mut start: usize, mut end: usize) -> (usi
 pub(super) fn ordinal_marker_len(s: &str) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^(?:[一二三四五六七八九十]+是|其中|同时|此外|另外)").expect("valid"));
+    // (Asked only of a clause that opens with a character one of the markers opens with.)
+    let opens = s.chars().next().is_some_and(|c| {
+        matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '其' | '同' | '此' | '另')
+    });
+    if !opens {
+        return 0;
+    }
     re.find(s).map_or(0, |m| m.end())
 }
 
@@ -209,4 +250,84 @@ pub(super) fn list_clause_start(text: &str, at: usize, floor: usize) -> usize {
         .rev()
         .find(|(_, c)| c != &'、' && clause_end(*c))
         .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Texts made of the pieces markers are written with (years, month ranges, halves, quarters,
+    /// ordinals, brackets, quotes, spaces), words of names, and any character.
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            "2024年的",
+            "从2023年末的",
+            "由2022年底的",
+            "2024年度",
+            "2024年",
+            "1998",
+            "年",
+            "的",
+            "1-10月",
+            "3 - 5",
+            "11~12",
+            "1—3月",
+            "12",
+            "月份",
+            "上半年",
+            "下半年",
+            "前三季度",
+            "三季度",
+            "一季度",
+            "十二是",
+            "一是",
+            "(三)",
+            "(2)",
+            "3、",
+            "5.",
+            " ",
+            "“",
+            "”",
+            "其中",
+            "同时",
+            "此外",
+            "另外",
+            "产值",
+            "全镇",
+            "增长",
+        ]);
+        let piece = prop_oneof![pieces.prop_map(String::from), "\\PC"];
+        prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4096, ..Default::default() })]
+        /// The first-character and last-character tests let through every text the expressions
+        /// match: asking them first changes no trim.
+        #[test]
+        fn the_character_tests_pass_every_marker(s in text()) {
+            if lead_marker_re().is_match(&s) {
+                proptest::prop_assert!(may_open_with_marker(&s), "lead {s:?}");
+            }
+            if tail_marker_re().is_match(&s) {
+                proptest::prop_assert!(may_close_with_marker(&s), "tail {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn markers_are_trimmed_and_plain_names_kept() {
+        fn trim(s: &str) -> &str {
+            let (a, b) = trim_name(s, 0, s.len());
+            &s[a..b]
+        }
+        assert_eq!(trim("一是规上工业产值"), "规上工业产值");
+        assert_eq!(trim("1-10月规上工业产值"), "规上工业产值");
+        assert_eq!(trim("规上工业产值2024年度"), "规上工业产值");
+        assert_eq!(trim("规上工业产值"), "规上工业产值");
+        assert_eq!(ordinal_marker_len("其中农业产值"), "其中".len());
+        assert_eq!(ordinal_marker_len("三是农业产值"), "三是".len());
+        assert_eq!(ordinal_marker_len("农业产值"), 0);
+    }
 }
