@@ -377,7 +377,7 @@ fn plan(file: &FileToRead, known: &HashMap<String, StoredFile>, opts: &Options) 
     Planned::Plan(plan)
 }
 
-/// A file this long is planned in memory many times its size (about 20 bytes a byte of a Chinese
+/// A file this long is planned in memory many times its size (about 17 bytes a byte of a Chinese
 /// text: its folded copy, character indexes, clauses, quantities), which the allocator keeps once
 /// freed, each planning thread in an arena of its own: a corpus of such files grew a load's memory
 /// file after file (sixteen reports of 4 MB: 366 MB before the refresh gave it back). After one,
