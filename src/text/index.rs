@@ -16,10 +16,15 @@ pub struct Folded {
 /// Bytes between two marks of [`Folded`].
 const MARK_EVERY: usize = 64;
 
-/// How many characters start in `bytes`: every byte but a continuation byte (10xxxxxx) starts one,
-/// so they are counted without decoding.
+/// Whether a byte of UTF-8 starts a character: every byte but a continuation byte (10xxxxxx)
+/// does, so characters are found and counted without decoding.
+fn starts_a_character(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+/// How many characters start in `bytes`.
 fn starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+    bytes.iter().map(|&b| usize::from(starts_a_character(b))).sum()
 }
 
 impl Folded {
@@ -64,12 +69,11 @@ pub struct CharBytes(Vec<usize>);
 
 impl CharBytes {
     pub fn new(s: &str) -> Self {
-        // Every byte but a continuation byte (10xxxxxx) starts a character, as in `Folded`: the
-        // starts are picked from the bytes without decoding the characters.
-        let mut starts = Vec::with_capacity(s.chars().count() + 1);
-        starts.extend(s.bytes().enumerate().filter(|&(_, b)| b & 0xC0 != 0x80).map(|(i, _)| i));
-        starts.push(s.len());
-        CharBytes(starts)
+        // The starts are picked from the bytes without decoding the characters, as in `Folded`.
+        let mut at = Vec::with_capacity(s.chars().count() + 1);
+        at.extend(s.bytes().enumerate().filter(|&(_, b)| starts_a_character(b)).map(|(i, _)| i));
+        at.push(s.len());
+        CharBytes(at)
     }
 
     /// The characters `start..end` of `s` (the text this index was built from).

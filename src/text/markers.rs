@@ -23,6 +23,12 @@ pub struct Marker<'a> {
 
 pub const CN_DIGITS: &str = "一二三四五六七八九十";
 
+/// Whether `c` is one of [`CN_DIGITS`], answered by a match rather than a search of the string
+/// (asked of every name an indicator rule trims).
+pub fn is_cn_digit(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
 /// The value of a Chinese numeral up to 99 ("十一", "二十三").
 pub fn cn_value(s: &str) -> Option<u32> {
     let digit = |c: char| CN_DIGITS.chars().position(|d| d == c).map(|p| p as u32 + 1);
@@ -155,6 +161,13 @@ pub fn chinese_value(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_digit_test_is_the_digit_list() {
+        for c in ('\u{4E00}'..='\u{9FFF}').chain(['0', '1', 'a', '两', '〇']) {
+            assert_eq!(is_cn_digit(c), CN_DIGITS.contains(c), "{c}");
+        }
+    }
 
     #[test]
     fn is_numeric_is_the_standard_librarys_for_every_character() {

@@ -5,6 +5,7 @@ use super::words::words;
 use crate::extract::number::WORDS_ENDING_IN_A_QUALIFIER;
 use crate::extract::Context;
 use crate::text::clauses::{ends, Clause, Stop};
+use crate::text::markers::{is_cn_digit, is_numeric};
 use crate::text::names::Trimmer;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -38,32 +39,14 @@ fn tail_marker_re() -> &'static Regex {
 /// call costs a search's setting up, is asked only of the others.
 fn may_open_with_marker(s: &str) -> bool {
     s.chars().next().is_some_and(|c| {
-        matches!(
-            c,
-            '一' | '二'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '('
-                | '上'
-                | '下'
-                | '前'
-                | '“'
-                | '”'
-        ) || c.is_numeric()
-            || c.is_whitespace()
+        is_cn_digit(c) || matches!(c, '(' | '上' | '下' | '前' | '“' | '”') || is_numeric(c) || c.is_whitespace()
     })
 }
 
 /// Whether `s` closes with a character that closes a branch of [`tail_marker_re`]: 的, 年, 度,
 /// 月, a digit or a space.
 fn may_close_with_marker(s: &str) -> bool {
-    s.chars().next_back().is_some_and(|c| matches!(c, '的' | '年' | '度' | '月') || c.is_numeric() || c.is_whitespace())
+    s.chars().next_back().is_some_and(|c| matches!(c, '的' | '年' | '度' | '月') || is_numeric(c) || c.is_whitespace())
 }
 
 /// The byte range `start..end` of `text` with markers and verbs trimmed from both ends.
@@ -142,9 +125,7 @@ pub(super) fn ordinal_marker_len(s: &str) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"^(?:[一二三四五六七八九十]+是|其中|同时|此外|另外)").expect("valid"));
     // (Asked only of a clause that opens with a character one of the markers opens with.)
-    let opens = s.chars().next().is_some_and(|c| {
-        matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '其' | '同' | '此' | '另')
-    });
+    let opens = s.chars().next().is_some_and(|c| is_cn_digit(c) || matches!(c, '其' | '同' | '此' | '另'));
     if !opens {
         return 0;
     }
