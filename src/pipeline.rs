@@ -7,6 +7,7 @@ use crate::read::{self, Encoding, RawReport};
 use crate::text::index::{CharBytes, Folded};
 use crate::{extract, files, parse, resolve};
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Choices that change how a file is read.
@@ -187,16 +188,17 @@ fn script_map(raw: &RawReport, folded: &str) -> Option<std::collections::HashMap
 /// report writes them in (a traditional repost keeps its script), as its quotes are. The town stays
 /// folded, as the gazetteer names it; catalog codes were matched on the folded names.
 fn as_written(
-    back: &std::collections::HashMap<char, char>,
+    back: &HashMap<char, char>,
     meta: &mut crate::model::ReportMeta,
     sections: &mut [crate::model::Section],
     facts: &mut extract::Facts,
 ) {
-    let restore = |v: &mut String| {
+    fn restore_in<S: std::ops::Deref<Target = str> + FromIterator<char>>(back: &HashMap<char, char>, v: &mut S) {
         if v.chars().any(|c| back.contains_key(&c)) {
             *v = v.chars().map(|c| *back.get(&c).unwrap_or(&c)).collect();
         }
-    };
+    }
+    let restore = |v: &mut String| restore_in(back, v);
     for value in [&mut meta.title, &mut meta.meeting, &mut meta.speaker].into_iter().flatten() {
         restore(value);
     }
@@ -204,12 +206,12 @@ fn as_written(
     // Units as written too (公頃, 萬元); `unit_base` stays the folded unit every view compares.
     for f in &mut facts.indicators {
         restore(&mut f.name);
-        restore(&mut f.quantity.unit);
+        restore_in(back, &mut f.quantity.unit);
     }
     for f in &mut facts.targets {
         restore(&mut f.name);
         if let Some(q) = f.quantity.as_mut() {
-            restore(&mut q.unit);
+            restore_in(back, &mut q.unit);
         }
     }
     for f in &mut facts.projects {

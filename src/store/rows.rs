@@ -220,13 +220,13 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
             .value(q.value)?
             .value(q.value_min)?
             .value(q.value_max)?
-            .value(&q.unit)?
+            .value(q.unit.as_str())?
             .value(q.value_base)?
-            .value(&q.unit_base)?
+            .value(q.unit_base.as_str())?
             .value(i.growth_pct)?
             .value(i.growth_multiple)?
             .value(i.change_pp)?
-            .value(&q.qualifier)?
+            .value(q.qualifier.as_deref())?
             .value(i.estimated)?
             .value(&i.quote)?
             .value(i.span.start as i64)?

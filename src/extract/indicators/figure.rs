@@ -27,7 +27,7 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
     if matches!(q.unit.as_str(), "个百分点" | "百分点") {
         return Err("percentage_points");
     }
-    if words().duration_units.contains(&q.unit) {
+    if words().duration_units.iter().any(|u| *u == q.unit) {
         return Err("duration");
     }
     // A threshold qualifying a noun: 超10亿元的企业, 30万以上32个村, 80万元以上村, 亿元以上项目.

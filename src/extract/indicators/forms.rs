@@ -5,7 +5,10 @@ use super::*;
 
 fn rows(text: &str) -> Vec<(String, Option<f64>, String, Option<f64>)> {
     let report = crate::extract::TestReport::new(text);
-    extract(&report.context()).into_iter().map(|r| (r.name, r.quantity.value, r.quantity.unit, r.growth_pct)).collect()
+    extract(&report.context())
+        .into_iter()
+        .map(|r| (r.name, r.quantity.value, r.quantity.unit.to_string(), r.growth_pct))
+        .collect()
 }
 
 fn row(name: &str, value: f64, unit: &str) -> (String, Option<f64>, String, Option<f64>) {

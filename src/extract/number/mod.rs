@@ -19,6 +19,7 @@
 use crate::model::{Quantity, Span};
 use crate::text::index::Cursor;
 use crate::text::words::ends_with;
+use compact_str::CompactString;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -63,7 +64,7 @@ pub struct Growth {
 /// - a bare multiplier (33.34万, 60亿) has the empty base unit: the text does not say what it counts;
 /// - a unit that starts with 千 as part of a word (千米, 千克, 千瓦) folds the same way (5千米 → 5000 米),
 ///   so a base unit never carries a multiplier.
-pub fn to_base(value: Option<f64>, unit: &str) -> (Option<f64>, String) {
+pub fn to_base(value: Option<f64>, unit: &str) -> (Option<f64>, CompactString) {
     let mut m = 1.0;
     let mut rest = unit;
     while let Some(c) = rest.chars().next() {
@@ -80,7 +81,7 @@ pub fn to_base(value: Option<f64>, unit: &str) -> (Option<f64>, String) {
         "平米" => "平方米",
         other => other,
     };
-    (value.map(|v| v * m), base.to_string())
+    (value.map(|v| v * m), CompactString::new(base))
 }
 
 /// The longest stretch, in bytes, a quantity or growth phrase can span ("同比增长超过23.75个百分点"
@@ -200,8 +201,8 @@ fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> O
             return None;
         }
         match b.as_str() {
-            "万" | "亿" => (Some(1.0), None, None, Some(q.to_string())),
-            s => (Some(if s == "千" { 1000.0 } else { 100.0 }), None, None, Some(q.to_string())),
+            "万" | "亿" => (Some(1.0), None, None, Some(CompactString::new(q))),
+            s => (Some(if s == "千" { 1000.0 } else { 100.0 }), None, None, Some(CompactString::new(q))),
         }
     };
     let bare_mult = caps.get(g.bare).map_or("", |m| if matches!(m.as_str(), "万" | "亿") { m.as_str() } else { "" });
@@ -216,7 +217,10 @@ fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> O
     if unit_w.is_empty() && per.is_some() {
         return None;
     }
-    let mut unit = [bare_mult, mult, unit_w].concat();
+    let mut unit = CompactString::default();
+    for part in [bare_mult, mult, unit_w] {
+        unit.push_str(part);
+    }
     if let Some(p) = per {
         unit.push('/');
         unit.push_str(p);
@@ -240,8 +244,8 @@ fn read_captures(text: &str, at: usize, caps: &Groups, cursor: &mut Cursor) -> O
     }
     let pre = pre_qualifier(text, at, PRE_QUALIFIERS);
     let qualifier = qual_pre
-        .or_else(|| pre.filter(|(q, _)| *q != "上").map(|(q, _)| q.to_string()))
-        .or_else(|| caps.get(g.q1).or(caps.get(g.q2)).or(caps.get(g.post)).map(|m| m.as_str().to_string()));
+        .or_else(|| pre.filter(|(q, _)| *q != "上").map(|(q, _)| CompactString::new(q)))
+        .or_else(|| caps.get(g.q1).or(caps.get(g.q2)).or(caps.get(g.post)).map(|m| CompactString::new(m.as_str())));
     let start = pre.filter(|(q, _)| qualifier.as_deref() == Some(*q)).map_or(at, |(_, s)| s);
     let end = at + g.end;
     let (value_base, unit_base) = to_base(value, &unit);

@@ -41,7 +41,7 @@ pub(super) fn amounts_in(ctx: &Context, s: usize, e: usize) -> Vec<(usize, Amoun
         })
         .filter_map(|f| {
             let q = f.quantity;
-            Some((q.span.start, Amount { value: q.value?, unit: q.unit, yuan: q.value_base }))
+            Some((q.span.start, Amount { value: q.value?, unit: q.unit.into(), yuan: q.value_base }))
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use compact_str::CompactString;
 
 /// One clause to read: its character range and whether it stands in the goal sentence.
 pub(super) struct ClauseAt {
@@ -22,7 +23,7 @@ pub(super) fn read_clause(ctx: &Context, chars: &Chars, at: ClauseAt, cursor: &m
         .quantities_in(s, e)
         .into_iter()
         .filter(|f| !growths.iter().any(|g| f.start < g.end && g.start < f.end))
-        .filter(|f| !t.not_target_units.contains(&f.quantity.unit))
+        .filter(|f| !t.not_target_units.iter().any(|u| *u == f.quantity.unit))
         // Chinese numerals in a plan count slogans and batches (两个维护, 一批项目, 五个方面), and
         // figures in quotes are names of campaigns ("15条", "六类排水户").
         .filter(|f| !f.chinese && !in_quotes(clause, f.start))
@@ -118,7 +119,8 @@ pub(super) fn read_clause(ctx: &Context, chars: &Chars, at: ClauseAt, cursor: &m
         if name.chars().count() < 2 {
             continue;
         }
-        let quantity = Quantity { value: Some(pp), unit: "个百分点".to_string(), ..Quantity::default() };
+        let quantity =
+            Quantity { value: Some(pp), unit: CompactString::const_new("个百分点"), ..Quantity::default() };
         out.push(Target {
             rule: "points",
             section: ctx.section_at(s),

@@ -74,12 +74,12 @@ fn plain_units_and_measure_words() {
 
 #[test]
 fn counts_keep_their_measure_word_in_base() {
-    assert_eq!(to_base(Some(1.0), "万人次"), (Some(10_000.0), "人次".to_string()));
-    assert_eq!(to_base(Some(2.4), "万件"), (Some(24_000.0), "件".to_string()));
-    assert_eq!(to_base(Some(3.0), "千万元"), (Some(30_000_000.0), "元".to_string()));
-    assert_eq!(to_base(Some(27.9), "%"), (Some(27.9), "%".to_string()));
-    assert_eq!(to_base(Some(2.7), "个百分点"), (Some(2.7), "个百分点".to_string()));
-    assert_eq!(to_base(Some(600.0), "平米"), (Some(600.0), "平方米".to_string()));
+    assert_eq!(to_base(Some(1.0), "万人次"), (Some(10_000.0), CompactString::from("人次")));
+    assert_eq!(to_base(Some(2.4), "万件"), (Some(24_000.0), CompactString::from("件")));
+    assert_eq!(to_base(Some(3.0), "千万元"), (Some(30_000_000.0), CompactString::from("元")));
+    assert_eq!(to_base(Some(27.9), "%"), (Some(27.9), CompactString::from("%")));
+    assert_eq!(to_base(Some(2.7), "个百分点"), (Some(2.7), CompactString::from("个百分点")));
+    assert_eq!(to_base(Some(600.0), "平米"), (Some(600.0), CompactString::from("平方米")));
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn ranges_have_bounds_and_no_value() {
 fn glued_numbers_give_two_values() {
     let all = quantities("占比57.2%22.3%");
     let v: Vec<_> = all.iter().map(|f| (f.quantity.value, f.quantity.unit.clone())).collect();
-    assert_eq!(v, vec![(Some(57.2), "%".to_string()), (Some(22.3), "%".to_string())]);
+    assert_eq!(v, vec![(Some(57.2), CompactString::from("%")), (Some(22.3), CompactString::from("%"))]);
 }
 
 #[test]
