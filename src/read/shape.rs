@@ -151,6 +151,7 @@ fn mark_spacing(chars: &[char], drop: &mut [bool]) -> bool {
     let single = |c: char| is_han(c) || c.is_ascii_digit();
     let mut any = false;
     let mut i = 0;
+    let mut tokens = Vec::new();
     while i < chars.len() {
         // A run starts at a single character standing after a non-letter or the line's start.
         let starts_run = single(chars[i]) && (i == 0 || !single(chars[i - 1]));
@@ -158,7 +159,8 @@ fn mark_spacing(chars: &[char], drop: &mut [bool]) -> bool {
             i += 1;
             continue;
         }
-        let mut tokens = vec![i];
+        tokens.clear();
+        tokens.push(i);
         let mut j = i + 1;
         loop {
             let gap = chars[j.min(chars.len())..].iter().take_while(|c| **c == ' ').count();

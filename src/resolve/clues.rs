@@ -16,10 +16,11 @@ pub(super) fn addresses<'g>(g: &'g Gazetteer, town: &str, body: &str) -> Vec<&'g
     const LONGEST: usize = 8;
     let mut found: Vec<&gazetteer::Division> = Vec::new();
     for pos in find_all(body, town) {
-        let before: Vec<char> = body[..pos].chars().rev().take(LONGEST).collect();
-        for len in 3..=before.len() {
-            let window: String = before[..len].iter().rev().collect();
-            for d in g.named(&window).filter(|d| d.level != Level::Township) {
+        // Where each of the last LONGEST characters before the name starts, nearest first.
+        let starts = body[..pos].char_indices().rev().take(LONGEST).map(|(b, _)| b);
+        for start in starts.skip(2) {
+            let window = &body[start..pos];
+            for d in g.named(window).filter(|d| d.level != Level::Township) {
                 if !found.iter().any(|f| f.code == d.code) {
                     found.push(d);
                 }

@@ -107,6 +107,15 @@ pub struct Gazetteer {
     common_words: HashSet<String>,
 }
 
+/// A name as the gazetteer files it: folded, and copied only when folding changes it.
+fn folded_key(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.chars().all(|c| fold_char(c) == c) {
+        name.into()
+    } else {
+        fold_str(name).into()
+    }
+}
+
 impl Gazetteer {
     /// Reads the gazetteer file. Lines that do not fit the format are skipped: the file is
     /// generated and checked by scripts/gazetteer.py, and a unit test holds it to its row count.
@@ -164,13 +173,11 @@ impl Gazetteer {
 
     /// Every division of any level with exactly this name.
     pub fn named(&self, name: &str) -> impl Iterator<Item = &Division> {
-        let key: std::borrow::Cow<str> =
-            if name.chars().all(|c| fold_char(c) == c) { name.into() } else { fold_str(name).into() };
-        self.by_name.get(key.as_ref()).into_iter().flatten().map(|&i| &self.divisions[i])
+        self.by_name.get(folded_key(name).as_ref()).into_iter().flatten().map(|&i| &self.divisions[i])
     }
 
     pub fn is_name(&self, name: &str) -> bool {
-        self.by_name.contains_key(fold_str(name).as_str())
+        self.by_name.contains_key(folded_key(name).as_ref())
     }
 
     /// Townships with exactly this name.

@@ -133,7 +133,10 @@ pub(super) struct Row {
 fn row_to_indicator(ctx: &Context, full: &Stops, periods: &mut Periods, mut r: Row) -> Option<Indicator> {
     let text = ctx.folded.text.as_str();
     r.name = close_quotes(text, r.name.0, r.name.1);
-    let name = format!("{}{}", r.name_head.as_deref().unwrap_or(""), text[r.name.0..r.name.1].trim());
+    let (head, own) = (r.name_head.as_deref().unwrap_or(""), text[r.name.0..r.name.1].trim());
+    let mut name = String::with_capacity(head.len() + own.len());
+    name.push_str(head);
+    name.push_str(own);
     if name.is_empty() {
         return None;
     }

@@ -133,14 +133,14 @@ fn set_investment(p: &mut Project, a: Amount) {
 
 /// Two mentions name one project when they are equal once the project word at the end is dropped.
 fn same_project_key(name: &str) -> String {
-    let mut n: String = name.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '(' | ')')).collect();
-    for suffix in ["建设项目", "项目", "建设"] {
-        if let Some(stripped) = n.strip_suffix(suffix) {
-            n = stripped.to_string();
-            break;
-        }
-    }
-    n
+    let is_mark = |c: char| matches!(c, '“' | '”' | '"' | '(' | ')');
+    let unmarked: std::borrow::Cow<str> = if name.contains(is_mark) {
+        name.chars().filter(|&c| !is_mark(c)).collect::<String>().into()
+    } else {
+        name.into()
+    };
+    let n = unmarked.as_ref();
+    ["建设项目", "项目", "建设"].iter().find_map(|suffix| n.strip_suffix(suffix)).unwrap_or(n).to_string()
 }
 
 /// Two keys name one project when one holds the other and what the longer adds is not a phase

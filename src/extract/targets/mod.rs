@@ -58,8 +58,12 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
         let (s, e) = (clause.start, clause.end);
         let in_goal = goal.is_some_and(|(gs, ge)| s >= gs && e <= ge);
         if e > s && (in_goal || plan.iter().any(|&(ps, pe)| s >= ps && e <= pe)) {
-            for (ps, pe) in pieces(chars, s, e) {
-                read_clause(ctx, chars, ClauseAt { start: ps, end: pe, in_goal }, &mut cues, &mut out);
+            if e - s <= LONG_CLAUSE_CHARS {
+                read_clause(ctx, chars, ClauseAt { start: s, end: e, in_goal }, &mut cues, &mut out);
+            } else {
+                for (ps, pe) in pieces(chars, s, e) {
+                    read_clause(ctx, chars, ClauseAt { start: ps, end: pe, in_goal }, &mut cues, &mut out);
+                }
             }
         }
         if clause.ends_sentence() {
@@ -72,13 +76,10 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Target> {
 /// A clause longer than this many characters is read item by item (see [`pieces`]).
 const LONG_CLAUSE_CHARS: usize = 400;
 
-/// A clause as it is read: whole, or, past [`LONG_CLAUSE_CHARS`] (a list of figures joined by 、,
-/// thousands long), its items one by one, so that each target quotes its own item and reading
-/// stays linear in the list.
+/// A clause past [`LONG_CLAUSE_CHARS`] (a list of figures joined by 、, thousands long) as it is
+/// read: its items one by one, so that each target quotes its own item and reading stays linear
+/// in the list. A shorter clause is read whole.
 fn pieces(chars: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
-    if e - s <= LONG_CLAUSE_CHARS {
-        return vec![(s, e)];
-    }
     let mut out = Vec::new();
     let mut from = s;
     for (i, &c) in chars.iter().enumerate().take(e).skip(s) {

@@ -116,7 +116,7 @@ pub(super) fn trimmed_span(chars: &[char], mut s: usize, mut e: usize) -> Span {
 /// A figure that qualifies a noun rather than counting it: "20亿元以上产值企业3家", "年产100万吨...".
 pub(super) fn is_modifier(clause: &str, f: &Found) -> bool {
     let before = &clause[..f.start];
-    let near: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    let near = &before[before.char_indices().rev().take(6).last().map_or(before.len(), |(b, _)| b)..];
     if before.ends_with('年') || near.contains("年产") {
         return true;
     }
