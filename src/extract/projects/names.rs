@@ -343,16 +343,27 @@ fn generic_and_lead_words() -> &'static AhoCorasick {
 
 /// Words made of category and lead words only, nothing else ("产业" of "产业集聚区"; not "四季").
 pub(super) fn only_kind_words(words: &str) -> bool {
-    !words.is_empty()
-        && generic_and_lead_words().replace_all(words, &vec![""; generic_and_lead_words().patterns_len()]).is_empty()
+    !words.is_empty() && outside_kind_words(words).all(str::is_empty)
 }
 
 /// Text made of category and lead words, digits, counts and marks only, nothing else
 /// ("2025年民生实事候选项目"; not "美乡村项目").
 pub(super) fn only_kind_text(text: &str) -> bool {
-    let words = generic_and_lead_words();
-    let rest = words.replace_all(text, &vec![""; words.patterns_len()]);
-    rest.chars().all(|c| c.is_ascii_digit() || "“”\"()《》.一二三四五六七八九十百千万个项件批".contains(c))
+    outside_kind_words(text)
+        .flat_map(str::chars)
+        .all(|c| c.is_ascii_digit() || "“”\"()《》.一二三四五六七八九十百千万个项件批".contains(c))
+}
+
+/// The stretches of `text` between its category and lead words (leftmost-longest, as they are
+/// read), the last after the last word: what is left when the words are taken out.
+fn outside_kind_words(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    let words = generic_and_lead_words().find_iter(text).map(|m| (m.start(), m.end()));
+    words.chain(std::iter::once((text.len(), text.len()))).map(move |(s, e)| {
+        let gap = &text[at..s];
+        at = e;
+        gap
+    })
 }
 
 /// Words made only of category words, counts and quotes, a town's name included.
@@ -390,4 +401,36 @@ pub(super) fn is_kind(name: &str) -> bool {
         from = m.end;
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Texts of category and lead words, their first characters (which start overlapping and
+    /// unfinished words) and other characters.
+    fn kind_texts() -> impl Strategy<Value = String> {
+        let t = project_words();
+        let words: Vec<String> = t.generic_words.iter().chain(&t.lead_words).cloned().collect();
+        let heads: Vec<String> = words.iter().filter_map(|w| w.chars().next()).map(String::from).collect();
+        let others: Vec<String> = ["美", "2025", "年", "个", "“", "乡村"].map(String::from).to_vec();
+        let piece = prop_oneof![
+            proptest::sample::select(words),
+            proptest::sample::select(heads),
+            proptest::sample::select(others)
+        ];
+        proptest::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// The stretches outside the words are what taking every word out (the automaton's own
+        /// replacement) leaves.
+        #[test]
+        fn outside_kind_words_is_what_taking_them_out_leaves(text in kind_texts()) {
+            let words = generic_and_lead_words();
+            let left = words.replace_all(&text, &vec![""; words.patterns_len()]);
+            prop_assert_eq!(outside_kind_words(&text).collect::<String>(), left);
+        }
+    }
 }
