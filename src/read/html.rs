@@ -64,8 +64,10 @@ const SNIFF_CHARS: usize = 4096;
 pub fn looks_like_html(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     // Every sign looked for below opens with '<': a plain text has none in its head, and is done
-    // with at once, without walking the head's characters.
-    match text.find('<') {
+    // with at once, without walking the head's characters. The head's characters lie within four
+    // bytes each of its start, and only there is '<' looked for (by memchr's vectorised search).
+    let reach = text.len().min(4 * SNIFF_CHARS);
+    match memchr::memchr(b'<', &text.as_bytes()[..reach]) {
         Some(b) if text[..b].chars().count() < SNIFF_CHARS => {}
         _ => return false,
     }
@@ -352,6 +354,16 @@ mod tests {
         assert!(looks_like_html(PAGE));
         assert!(looks_like_html("\n  <div><p>各位代表:</p><p>现在</p><br></div>"));
         assert!(!looks_like_html("2024年湖镇镇政府工作报告\n各位代表:\n产值<10亿元的企业"));
+    }
+
+    #[test]
+    fn markup_is_looked_for_in_the_heads_characters_not_its_bytes() {
+        // Three bytes a character: the tags stand past the first SNIFF_CHARS bytes, within as
+        // many characters.
+        let fragment = "<div><p>各位代表:</p><p>现在</p><br></div>";
+        let late = |chars: usize| format!("{}{fragment}", "镇".repeat(chars));
+        assert!(looks_like_html(&late(SNIFF_CHARS - 100)));
+        assert!(!looks_like_html(&late(SNIFF_CHARS + 100)));
     }
 
     #[test]

@@ -244,10 +244,10 @@ pub struct CleanPage {
 pub fn clean(text: &str) -> CleanPage {
     let n = noise();
     let folded_text = fold_str(text);
-    let mut raw: Vec<&str> = text.lines().collect();
+    let mut raw: Vec<&str> = crate::text::words::lines(text).collect();
     // Folding is one character for one character and never makes or takes a line break, so the
     // folded lines stand beside the raw ones.
-    let mut folded: Vec<&str> = folded_text.lines().collect();
+    let mut folded: Vec<&str> = crate::text::words::lines(&folded_text).collect();
     let mut page = CleanPage { watermark: shape::watermark(&folded), ..Default::default() };
     if let Some(mark) = &page.watermark {
         // The folded mark is as long as the written one: both lines lose the same characters.

@@ -16,6 +16,32 @@ pub fn find_all<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize>
     memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
 }
 
+/// The lines of `text`: what `text.lines()` gives (split at each '\n', a '\r' before it dropped,
+/// no empty line after a last '\n'), the line ends found by memchr's vectorised search where the
+/// standard library's looks a word at a time. For a whole page or report split into its lines.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= text.len() {
+            return None;
+        }
+        let line = match ends.next() {
+            Some(end) => {
+                let line = &text[from..end];
+                from = end + 1;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                let line = &text[from..];
+                from = text.len();
+                line
+            }
+        };
+        Some(line)
+    })
+}
+
 /// Whether `word` occurs in `text`: what `text.contains(word)` says, for the short texts the rules
 /// ask about one word at a time (a clause, a heading, a name). The standard library builds a
 /// two-way searcher for each such call, which in a text of a few dozen bytes costs more than the
@@ -248,6 +274,13 @@ mod tests {
         fn contains_is_str_contains(text in "[项目工程a%]{0,24}", word in "[项目工程a%]{0,4}") {
             proptest::prop_assert_eq!(super::contains(&text, &word), text.contains(word.as_str()));
             proptest::prop_assert_eq!(super::find(&text, &word), text.find(word.as_str()));
+        }
+
+        /// `lines` gives what `str::lines` gives, on texts of line ends, lone and paired, and
+        /// other characters.
+        #[test]
+        fn lines_are_str_lines(text in "[\\n\\r项a]{0,16}") {
+            proptest::prop_assert_eq!(super::lines(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
         }
 
         /// `ends_with` and `starts_with` say what `str`'s do, on the same texts and words.

@@ -66,7 +66,7 @@ fn patterns() -> &'static Patterns {
 /// Reads the metadata of a report whose folded body is `body`, of the kind the genre decided.
 /// `page_title` is the page's own title standing over the report, when there is one.
 pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&str>) -> ReportMeta {
-    let lines: Vec<&str> = body.lines().collect();
+    let lines: Vec<&str> = crate::text::words::lines(body).collect();
     let heading = lines.first().filter(|l| is_title_line(l)).map(|l| clean_title(l));
     let page_title = page_title.or(page.title.as_deref()).map(clean_title);
     let title = match kind {
