@@ -133,6 +133,12 @@ fn plan_report(
     if let Some(fates) = fates.as_mut() {
         fill_fates(&raw.body, fates);
     }
+    // The plan waits for the writer with the batches before it: its lists give back the room they
+    // grew into (up to half of a list that doubled).
+    sections.shrink_to_fit();
+    facts.indicators.shrink_to_fit();
+    facts.targets.shrink_to_fit();
+    facts.projects.shrink_to_fit();
     ReportPlan {
         source_path: source_path.to_string(),
         source_index: raw.index,

@@ -13,17 +13,17 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 /// The folder `gwr load` reads when given no path.
 pub const DEFAULT_CORPUS: &str = "corpus";
 
-/// Files planned together and written in one transaction. Memory is bounded by two batches (one
-/// being planned, one being written), never by the corpus. Each commit writes every page the batch
-/// dirtied to the WAL, the hot ends of the indexes included: fewer, larger batches write them fewer
-/// times. 256 files: most of the gain of 512 (which peaked at 210 to 290 MB on a 40,000-report
-/// load, against 150 MB for 128) at a safer peak.
+/// Files planned together and written in one transaction. Memory is bounded by the batches in
+/// flight (one being planned, one waiting, one being written; `IN_FLIGHT_BYTES`), never by the
+/// corpus. Each commit writes every page the batch dirtied to the WAL, the hot ends of the indexes
+/// included: fewer, larger batches write them fewer times. 256 files: most of the gain of 512
+/// (which peaked at 210 to 290 MB on a 40,000-report load, against 150 MB for 128) at a safer peak.
 const BATCH_FILES: usize = 256;
 
 /// A batch also ends once its files hold this many bytes, so that a corpus of long reports is held
@@ -31,6 +31,19 @@ const BATCH_FILES: usize = 256;
 /// before its facts). The synthetic corpora of the benchmark average about 23 KB a file: their
 /// batches still end at 256 files (5.9 MB).
 const BATCH_BYTES: u64 = 8 << 20;
+
+/// The bytes of files planned at once (`files::Budget`): planning holds a report about 17 times
+/// its size, so two reports of 4 MB planned side by side weighed 130 MB beside the writer's page
+/// cache. Reports of tens of kilobytes are planned side by side as before; two of a few
+/// megabytes, one after the other.
+const PLANNING_BYTES: u64 = 4 << 20;
+
+/// The bytes of the files of the batches between the planners and the writer at once: the one
+/// being planned, the one waiting, the one being stored (whose plans hold their texts and facts,
+/// several times the files' size in a text dense with figures). Three batches of 256 files of
+/// tens of kilobytes fit, as before; of long reports, which fill a batch by its bytes, two: the
+/// planners wait for the writer instead.
+const IN_FLIGHT_BYTES: u64 = 20 << 20;
 
 /// What the planning thread hands the writer for one file.
 enum Planned {
@@ -84,12 +97,14 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
 
     let opts = Options { encoding: args.encoding.map(Into::into), explain: false };
     let files = std::mem::take(&mut walk.files);
-    let (sender, batches) = mpsc::sync_channel::<Vec<Planned>>(1);
+    let (sender, batches) = mpsc::sync_channel::<(Vec<Planned>, files::Share)>(1);
     let pool = rayon::ThreadPoolBuilder::new()
         .thread_name(|i| format!("gwr-planner-{i}"))
         .start_handler(|_| yield_to_writer())
         .build()
         .context("starting the planning threads")?;
+    let budget = Arc::new(files::Budget::new(PLANNING_BYTES));
+    let in_flight = Arc::new(files::Budget::new(IN_FLIGHT_BYTES));
     let planner = std::thread::spawn(move || {
         let chunks: Vec<&[FileToRead]> = batches_of(&files).collect();
         // While a batch is planned, the next one's files are read ahead (a corpus not read before
@@ -103,9 +118,10 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
                 if let Some(next) = chunks.get(k + 1) {
                     let _ = ahead.try_send(next);
                 }
+                let share = in_flight.take(chunk.iter().map(|f| f.size.min(files::MAX_FILE_BYTES)).sum());
                 let planned: Vec<Planned> =
-                    pool.install(|| chunk.par_iter().map(|file| plan(file, &known, &opts)).collect());
-                if sender.send(planned).is_err() {
+                    pool.install(|| chunk.par_iter().map(|file| plan(file, &known, &opts, &budget)).collect());
+                if sender.send((planned, share)).is_err() {
                     break; // the writer stopped
                 }
             }
@@ -119,7 +135,8 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let mut waited_from = Instant::now();
     super::interrupt::watch();
     let mut files_done = walk.skipped.len();
-    for batch in batches.iter() {
+    // A batch's share of the bytes in flight goes back when the batch has been stored.
+    for (batch, _share) in batches.iter() {
         waiting += waited_from.elapsed();
         files_done += batch.len();
         let mut to_write = Vec::with_capacity(batch.len());
@@ -354,7 +371,14 @@ fn report_gone(gone: &[String], pruned: bool) {
     }
 }
 
-fn plan(file: &FileToRead, known: &HashMap<String, StoredFile>, opts: &Options) -> Planned {
+fn plan(
+    file: &FileToRead,
+    known: &HashMap<String, StoredFile>,
+    opts: &Options,
+    budget: &Arc<files::Budget>,
+) -> Planned {
+    // Given back once the file's planning memory is freed (the plan keeps its texts and facts).
+    let _share = budget.take(file.size.min(files::MAX_FILE_BYTES));
     let source = file.name.clone();
     let bytes = match files::read(&file.path) {
         Ok(b) => b,

@@ -8,9 +8,11 @@
 //! the warehouse keeps both, so that a name already held by another file that still exists is
 //! never taken over (the newcomer is then named by its location).
 
+mod budget;
 mod names;
 mod reading;
 
+pub use budget::{Budget, Share};
 pub use names::{lossless, unescape};
 pub use reading::{check_readable, read, read_ahead, MAX_FILE_BYTES};
 
