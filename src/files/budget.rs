@@ -77,24 +77,45 @@ mod tests {
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::time::Duration;
 
+    /// Takes shares of `sizes` in turn on a thread of its own and says whether it got them all
+    /// within `wait` (a share that is never let in fails the test instead of hanging it); the
+    /// shares are kept until `keep` is dropped.
+    fn let_in(budget: &Arc<Budget>, sizes: &[u64], wait: Duration) -> (bool, std::sync::mpsc::Sender<()>) {
+        let (done, got) = std::sync::mpsc::channel();
+        let (keep, release) = std::sync::mpsc::channel::<()>();
+        let (budget, sizes) = (Arc::clone(budget), sizes.to_vec());
+        std::thread::spawn(move || {
+            let shares: Vec<Share> = sizes.iter().map(|&n| budget.take(n)).collect();
+            let _ = done.send(());
+            let _ = release.recv();
+            drop(shares);
+        });
+        (got.recv_timeout(wait).is_ok(), keep)
+    }
+
     #[test]
     fn files_that_fit_together_are_held_together() {
         let budget = Arc::new(Budget::new(10));
-        let a = budget.take(4);
-        let b = budget.take(6);
+        let (both, keep) = let_in(&budget, &[4, 6], Duration::from_secs(5));
+        assert!(both, "4 and 6 bytes fit a budget of 10");
         assert_eq!(budget.held(), 10);
-        drop(a);
-        drop(b);
-        assert_eq!(budget.held(), 0);
+        // One more byte does not fit until they are given back.
+        let (one_more, _) = let_in(&budget, &[1], Duration::from_millis(100));
+        assert!(!one_more, "a byte over the budget was let in");
+        drop(keep);
+        let (later, _) = let_in(&budget, &[1], Duration::from_secs(5));
+        assert!(later, "the byte was not let in once the others were given back");
     }
 
     #[test]
     fn a_file_larger_than_the_budget_is_let_in_alone() {
         let budget = Arc::new(Budget::new(10));
-        let big = budget.take(25);
+        let (alone, keep) = let_in(&budget, &[25], Duration::from_secs(5));
+        assert!(alone, "a file larger than the budget was never let in");
         assert_eq!(budget.held(), 25);
-        drop(big);
-        assert_eq!(budget.held(), 0);
+        let (beside, _) = let_in(&budget, &[1], Duration::from_millis(100));
+        assert!(!beside, "a file was let in beside one larger than the budget");
+        drop(keep);
     }
 
     /// Threads planning files of random sizes never hold more than the budget, except one file
@@ -104,7 +125,9 @@ mod tests {
         let budget = Arc::new(Budget::new(10));
         let peak_over = AtomicU64::new(0);
         let planned = AtomicU64::new(0);
-        let sizes: Vec<u64> = (0..200u64).map(|i| (i * 7919) % 13).collect();
+        // (No file of 0 bytes: it holds nothing, and one larger than the budget may come in beside
+        // it, which the count below would take for two files over the budget.)
+        let sizes: Vec<u64> = (0..200u64).map(|i| (i * 7919) % 13 + 1).collect();
         std::thread::scope(|scope| {
             for part in sizes.chunks(50) {
                 let (budget, peak_over, planned) = (&budget, &peak_over, &planned);

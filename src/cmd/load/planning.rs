@@ -86,7 +86,7 @@ pub(super) fn start(
                 if let Some(next) = chunks.get(k + 1) {
                     let _ = ahead.try_send(next);
                 }
-                let share = in_flight.take(chunk.iter().map(|f| f.size.min(files::MAX_FILE_BYTES)).sum());
+                let share = in_flight.take(chunk.iter().map(budgeted_bytes).sum());
                 let planned: Vec<Planned> =
                     pool.install(|| chunk.par_iter().map(|file| plan(file, &known, &opts, &budget)).collect());
                 if sender.send((planned, share)).is_err() {
@@ -158,7 +158,7 @@ fn plan(
     budget: &Arc<files::Budget>,
 ) -> Planned {
     // Given back once the file's planning memory is freed (the plan keeps its texts and facts).
-    let _share = budget.take(file.size.min(files::MAX_FILE_BYTES));
+    let _share = budget.take(budgeted_bytes(file));
     let source = file.name.clone();
     let bytes = match files::read(&file.path) {
         Ok(b) => b,
@@ -179,6 +179,12 @@ fn plan(
         give_back_planning_memory();
     }
     Planned::Plan(plan)
+}
+
+/// The bytes a file counts for in the budgets: its size when the walk found it, never more than a
+/// file may hold to be read.
+fn budgeted_bytes(file: &FileToRead) -> u64 {
+    file.size.min(files::MAX_FILE_BYTES)
 }
 
 /// A file this long is planned in memory many times its size (about 17 bytes a byte of a Chinese
