@@ -5,7 +5,9 @@
 //! substring searcher per word and call; a [`WordList`] answers them with one automaton pass over
 //! the text, with the same answers.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 use std::collections::BTreeMap;
 
 /// The byte offsets of `word` in `text`, left to right and not overlapping: what
@@ -81,7 +83,10 @@ pub fn starts_with(text: &str, word: &str) -> bool {
 /// A list of words (from a data file), with an automaton over all of them.
 pub struct WordList {
     words: Vec<String>,
-    automaton: AhoCorasick,
+    /// Every occurrence of every word, overlapping ones too ([`WordList::each_occurrence`]).
+    automaton: DFA,
+    /// Where an occurrence can start, for the search to step over the characters where none can.
+    starts: Starts,
     /// The same words for questions one leftmost match answers (is there one, which comes first):
     /// the search stops at that match, and its prefilter skips to the words' rarest bytes.
     leftmost: AhoCorasick,
@@ -96,19 +101,45 @@ impl WordList {
     /// it cannot be built (a list too large for it).
     pub fn try_new(words: &[String]) -> Result<Self, String> {
         // Standard semantics with overlapping search reports every occurrence of every word, so
-        // each question below sees what a word-by-word search would.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            // Lists are short: a full DFA costs little memory and searches fastest.
-            .kind(Some(AhoCorasickKind::DFA))
-            // In Chinese text the words' first bytes are common UTF-8 lead bytes, so a prefilter
-            // stops at nearly every character; the DFA alone is faster.
-            .prefilter(false)
-            .build(words)
-            .map_err(|e| e.to_string())?;
+        // each question below sees what a word-by-word search would. Lists are short: a full DFA
+        // costs little memory and searches fastest. In Chinese text the words' first bytes are
+        // common UTF-8 lead bytes, so the library's prefilter would stop at nearly every
+        // character; `Starts` skips by the words' first two characters instead.
+        let automaton =
+            DFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(words).map_err(|e| e.to_string())?;
         let leftmost =
             AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(words).map_err(|e| e.to_string())?;
-        Ok(WordList { words: words.to_vec(), automaton, leftmost })
+        Ok(WordList { words: words.to_vec(), automaton, starts: Starts::new(words), leftmost })
+    }
+
+    /// Every occurrence of every word in `text`, overlapping ones too, as (byte start, byte end,
+    /// index in the list), in the order of their ends (at one end, in the automaton's order): what
+    /// the library's overlapping search reports. The automaton is stepped byte by byte only where
+    /// it has read part of a word or a word can start; elsewhere whole characters are passed over.
+    pub fn each_occurrence(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let dfa = &self.automaton;
+        let start = dfa.start_state(Anchored::No).expect("an unanchored search always has a start state");
+        let bytes = text.as_bytes();
+        let (mut sid, mut at) = (start, 0);
+        while at < bytes.len() {
+            // At the start state the automaton has read no part of any word: the characters
+            // where no word starts take it back to the start state (a word is whole UTF-8, so no
+            // word starts inside a character or ends in one it did not start before).
+            if sid == start {
+                at = self.starts.next_possible(bytes, at);
+                if at == bytes.len() {
+                    break;
+                }
+            }
+            sid = dfa.next_state(Anchored::No, sid, bytes[at]);
+            at += 1;
+            if dfa.is_special(sid) && dfa.is_match(sid) {
+                for k in 0..dfa.match_len(sid) {
+                    let word = dfa.match_pattern(sid, k);
+                    found(at - dfa.pattern_len(word), at, word.as_usize());
+                }
+            }
+        }
     }
 
     /// How many times each word of the list occurs in `text`, by index in the list: each word
@@ -122,20 +153,21 @@ impl WordList {
         // order of their ends; one word's matches all have its length, so also in the order of
         // their starts.
         let mut free_from = vec![0; self.words.len()];
-        for m in self.automaton.find_overlapping_iter(text) {
-            let w = m.pattern().as_usize();
-            if m.start() >= free_from[w] {
+        self.each_occurrence(text, |start, end, w| {
+            if start >= free_from[w] {
                 counts[w] += 1;
-                free_from[w] = m.end();
+                free_from[w] = end;
             }
-        }
+        });
         counts
     }
 
     /// Every occurrence of every word in `text` (overlapping ones too), with its byte start, in
     /// the order their ends come.
-    pub fn occurrences<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
-        self.automaton.find_overlapping_iter(text).map(|m| (m.start(), self.words[m.pattern().as_usize()].as_str()))
+    pub fn occurrences<'a>(&'a self, text: &str) -> Vec<(usize, &'a str)> {
+        let mut out = Vec::new();
+        self.each_occurrence(text, |start, _, w| out.push((start, self.words[w].as_str())));
+        out
     }
 
     /// Whether `text` contains any of the words.
@@ -146,21 +178,27 @@ impl WordList {
     /// The word occurring last in `text` (the greatest start; at equal starts the longer word), with
     /// its byte start: what `max_by_key((rfind(w), w.len()))` over the words gives.
     pub fn last_in(&self, text: &str) -> Option<(usize, &str)> {
-        self.automaton
-            .find_overlapping_iter(text)
-            .map(|m| (m.start(), &self.words[m.pattern().as_usize()]))
-            .max_by_key(|(start, w)| (*start, w.len()))
-            .map(|(start, w)| (start, w.as_str()))
+        let mut last: Option<(usize, &str)> = None;
+        self.each_occurrence(text, |start, _, w| {
+            let w = self.words[w].as_str();
+            if last.is_none_or(|(s, l)| (start, w.len()) >= (s, l.len())) {
+                last = Some((start, w));
+            }
+        });
+        last
     }
 
     /// The end of the word ending last in `text`, with the word: what
     /// `max_by_key((rfind(w) + w.len(), w.len()))` over the words gives.
     pub fn last_end_in(&self, text: &str) -> Option<(usize, &str)> {
-        self.automaton
-            .find_overlapping_iter(text)
-            .map(|m| (m.end(), &self.words[m.pattern().as_usize()]))
-            .max_by_key(|(end, w)| (*end, w.len()))
-            .map(|(end, w)| (end, w.as_str()))
+        let mut last: Option<(usize, &str)> = None;
+        self.each_occurrence(text, |_, end, w| {
+            let w = self.words[w].as_str();
+            if last.is_none_or(|(e, l)| (end, w.len()) >= (e, l.len())) {
+                last = Some((end, w));
+            }
+        });
+        last
     }
 
     /// The word occurring first in `text` (the least start; at equal starts the longer word), with
@@ -168,6 +206,94 @@ impl WordList {
     pub fn first_in(&self, text: &str) -> Option<(usize, &str)> {
         // Leftmost-longest semantics is exactly this: the least start, the longest word there.
         self.leftmost.find(text).map(|m| (m.start(), self.words[m.pattern().as_usize()].as_str()))
+    }
+}
+
+/// Where a word of a list can start in a text, by its characters: at a character that is a word
+/// of one character, or whose pair with the next character opens a longer word. Pairs are kept
+/// hashed in a table of bits, so that a yes may be wrong but a no never is. A list holding an empty
+/// word, or a word opening with a character beyond the Basic Multilingual Plane, is searched at
+/// every character.
+struct Starts {
+    /// One bit for each character of the Basic Multilingual Plane: a word of that one character.
+    singles: Box<[u64; BMP_WORDS]>,
+    /// One bit for each hash of a word's first two characters ([`pair_bit`]).
+    pairs: Box<[u64; PAIR_WORDS]>,
+    every: bool,
+}
+
+/// Words of 64 bits for the 65,536 characters of the Basic Multilingual Plane (8 KB).
+const BMP_WORDS: usize = 0x10000 / 64;
+
+/// Words of [`Starts::pairs`]: 8 KB, few enough to stay in the processor's nearest cache, many
+/// enough that a list of a few hundred words sets about one bit in three hundred.
+const PAIR_WORDS: usize = 1024;
+
+#[inline(always)]
+fn pair_bit(first: u32, second: u32) -> usize {
+    (first.wrapping_mul(0x9E37_79B1) ^ second.wrapping_mul(0x85EB_CA6B)) as usize % (PAIR_WORDS * 64)
+}
+
+#[inline(always)]
+fn has_bit<const N: usize>(bits: &[u64; N], i: usize) -> bool {
+    bits[(i / 64) % N] & (1 << (i % 64)) != 0
+}
+
+fn set_bit<const N: usize>(bits: &mut [u64; N], i: usize) {
+    bits[(i / 64) % N] |= 1 << (i % 64);
+}
+
+impl Starts {
+    fn new(words: &[String]) -> Self {
+        let mut starts = Starts { singles: Box::new([0; BMP_WORDS]), pairs: Box::new([0; PAIR_WORDS]), every: false };
+        for w in words {
+            let mut chars = w.chars().map(u32::from);
+            match (chars.next(), chars.next()) {
+                (Some(c), _) if c > 0xFFFF => starts.every = true,
+                (Some(c), None) => set_bit(&mut starts.singles, c as usize),
+                (Some(c), Some(d)) => set_bit(&mut starts.pairs, pair_bit(c, d)),
+                (None, _) => starts.every = true,
+            }
+        }
+        starts
+    }
+
+    /// The first place at or after `at` where a word may start: `at` itself when it is inside a
+    /// character, before a character beyond the Basic Multilingual Plane, or where a word may
+    /// start; the text's end when no word can start before it.
+    #[inline(always)]
+    fn next_possible(&self, bytes: &[u8], mut at: usize) -> usize {
+        if self.every {
+            return at;
+        }
+        let Some((mut c, mut len)) = char_at(bytes, at) else { return at };
+        loop {
+            if has_bit(&self.singles, c as usize) {
+                return at;
+            }
+            let next = at + len;
+            if next >= bytes.len() {
+                return bytes.len();
+            }
+            let Some((d, d_len)) = char_at(bytes, next) else { return at };
+            if has_bit(&self.pairs, pair_bit(c, d)) {
+                return at;
+            }
+            (at, c, len) = (next, d, d_len);
+        }
+    }
+}
+
+/// The character of the Basic Multilingual Plane that starts at byte `at` of a UTF-8 text, with its
+/// length in bytes; none inside a character, for one of four bytes or at the end.
+#[inline(always)]
+fn char_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
+    let cont = |b: u8| u32::from(b & 0x3F);
+    match *bytes.get(at..)? {
+        [b0 @ 0xE0..=0xEF, b1, b2, ..] => Some(((u32::from(b0 & 0x0F) << 12) | (cont(b1) << 6) | cont(b2), 3)),
+        [b0 @ 0x00..=0x7F, ..] => Some((u32::from(b0), 1)),
+        [b0 @ 0xC0..=0xDF, b1, ..] => Some(((u32::from(b0 & 0x1F) << 6) | cont(b1), 2)),
+        _ => None,
     }
 }
 
@@ -274,6 +400,28 @@ mod tests {
         fn contains_is_str_contains(text in "[项目工程a%]{0,24}", word in "[项目工程a%]{0,4}") {
             proptest::prop_assert_eq!(super::contains(&text, &word), text.contains(word.as_str()));
             proptest::prop_assert_eq!(super::find(&text, &word), text.find(word.as_str()));
+        }
+
+        /// A list's occurrences are those the library's own overlapping search reports, in its
+        /// order, for words and texts of characters of one to four bytes (so that some words open
+        /// with a character the search cannot step over, and some texts hold one).
+        #[test]
+        fn occurrences_are_the_librarys_overlapping_search(
+            words in proptest::collection::vec("[aé项目工𠀀]{1,3}", 1..6),
+            text in "[aé项目工𠀀,]{0,30}",
+        ) {
+            let library = aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&words)
+                .unwrap();
+            let expected: Vec<(usize, usize, usize)> = library
+                .find_overlapping_iter(&text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            let mut found = Vec::new();
+            super::WordList::new(&words).each_occurrence(&text, |s, e, w| found.push((s, e, w)));
+            proptest::prop_assert_eq!(found, expected);
         }
 
         /// `lines` gives what `str::lines` gives, on texts of line ends, lone and paired, and

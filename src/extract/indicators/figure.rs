@@ -64,7 +64,7 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
     let tail_start = clause.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
     // (年产量, 年产值: the year's output, not a capacity.)
     let tail = &clause[tail_start..];
-    if w.capacity.occurrences(tail).any(|(b, c)| !tail[b + c.len()..].starts_with(['量', '值'])) {
+    if w.capacity.occurrences(tail).into_iter().any(|(b, c)| !tail[b + c.len()..].starts_with(['量', '值'])) {
         return Err("capacity");
     }
     if w.rank_leads.any_in(tail) {
