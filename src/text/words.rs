@@ -98,8 +98,12 @@ impl WordList {
     }
 
     /// A list from words a user gave (an own term list): the automaton's refusal, in words, when
-    /// it cannot be built (a list too large for it).
+    /// it cannot be built (a list too large for it, or one holding an empty word, which would
+    /// occur between every two characters).
     pub fn try_new(words: &[String]) -> Result<Self, String> {
+        if words.iter().any(String::is_empty) {
+            return Err("the list holds an empty word".to_string());
+        }
         // Standard semantics with overlapping search reports every occurrence of every word, so
         // each question below sees what a word-by-word search would. Lists are short: a full DFA
         // costs little memory and searches fastest. In Chinese text the words' first bytes are
@@ -178,24 +182,23 @@ impl WordList {
     /// The word occurring last in `text` (the greatest start; at equal starts the longer word), with
     /// its byte start: what `max_by_key((rfind(w), w.len()))` over the words gives.
     pub fn last_in(&self, text: &str) -> Option<(usize, &str)> {
-        let mut last: Option<(usize, &str)> = None;
-        self.each_occurrence(text, |start, _, w| {
-            let w = self.words[w].as_str();
-            if last.is_none_or(|(s, l)| (start, w.len()) >= (s, l.len())) {
-                last = Some((start, w));
-            }
-        });
-        last
+        self.last_by(text, |start, _| start)
     }
 
     /// The end of the word ending last in `text`, with the word: what
     /// `max_by_key((rfind(w) + w.len(), w.len()))` over the words gives.
     pub fn last_end_in(&self, text: &str) -> Option<(usize, &str)> {
+        self.last_by(text, |_, end| end)
+    }
+
+    /// The occurrence with the greatest place (its start or its end, as `place` reads it) and, at
+    /// one place, the longest word; of equals the last reported, as `max_by_key` keeps it.
+    fn last_by(&self, text: &str, place: impl Fn(usize, usize) -> usize) -> Option<(usize, &str)> {
         let mut last: Option<(usize, &str)> = None;
-        self.each_occurrence(text, |_, end, w| {
-            let w = self.words[w].as_str();
-            if last.is_none_or(|(e, l)| (end, w.len()) >= (e, l.len())) {
-                last = Some((end, w));
+        self.each_occurrence(text, |start, end, w| {
+            let (at, w) = (place(start, end), self.words[w].as_str());
+            if last.is_none_or(|(a, l)| (at, w.len()) >= (a, l.len())) {
+                last = Some((at, w));
             }
         });
         last
@@ -211,9 +214,8 @@ impl WordList {
 
 /// Where a word of a list can start in a text, by its characters: at a character that is a word
 /// of one character, or whose pair with the next character opens a longer word. Pairs are kept
-/// hashed in a table of bits, so that a yes may be wrong but a no never is. A list holding an empty
-/// word, or a word opening with a character beyond the Basic Multilingual Plane, is searched at
-/// every character.
+/// hashed in a table of bits, so that a yes may be wrong but a no never is. A list holding a word
+/// that opens with a character beyond the Basic Multilingual Plane is searched at every character.
 struct Starts {
     /// One bit for each character of the Basic Multilingual Plane: a word of that one character.
     singles: Box<[u64; BMP_WORDS]>,
@@ -248,11 +250,11 @@ impl Starts {
         let mut starts = Starts { singles: Box::new([0; BMP_WORDS]), pairs: Box::new([0; PAIR_WORDS]), every: false };
         for w in words {
             let mut chars = w.chars().map(u32::from);
-            match (chars.next(), chars.next()) {
-                (Some(c), _) if c > 0xFFFF => starts.every = true,
-                (Some(c), None) => set_bit(&mut starts.singles, c as usize),
-                (Some(c), Some(d)) => set_bit(&mut starts.pairs, pair_bit(c, d)),
-                (None, _) => starts.every = true,
+            let Some(c) = chars.next() else { continue };
+            match chars.next() {
+                _ if c > 0xFFFF => starts.every = true,
+                None => set_bit(&mut starts.singles, c as usize),
+                Some(d) => set_bit(&mut starts.pairs, pair_bit(c, d)),
             }
         }
         starts
@@ -469,6 +471,13 @@ mod tests {
             .iter()
             .filter_map(|w| text.find(w).map(|b| (b, w.to_string())))
             .min_by_key(|(b, w)| (*b, std::cmp::Reverse(w.len())))
+    }
+
+    /// An empty word would occur between every two characters: a list holding one is refused.
+    #[test]
+    fn a_list_with_an_empty_word_is_refused() {
+        assert!(WordList::try_new(&["报告".to_string(), String::new()]).is_err());
+        assert!(WordList::try_new(&["报告".to_string()]).is_ok());
     }
 
     /// Lists searched together (the genre's cues and the policy terms) may share a word: each copy
