@@ -308,14 +308,16 @@ pub struct Ends {
     /// character's words in fewer instructions than hashing it does).
     by: Vec<(char, Vec<String>)>,
     key: Key,
-    /// One bit for each character words are filed under (its code modulo 64): a character whose
-    /// bit is clear files none, and most characters are answered so, without a search.
-    bits: u64,
+    /// One bit for each character words are filed under (its code modulo 2,048): a character whose
+    /// bit is clear files none, and most characters are answered so, without a search. (A list
+    /// files dozens of characters: in 64 bits most of a text's characters found theirs set.)
+    bits: [u64; 32],
 }
 
-/// The bit of [`Ends::bits`] that stands for `c`.
-fn bit(c: char) -> u64 {
-    1 << (c as u32 % 64)
+/// The word of [`Ends::bits`] and the bit in it that stand for `c`.
+fn bit(c: char) -> (usize, u64) {
+    let i = c as usize % 2048;
+    (i / 64, 1 << (i % 64))
 }
 
 #[derive(Default, Clone, Copy)]
@@ -350,11 +352,12 @@ impl Ends {
         let mut sorted: Vec<&str> = list.into_iter().filter(|w| !w.is_empty()).collect();
         sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let mut by = BTreeMap::<char, Vec<String>>::new();
-        let mut bits = 0;
+        let mut bits = [0; 32];
         for w in sorted {
             if let Some(c) = key.of(w) {
                 by.entry(c).or_default().push(w.to_string());
-                bits |= bit(c);
+                let (word, b) = bit(c);
+                bits[word] |= b;
             }
         }
         // (A BTreeMap yields its characters in order: the list is sorted as it is collected.)
@@ -362,7 +365,12 @@ impl Ends {
     }
 
     fn under(&self, c: Option<char>) -> &[String] {
-        let Some(c) = c.filter(|&c| self.bits & bit(c) != 0) else { return &[] };
+        let Some(c) = c.filter(|&c| {
+            let (word, b) = bit(c);
+            self.bits[word] & b != 0
+        }) else {
+            return &[];
+        };
         self.by.binary_search_by_key(&c, |(k, _)| *k).map_or(&[], |i| self.by[i].1.as_slice())
     }
 
