@@ -60,7 +60,9 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         found: &ctx.quantities,
         runs,
         sentences,
-        rows: Vec::new(),
+        // A figure row per quantity at most, and a few growth phrases of their own: sized once
+        // rather than grown (and copied) a row at a time.
+        rows: Vec::with_capacity(ctx.quantities.len() + ctx.growths.len()),
         used_growth: HashSet::new(),
         done: HashSet::new(),
         subject: None,
@@ -113,7 +115,9 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
     rows.sort_by_key(|row| (row.value_at, row.start));
     let full = Stops::new(ctx, Stop::Sentence);
     let mut periods = Periods::default();
-    rows.into_iter().filter_map(|row| row_to_indicator(ctx, &full, &mut periods, row)).collect()
+    let mut indicators = Vec::with_capacity(rows.len());
+    indicators.extend(rows.into_iter().filter_map(|row| row_to_indicator(ctx, &full, &mut periods, row)));
+    indicators
 }
 
 /// What one row is built from, in byte offsets of the folded text.

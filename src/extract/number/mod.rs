@@ -284,7 +284,9 @@ fn surely_unitless(text: &str, at: usize) -> bool {
 
 /// Every quantity (number with a unit or multiplier) in a folded text, in order.
 pub fn quantities(text: &str) -> Vec<Found> {
-    let mut out = Vec::new();
+    // A report holds a quantity in about every hundred bytes or fewer: room for them at once
+    // rather than a copy of all found so far at every doubling.
+    let mut out = Vec::with_capacity(text.len() / 128);
     let mut cursor = Cursor::default();
     let mut pos = 0;
     while pos < text.len() {
