@@ -71,71 +71,131 @@ fn cn_small(s: &str) -> Option<u8> {
     crate::text::markers::chinese_value(s).and_then(|v| u8::try_from(v as i64).ok())
 }
 
+/// Which branch of the marker expression matched, with the groups it read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Branch<'t> {
+    Year(&'t str),
+    MonthRange { from: &'t str, to: &'t str, yue: bool },
+    Half(&'t str),
+    Quarter(&'t str),
+    FirstMonths(&'t str),
+    YearToDate,
+    UpToMonth,
+    Whole(&'t str),
+}
+
+/// The branch of the match at `start` of `text`: read from the matched text where it can only be
+/// one (a year such as 2024年, 全年, 今年以来, 上半年: most markers), otherwise from the
+/// expression's groups, which cost a second search.
+fn branch<'t>(text: &'t str, start: usize, matched: &'t str) -> Option<Branch<'t>> {
+    by_text(matched).or_else(|| by_groups(text, start))
+}
+
+/// The branch a matched text can only come from, when it can be told without the groups: a year
+/// ((19|20)dd年, 年度: no other branch opens with two digits and ends in 年), or one of the fixed
+/// words of the halves, the year so far and the whole year (the branches are tried in order, so
+/// 今年以来 is the year so far and 今年 alone the whole year).
+fn by_text(matched: &str) -> Option<Branch<'_>> {
+    if (matched.starts_with("19") || matched.starts_with("20")) && (matched.ends_with('年') || matched.ends_with("年度")) {
+        return matched.find('年').map(|y| Branch::Year(&matched[..y]));
+    }
+    match matched {
+        "上半年" | "下半年" => Some(Branch::Half(matched)),
+        "今年以来" | "年初以来" | "截至目前" | "截止目前" => Some(Branch::YearToDate),
+        "全年" | "今年" | "一年来" | "本年度" | "去年" | "上年" => Some(Branch::Whole(matched)),
+        _ => None,
+    }
+}
+
+/// The branch of the match at `start`, from the expression's groups.
+fn by_groups(text: &str, start: usize) -> Option<Branch<'_>> {
+    let c = marker_re().captures_at(text, start)?;
+    let whole = c.get(0)?;
+    Some(if let Some(y) = c.name("year") {
+        Branch::Year(y.as_str())
+    } else if let (Some(a), Some(b)) = (c.name("m1"), c.name("m2")) {
+        Branch::MonthRange { from: a.as_str(), to: b.as_str(), yue: c.name("yue").is_some() }
+    } else if let Some(h) = c.name("half") {
+        Branch::Half(h.as_str())
+    } else if let Some(q) = c.name("q") {
+        Branch::Quarter(q.as_str())
+    } else if let Some(n) = c.name("firstn") {
+        Branch::FirstMonths(n.as_str())
+    } else if c.name("ytd").is_some() {
+        Branch::YearToDate
+    } else if whole.as_str().starts_with("截至") {
+        Branch::UpToMonth
+    } else if let Some(a) = c.name("all") {
+        Branch::Whole(a.as_str())
+    } else {
+        return None;
+    })
+}
+
 fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
     let mut out = Vec::new();
-    for c in marker_re().captures_iter(text) {
-        let Some(whole) = c.get(0) else { continue };
-        let end = whole.end();
-        let m = if let Some(y) = c.name("year") {
-            let y: i32 = y.as_str().parse().unwrap_or(0);
-            // A year only counts when it is not the start of a span of years (2021-2024年).
-            Marker { start: whole.start(), end, year: Some(y), months: None, whole_year: true, to_date: false }
-        } else if let (Some(a), Some(b)) = (c.name("m1"), c.name("m2")) {
-            let (a, b) = (a.as_str().parse::<u8>().unwrap_or(0), b.as_str().parse::<u8>().unwrap_or(0));
-            // 1-11月; without 月 only a month range from January at the head of a clause (1-10成功办理).
-            let head =
-                text[..whole.start()].chars().next_back().is_none_or(|p| matches!(p, ',' | '。' | ';' | '\n' | '年'));
-            if !(1..=12).contains(&a)
-                || !(1..=12).contains(&b)
-                || a >= b
-                || (c.name("yue").is_none() && !(a == 1 && head))
-            {
-                continue;
+    // The matches, left to right; the groups of a match are asked only when its text does not
+    // tell its branch (see `branch`).
+    for whole in marker_re().find_iter(text) {
+        let (start, end) = (whole.start(), whole.end());
+        let Some(found) = branch(text, start, whole.as_str()) else { continue };
+        let m = match found {
+            Branch::Year(y) => {
+                let y: i32 = y.parse().unwrap_or(0);
+                Marker { start, end, year: Some(y), months: None, whole_year: true, to_date: false }
             }
-            let prev = text[..whole.start()].chars().next_back();
-            if prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
-                continue;
+            Branch::MonthRange { from, to, yue } => {
+                let (a, b) = (from.parse::<u8>().unwrap_or(0), to.parse::<u8>().unwrap_or(0));
+                // 1-11月; without 月 only a month range from January at the head of a clause (1-10成功办理).
+                let head =
+                    text[..start].chars().next_back().is_none_or(|p| matches!(p, ',' | '。' | ';' | '\n' | '年'));
+                if !(1..=12).contains(&a) || !(1..=12).contains(&b) || a >= b || (!yue && !(a == 1 && head)) {
+                    continue;
+                }
+                let prev = text[..start].chars().next_back();
+                if prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
+                    continue;
+                }
+                Marker::months(start, end, a, b)
             }
-            Marker::months(whole.start(), end, a, b)
-        } else if let Some(h) = c.name("half") {
-            let months = if h.as_str() == "上半年" { (1, 6) } else { (7, 12) };
-            Marker::months(whole.start(), end, months.0, months.1)
-        } else if let Some(q) = c.name("q") {
-            let s = q.as_str();
-            let months = if s.starts_with("前三") {
-                (1, 9)
-            } else if s.starts_with("前两") {
-                (1, 6)
-            } else {
-                let n = s.chars().find_map(|ch| cn_small(&ch.to_string())).unwrap_or(1).clamp(1, 4);
-                (n * 3 - 2, n * 3)
-            };
-            Marker::months(whole.start(), end, months.0, months.1)
-        } else if let Some(n) = c.name("firstn") {
-            match cn_small(n.as_str()) {
-                Some(n) if (1..12).contains(&n) => Marker::months(whole.start(), end, 1, n),
+            Branch::Half(h) => {
+                let months = if h == "上半年" { (1, 6) } else { (7, 12) };
+                Marker::months(start, end, months.0, months.1)
+            }
+            Branch::Quarter(s) => {
+                let months = if s.starts_with("前三") {
+                    (1, 9)
+                } else if s.starts_with("前两") {
+                    (1, 6)
+                } else {
+                    let n = s.chars().find_map(|ch| cn_small(&ch.to_string())).unwrap_or(1).clamp(1, 4);
+                    (n * 3 - 2, n * 3)
+                };
+                Marker::months(start, end, months.0, months.1)
+            }
+            Branch::FirstMonths(n) => match cn_small(n) {
+                Some(n) if (1..12).contains(&n) => Marker::months(start, end, 1, n),
                 _ => continue,
+            },
+            Branch::YearToDate => Marker { start, end, year: None, months: None, whole_year: false, to_date: true },
+            Branch::UpToMonth => {
+                let n = whole.as_str().chars().filter(char::is_ascii_digit).collect::<String>().parse::<u8>().ok();
+                match n {
+                    Some(n) if (1..12).contains(&n) => Marker::months(start, end, 1, n),
+                    _ => continue,
+                }
             }
-        } else if c.name("ytd").is_some() {
-            Marker { start: whole.start(), end, year: None, months: None, whole_year: false, to_date: true }
-        } else if whole.as_str().starts_with("截至") {
-            let n = whole.as_str().chars().filter(char::is_ascii_digit).collect::<String>().parse::<u8>().ok();
-            match n {
-                Some(n) if (1..12).contains(&n) => Marker::months(whole.start(), end, 1, n),
-                _ => continue,
+            Branch::Whole(a) => {
+                let year = match a {
+                    "去年" | "上年" => review_year.map(|y| y - 1),
+                    _ => None,
+                };
+                // 去年 in 较去年 / 比去年 names the base of a comparison, not the figure's period.
+                if year.is_some() && text[..start].ends_with(['较', '比', '年']) {
+                    continue;
+                }
+                Marker { start, end, year, months: None, whole_year: true, to_date: false }
             }
-        } else if let Some(a) = c.name("all") {
-            let year = match a.as_str() {
-                "去年" | "上年" => review_year.map(|y| y - 1),
-                _ => None,
-            };
-            // 去年 in 较去年 / 比去年 names the base of a comparison, not the figure's period.
-            if year.is_some() && text[..whole.start()].ends_with(['较', '比', '年']) {
-                continue;
-            }
-            Marker { start: whole.start(), end, year, months: None, whole_year: true, to_date: false }
-        } else {
-            continue;
         };
         out.push(m);
     }
@@ -196,6 +256,26 @@ fn period_among(sentence: &str, markers: &[Marker], at: usize, review_year: Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A branch told from the matched text is the branch whose groups the expression reads.
+        #[test]
+        fn a_branch_told_by_its_text_is_the_expressions(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["2024", "19", "20", "1", "12", "3", "年", "度", "月", "份", "底", "-", "—",
+                    "至", "到", " ", "上半年", "下半年", "前三季度", "第", "二", "季度", "前", "个月", "今年", "以来",
+                    "年初", "截至", "目前", "全年", "去年", "上年", "一年来", "本年度", "较", ",", "增长"]),
+                0..24,
+            )
+        ) {
+            let text = parts.concat();
+            for m in marker_re().find_iter(&text) {
+                if let Some(told) = by_text(m.as_str()) {
+                    proptest::prop_assert_eq!(Some(told), by_groups(&text, m.start()), "{}", m.as_str());
+                }
+            }
+        }
+    }
 
     fn at_value(s: &str, value: &str, year: i32) -> Period {
         Periods::default().at(s, (0, s.len()), s.find(value).unwrap_or(s.len()), Some(year))
