@@ -149,7 +149,7 @@ fn markers(text: &str, review_year: Option<i32>) -> Vec<Marker> {
                 // 1-11月; without 月 only a month range from January at the head of a clause (1-10成功办理).
                 let head =
                     text[..start].chars().next_back().is_none_or(|p| matches!(p, ',' | '。' | ';' | '\n' | '年'));
-                if !(1..=12).contains(&a) || !(1..=12).contains(&b) || a >= b || (!yue && !(a == 1 && head)) {
+                if !(1..=12).contains(&a) || !(1..=12).contains(&b) || a >= b || !(yue || a == 1 && head) {
                     continue;
                 }
                 let prev = text[..start].chars().next_back();
