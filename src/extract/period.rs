@@ -96,7 +96,9 @@ fn branch<'t>(text: &'t str, start: usize, matched: &'t str) -> Option<Branch<'t
 /// words of the halves, the year so far and the whole year (the branches are tried in order, so
 /// 今年以来 is the year so far and 今年 alone the whole year).
 fn by_text(matched: &str) -> Option<Branch<'_>> {
-    if (matched.starts_with("19") || matched.starts_with("20")) && (matched.ends_with('年') || matched.ends_with("年度")) {
+    if (matched.starts_with("19") || matched.starts_with("20"))
+        && (matched.ends_with('年') || matched.ends_with("年度"))
+    {
         return matched.find('年').map(|y| Branch::Year(&matched[..y]));
     }
     match matched {
