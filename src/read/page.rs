@@ -130,12 +130,14 @@ impl Noise {
         if !self.heads_a_key(trimmed) || !self.key_first.is_match(trimmed) {
             return None;
         }
-        let matches: Vec<_> = self.key_colon.captures_iter(trimmed).collect();
-        let mut pairs = Vec::new();
-        for (i, caps) in matches.iter().enumerate() {
-            let whole = caps.get(0)?;
-            let end = matches.get(i + 1).and_then(|c| c.get(0)).map_or(trimmed.len(), |m| m.start());
-            pairs.push((self.field_of(&caps[1]), trimmed[whole.end()..end].trim()));
+        // A match is the key, white space and the colon: the key is read as the match without its
+        // colon, whose white space `field_of` leaves out (no need for the expression's group).
+        let matches: Vec<_> = self.key_colon.find_iter(trimmed).collect();
+        let mut pairs = Vec::with_capacity(matches.len());
+        for (i, whole) in matches.iter().enumerate() {
+            let end = matches.get(i + 1).map_or(trimmed.len(), |m| m.start());
+            let key = whole.as_str().trim_end_matches([':', '：']);
+            pairs.push((self.field_of(key), trimmed[whole.end()..end].trim()));
         }
         Some(pairs)
     }

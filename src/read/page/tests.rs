@@ -114,3 +114,21 @@ fn a_line_a_key_expression_matches_opens_with_a_key() {
     }
     assert!(matched > 20, "{matched} key lines");
 }
+
+/// A key is read from its match without the expression's group: every key, with spaces between
+/// its characters or not, before either colon with or without white space, one or several on a
+/// line, reads as the field the group would give.
+#[test]
+fn every_key_is_read_as_its_field() {
+    let n = noise();
+    for (key, field) in &n.fields {
+        let spaced: String = key.chars().map(|c| format!("{c} ")).collect();
+        for line in [format!("{key}:甲"), format!("{spaced} ：甲"), format!("{key}\u{3000}: 甲 索引号:乙")] {
+            let pairs = n.key_pairs(&line).unwrap_or_else(|| panic!("{line}"));
+            let by_group: Vec<Field> = n.key_colon.captures_iter(&line).map(|c| n.field_of(&c[1])).collect();
+            assert_eq!(pairs.iter().map(|(f, _)| *f).collect::<Vec<_>>(), by_group, "{line}");
+            assert_eq!(pairs[0].0, *field, "{line}");
+            assert_eq!(pairs[0].1, "甲", "{line}");
+        }
+    }
+}
