@@ -26,7 +26,7 @@ pub fn watermark(lines: &[&str]) -> Option<String> {
     // Most pages have no mark: the shortest tail a mark could be is counted first, and the page
     // is done when none recurs often enough.
     let shortest = |l: &str| l.char_indices().rev().nth(MARK_CHARS.start() - 1).map(|(b, _)| b);
-    let mut short: HashMap<&str, usize> = HashMap::new();
+    let mut short: HashMap<&str, usize> = HashMap::with_capacity(lines.len());
     for line in &lines {
         if let Some(b) = shortest(line) {
             *short.entry(&line[b..]).or_default() += 1;
