@@ -383,18 +383,40 @@ pub(super) fn is_kind(name: &str) -> bool {
     } else {
         name.into()
     };
+    !opens_with_two_left_over(&stripped) && kind_by_words(&stripped)
+}
+
+/// What is left of a name once its words are dropped, without digits and counts, must be under
+/// two characters.
+const COUNTS: &[char] =
+    &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '个', '项', '批', '.'];
+
+fn left_over(c: char) -> bool {
+    !(c.is_ascii_digit() || COUNTS.contains(&c))
+}
+
+/// Whether a name's first two characters are both left over: neither opens a category or lead
+/// word (so neither is inside one: no word starts before them) nor is a digit or a count. Most
+/// project names open so ("柑桔市场"), and are told no category without the automaton's search.
+fn opens_with_two_left_over(name: &str) -> bool {
+    static HEADS: OnceLock<Ends> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| {
+        let t = project_words();
+        Ends::heads(t.generic_words.iter().chain(&t.lead_words).map(String::as_str))
+    });
+    let mut chars = name.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b))
+        if [a, b].into_iter().all(|c| left_over(c) && !heads.files_under(c)))
+}
+
+/// Whether what is left of `name` once its category and lead words are dropped, without digits and
+/// counts, is under two characters: counted between the matches, stopping at the second.
+fn kind_by_words(name: &str) -> bool {
     let words = generic_and_lead_words();
-    // What is left once the words are dropped, without digits and counts, must be under two
-    // characters: counted between the matches, stopping at the second.
-    const COUNTS: &[char] =
-        &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '个', '项', '批', '.'];
-    let counts = |c: &char| !(c.is_ascii_digit() || COUNTS.contains(c));
     let mut left = 0;
     let mut from = 0;
-    for m in
-        words.find_iter(stripped.as_ref()).map(|m| m.range()).chain(std::iter::once(stripped.len()..stripped.len()))
-    {
-        left += stripped[from..m.start].chars().filter(counts).count();
+    for m in words.find_iter(name).map(|m| m.range()).chain(std::iter::once(name.len()..name.len())) {
+        left += name[from..m.start].chars().filter(|&c| left_over(c)).count();
         if left >= 2 {
             return false;
         }
@@ -426,6 +448,13 @@ mod tests {
     proptest! {
         /// The stretches outside the words are what taking every word out (the automaton's own
         /// replacement) leaves.
+        #[test]
+        fn a_name_opening_with_two_left_over_is_no_category(text in kind_texts()) {
+            if opens_with_two_left_over(&text) {
+                prop_assert!(!kind_by_words(&text), "{}", text);
+            }
+        }
+
         #[test]
         fn outside_kind_words_is_what_taking_them_out_leaves(text in kind_texts()) {
             let words = generic_and_lead_words();
