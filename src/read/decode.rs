@@ -3,6 +3,7 @@
 
 use crate::error::{Reason, Refusal};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -61,8 +62,17 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
              Word document, save it as text first",
         ));
     }
-    let replaced = counted.unwrap_or_else(|| count_errors(encoding.codec(), body));
-    let (text, _) = encoding.codec().decode_without_bom_handling(body);
+    // A text decoded to count its malformed sequences is not decoded again.
+    let codec = encoding.codec();
+    let (replaced, text): (usize, Cow<str>) = match counted {
+        Some(Counted { errors, text: Some(text) }) => (errors, Cow::Owned(text)),
+        Some(Counted { errors, text: None }) => (errors, codec.decode_without_bom_handling(body).0),
+        None if codec == encoding_rs::UTF_8 => (utf8_errors(body), codec.decode_without_bom_handling(body).0),
+        None => {
+            let (text, errors) = decode_counting(codec, body);
+            (errors, Cow::Owned(text))
+        }
+    };
     if replaced > 0 && is_unreadable(&text) {
         let hint = match forced {
             Some(e) => format!("it was read as {} because --encoding said so; try another encoding", e.as_str()),
@@ -144,9 +154,22 @@ fn strip_bom(bytes: &[u8], e: Encoding) -> &[u8] {
     bytes.strip_prefix(bom).unwrap_or(bytes)
 }
 
-/// The encoding of the bytes and the bytes without their BOM, with the count of malformed sequences
-/// in that encoding when telling the encodings apart counted them already.
-fn sniff(bytes: &[u8]) -> (Encoding, &[u8], Option<usize>) {
+/// What telling the encodings apart read already: the malformed sequences of the encoding chosen,
+/// and its text when it had to be decoded to count them.
+struct Counted {
+    errors: usize,
+    text: Option<String>,
+}
+
+impl Counted {
+    fn errors(errors: usize) -> Option<Counted> {
+        Some(Counted { errors, text: None })
+    }
+}
+
+/// The encoding of the bytes and the bytes without their BOM, with what telling the encodings
+/// apart counted (and decoded) already.
+fn sniff(bytes: &[u8]) -> (Encoding, &[u8], Option<Counted>) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return (Encoding::Utf8, rest, None);
     }
@@ -160,22 +183,22 @@ fn sniff(bytes: &[u8]) -> (Encoding, &[u8], Option<usize>) {
         return (e, bytes, None);
     }
     if is_utf8(bytes) {
-        return (Encoding::Utf8, bytes, Some(0));
+        return (Encoding::Utf8, bytes, Counted::errors(0));
     }
     // Not valid UTF-8: GB18030 (a superset of GBK and GB2312) if it decodes cleanly, else the
     // encoding with fewer bad sequences, so a UTF-8 file with a few damaged bytes stays UTF-8.
     // GB18030 reads most byte pairs as some character, so UTF-8 with damage decodes as GB18030
     // with few errors but as nonsense; UTF-8 wins while its damage is a small share of the text.
-    let utf8_bad = count_errors(encoding_rs::UTF_8, bytes);
+    let utf8_bad = utf8_errors(bytes);
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
     if utf8_bad * UTF8_DAMAGE_RATIO <= non_ascii {
-        return (Encoding::Utf8, bytes, Some(utf8_bad));
+        return (Encoding::Utf8, bytes, Counted::errors(utf8_bad));
     }
-    let gb_bad = count_errors(encoding_rs::GB18030, bytes);
+    let (gb_text, gb_bad) = decode_counting(encoding_rs::GB18030, bytes);
     if gb_bad < utf8_bad {
-        (Encoding::Gb18030, bytes, Some(gb_bad))
+        (Encoding::Gb18030, bytes, Some(Counted { errors: gb_bad, text: Some(gb_text) }))
     } else {
-        (Encoding::Utf8, bytes, Some(utf8_bad))
+        (Encoding::Utf8, bytes, Counted::errors(utf8_bad))
     }
 }
 
@@ -201,33 +224,33 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
     }
 }
 
-fn count_errors(codec: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
-    if codec == encoding_rs::UTF_8 {
-        // The standard library splits bytes at the same malformed sequences as the WHATWG decoder
-        // (maximal subparts), one per chunk, without restarting a decoder at each: a GB18030 file
-        // sniffed as UTF-8 has one every few bytes.
-        return bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
-    }
-    decoder_errors(codec, bytes)
+/// Malformed sequences of UTF-8, as its decoder counts them. The standard library splits bytes at
+/// the same malformed sequences as the WHATWG decoder (maximal subparts), one per chunk, without
+/// restarting a decoder at each: a GB18030 file sniffed as UTF-8 has one every few bytes.
+fn utf8_errors(bytes: &[u8]) -> usize {
+    bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count()
 }
 
-/// Malformed sequences as the codec's decoder reports them.
-fn decoder_errors(codec: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
+/// The text the codec's decoder gives (each malformed sequence replaced by U+FFFD, as
+/// `decode_without_bom_handling` does) and the count of malformed sequences, in one pass.
+fn decode_counting(codec: &'static encoding_rs::Encoding, bytes: &[u8]) -> (String, usize) {
     let mut decoder = codec.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(bytes.len() * 3);
+    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(0));
     let mut errors = 0;
     let mut input = bytes;
     loop {
-        out.clear();
         let (result, read) = decoder.decode_to_string_without_replacement(input, &mut out, true);
         input = &input[read..];
         match result {
             encoding_rs::DecoderResult::InputEmpty => break,
             encoding_rs::DecoderResult::OutputFull => out.reserve(input.len() * 3 + 16),
-            encoding_rs::DecoderResult::Malformed(_, _) => errors += 1,
+            encoding_rs::DecoderResult::Malformed(_, _) => {
+                errors += 1;
+                out.push('\u{FFFD}');
+            }
         }
     }
-    errors
+    (out, errors)
 }
 
 /// Openings of binary formats people save by mistake: PDF, ZIP (DOCX), PNG, GIF, JPEG, DOC.
@@ -261,6 +284,23 @@ mod tests {
         }
     }
 
+    /// Malformed sequences as the codec's decoder reports them, one call at a time.
+    fn decoder_errors(codec: &'static encoding_rs::Encoding, bytes: &[u8]) -> usize {
+        let mut decoder = codec.new_decoder_without_bom_handling();
+        let mut out = String::with_capacity(bytes.len() * 3 + 16);
+        let (mut errors, mut input) = (0, bytes);
+        loop {
+            out.clear();
+            let (result, read) = decoder.decode_to_string_without_replacement(input, &mut out, true);
+            input = &input[read..];
+            match result {
+                encoding_rs::DecoderResult::InputEmpty => return errors,
+                encoding_rs::DecoderResult::OutputFull => out.reserve(input.len() * 3 + 16),
+                encoding_rs::DecoderResult::Malformed(_, _) => errors += 1,
+            }
+        }
+    }
+
     #[test]
     fn utf8_errors_counted_as_the_decoder_does() {
         let (gb, _, _) = encoding_rs::GB18030.encode("湖镇镇政府工作报告,规上工业产值74.23亿元");
@@ -275,7 +315,7 @@ mod tests {
             "镇长".as_bytes(),
         ];
         for bytes in cases {
-            assert_eq!(count_errors(encoding_rs::UTF_8, bytes), decoder_errors(encoding_rs::UTF_8, bytes), "{bytes:?}");
+            assert_eq!(utf8_errors(bytes), decoder_errors(encoding_rs::UTF_8, bytes), "{bytes:?}");
         }
     }
 
@@ -284,7 +324,24 @@ mod tests {
         fn utf8_error_count_matches_the_decoder_on_any_bytes(
             bytes in proptest::collection::vec(prop_oneof![any::<u8>(), 0x80u8..0xC0, 0xE0u8..0xF5], 0..64)
         ) {
-            prop_assert_eq!(count_errors(encoding_rs::UTF_8, &bytes), decoder_errors(encoding_rs::UTF_8, &bytes));
+            prop_assert_eq!(utf8_errors(&bytes), decoder_errors(encoding_rs::UTF_8, &bytes));
+        }
+    }
+
+    proptest! {
+        /// One pass decodes as the codec's decoder with replacement does and counts its
+        /// malformed sequences, in every encoding the loader reads.
+        #[test]
+        fn decoding_while_counting_is_the_decoders_text(
+            bytes in proptest::collection::vec(prop_oneof![any::<u8>(), 0x81u8..0xFF, 0x30u8..0x3A, 0xE0u8..0xF5], 0..64)
+        ) {
+            for codec in [encoding_rs::GB18030, encoding_rs::UTF_8, encoding_rs::UTF_16LE, encoding_rs::UTF_16BE] {
+                let (text, errors) = decode_counting(codec, &bytes);
+                let (expected, had_errors) = codec.decode_without_bom_handling(&bytes);
+                prop_assert_eq!(&text, &expected);
+                prop_assert_eq!(errors > 0, had_errors);
+                prop_assert_eq!(errors, decoder_errors(codec, &bytes));
+            }
         }
     }
 
