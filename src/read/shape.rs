@@ -35,20 +35,24 @@ pub fn watermark(lines: &[&str]) -> Option<String> {
     if short.values().all(|&n| n < needed) {
         return None;
     }
-    // Every line adds its tails of 4..=30 characters once: linear in the number of lines.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for line in &lines {
+    // Every line adds its tails of 4..=30 characters once: linear in the number of lines. Each
+    // tail keeps its count and the first line it ends.
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
         for (n, (b, _)) in line.char_indices().rev().enumerate().take(*MARK_CHARS.end()) {
             if n + 1 >= *MARK_CHARS.start() {
-                *counts.entry(&line[b..]).or_default() += 1;
+                counts.entry(&line[b..]).or_insert((0, i)).0 += 1;
             }
         }
     }
     counts
         .into_iter()
-        .filter(|&(tail, n)| n >= needed && !tail.ends_with(is_punctuation) && !tail.starts_with(char::is_whitespace))
-        // Among tails ending as many lines, the longest is the whole mark.
-        .max_by_key(|&(tail, n)| (n, tail.chars().count()))
+        .filter(|&(tail, (n, _))| {
+            n >= needed && !tail.ends_with(is_punctuation) && !tail.starts_with(char::is_whitespace)
+        })
+        // Among tails ending as many lines, the longest is the whole mark; between two such marks,
+        // the one met first (never the map's order, which changes from run to run).
+        .max_by_key(|&(tail, (n, first))| (n, tail.chars().count(), std::cmp::Reverse(first)))
         .map(|(tail, _)| tail.to_string())
 }
 
@@ -200,6 +204,23 @@ mod tests {
         ];
         assert_eq!(watermark(&lines).as_deref(), Some("某某文库--专业范文"));
         assert_eq!(strip_mark(lines[2], "某某文库--专业范文"), "一、2020年工作回顾");
+    }
+
+    /// Two marks ending as many lines, of one length: the one met first, in every run (the map
+    /// of tails is seeded anew for every call, so an order taken from it would change).
+    #[test]
+    fn of_two_marks_as_frequent_the_first_is_taken_every_time() {
+        let lines = [
+            "一、工作回顾乙方文库网址",
+            "二、工作安排甲方资料下载",
+            "三、主要目标乙方文库网址",
+            "四、重点项目甲方资料下载",
+            "五、保障措施乙方文库网址",
+            "六、结束语句甲方资料下载",
+        ];
+        for _ in 0..32 {
+            assert_eq!(watermark(&lines).as_deref(), Some("乙方文库网址"));
+        }
     }
 
     #[test]
