@@ -4,6 +4,7 @@
 use crate::model::PageMeta;
 use crate::read::shape::{self, ParseLine};
 use crate::text::fold::fold_str;
+use crate::text::index::at_most_chars;
 use crate::text::words::WordList;
 use regex::Regex;
 use serde::Deserialize;
@@ -190,7 +191,7 @@ impl Noise {
         let t = line.trim();
         self.exact.iter().any(|e| e == t)
             || self.contains.any_in(t)
-            || (t.chars().count() < 80 && self.breadcrumb.is_match(t))
+            || (at_most_chars(t, 79) && self.breadcrumb.is_match(t))
     }
 
     fn iso_date(&self, s: &str) -> Option<String> {

@@ -5,6 +5,7 @@
 use crate::model::{ReportKind, TermCount};
 use crate::read::shape::ParseLine;
 use crate::text::fold::fold_str;
+use crate::text::index::at_most_chars;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -66,8 +67,8 @@ pub fn is_title_line(line: &str) -> bool {
 /// [`is_title_line`] for a line already folded.
 fn is_folded_title_line(line: &str) -> bool {
     let p = patterns();
-    let n = line.chars().count();
-    (6..=60).contains(&n)
+    !at_most_chars(line, 5)
+        && at_most_chars(line, 60)
         && p.title.is_match(line)
         // A bare "2025年工作计划" is a heading; a title names its town or government.
         && (line.contains("报告") || ["镇", "乡", "街道", "政府", "办事处"].iter().any(|w| line.contains(w)))

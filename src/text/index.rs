@@ -105,8 +105,28 @@ impl Cursor {
     }
 }
 
+/// Whether `s` holds at most `n` characters: what `s.chars().count() <= n` says, without counting
+/// the characters of a text whose length in bytes tells already (a character is one to four
+/// bytes). For the tests of a line's length that every line of a page or report meets.
+pub fn at_most_chars(s: &str, n: usize) -> bool {
+    if s.len() <= n {
+        return true;
+    }
+    if s.len() > n.saturating_mul(4) {
+        return false;
+    }
+    s.chars().count() <= n
+}
+
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #[test]
+        fn at_most_chars_is_the_count(text in "[a中𠀀é ]{0,24}", n in 0usize..30) {
+            proptest::prop_assert_eq!(super::at_most_chars(&text, n), text.chars().count() <= n);
+        }
+    }
+
     use super::*;
 
     proptest::proptest! {

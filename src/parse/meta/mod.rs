@@ -9,6 +9,7 @@ pub use town::{names_in, TownName};
 
 use crate::model::{PageMeta, ReportKind, ReportMeta};
 use crate::read::split::is_title_line;
+use crate::text::index::at_most_chars;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -161,7 +162,7 @@ fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
             meta.delivered_on = header_date(l, page);
         }
         // A meeting line under the title, not a sentence that mentions one.
-        let names_meeting = l.contains("会议上") || (l.chars().count() <= 30 && !l.contains(['，', ',', '。']));
+        let names_meeting = l.contains("会议上") || (at_most_chars(l, 30) && !l.contains(['，', ',', '。']));
         if meta.meeting.is_none() && names_meeting {
             // A long meeting name may be broken over two lines ("...第二十届" / "人民代表大会第八次会议上").
             let joined =
