@@ -386,11 +386,12 @@ pub(super) fn is_kind(name: &str) -> bool {
     !opens_with_two_left_over(&stripped) && kind_by_words(&stripped)
 }
 
-/// What is left of a name once its words are dropped, without digits and counts, must be under
-/// two characters.
+/// The numerals and count words a category name may hold besides its words ("十大", "3个").
 const COUNTS: &[char] =
     &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '个', '项', '批', '.'];
 
+/// A character that counts against a category name once its words are dropped: neither a digit
+/// nor a count (a category name has fewer than two such characters).
 fn left_over(c: char) -> bool {
     !(c.is_ascii_digit() || COUNTS.contains(&c))
 }
