@@ -119,6 +119,59 @@ fn may_start_number(c: char) -> bool {
     c.is_ascii_digit() || opens_cn_numeral(c) || matches!(c, '万' | '亿' | '千' | '百')
 }
 
+/// The characters besides the digits that [`may_start_number`] accepts.
+const NUMERAL_OPENINGS: [char; 15] =
+    ['一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '万', '亿', '千', '百'];
+
+/// What a byte of a text says to the search for where a number can start: `MAY` at a digit or the
+/// first byte of a character that may open one (a Chinese numeral's), the number of bytes to step
+/// over otherwise (a character's length from its first byte; 1 inside a character).
+const STEPS: [u8; 256] = {
+    let mut steps = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        steps[b] = if b >= 0xF0 {
+            4
+        } else if b >= 0xE0 {
+            3
+        } else {
+            2
+        };
+        b += 1;
+    }
+    let mut d = b'0';
+    while d <= b'9' {
+        steps[d as usize] = MAY;
+        d += 1;
+    }
+    let mut k = 0;
+    while k < NUMERAL_OPENINGS.len() {
+        // Every opening is a character of three bytes: 1110xxxx then the top four bits of its code.
+        steps[0xE0 | (NUMERAL_OPENINGS[k] as usize >> 12)] = MAY;
+        k += 1;
+    }
+    steps
+};
+
+/// A byte at which a number may start (see [`STEPS`]).
+const MAY: u8 = 0;
+
+/// The first byte from `pos` (a character boundary) where a number can start: what
+/// `text[pos..].char_indices().find(may_start_number)` finds. Characters whose first byte opens no
+/// numeral are stepped over by their length without being read.
+fn next_number_start(text: &str, pos: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = pos;
+    while let Some(&b) = bytes.get(at) {
+        match STEPS[usize::from(b)] {
+            MAY if b.is_ascii_digit() || text[at..].chars().next().is_some_and(may_start_number) => return Some(at),
+            MAY => at += 3,
+            step => at += usize::from(step),
+        }
+    }
+    None
+}
+
 /// The parts of the quantity written at one place, with the text they are counted in.
 struct Groups<'h> {
     hay: &'h str,
@@ -293,7 +346,7 @@ pub fn quantities(text: &str) -> Vec<Found> {
         // The next place, from `pos`, where a number can start. The reader reads a quantity at every
         // such place (each of its three openings is one of those characters, and all that follows
         // is optional), so the first is where one is written.
-        let Some(start) = text[pos..].char_indices().find(|&(_, c)| may_start_number(c)).map(|(i, _)| pos + i) else {
+        let Some(start) = next_number_start(text, pos) else {
             break;
         };
         let found = if surely_unitless(text, start) {

@@ -285,3 +285,37 @@ fn chinese_digits_are_the_listed_ones() {
 }
 
 mod growth_phrases;
+
+/// Every character that may start a number has its first byte marked: the search steps over no
+/// opening. It fails when an opening is added to `may_start_number` and not to the byte table.
+#[test]
+fn every_opening_is_marked_by_its_first_byte() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| may_start_number(c)) {
+        let mut buf = [0; 4];
+        assert_eq!(STEPS[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])], MAY, "{c}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { failure_persistence: None, ..Default::default() })]
+    /// The byte search finds the first character, from any boundary, that may start a number, as a
+    /// search character by character does, over texts of numerals, their neighbours in the code
+    /// table (the same first byte) and any other characters.
+    #[test]
+    fn the_byte_search_finds_the_first_opening(
+        text in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec!['一', '丁', '两', '百', '皆', '四', '囚', '十', '千', '卅', '5', 'a', ' ', '。']),
+                proptest::char::range('\u{4E00}', '\u{9FFF}'),
+                proptest::char::any(),
+            ],
+            0..48,
+        ),
+        from in 0usize..64,
+    ) {
+        let text: String = text.into_iter().collect();
+        let pos = text.char_indices().map(|(i, _)| i).nth(from).unwrap_or(text.len());
+        let expected = text[pos..].char_indices().find(|&(_, c)| may_start_number(c)).map(|(i, _)| pos + i);
+        proptest::prop_assert_eq!(next_number_start(&text, pos), expected);
+    }
+}
