@@ -187,10 +187,8 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
     static COUNT: OnceLock<Regex> = OnceLock::new();
     let count = COUNT.get_or_init(|| Regex::new(r"^[0-9一二三四五六七八九十两]*(个|大|座|处)?").expect("valid regex"));
     let mut out = Vec::new();
-    for i in cs..ce {
-        if chars[i] != '等' {
-            continue;
-        }
+    let marks = chars[cs..ce].iter().enumerate().filter(|&(_, &c)| c == '等').map(|(k, _)| cs + k);
+    for i in marks {
         let Some(end) = category_after(chars, i, ce) else { continue };
         let tail = chars.str(i + 1, end);
         // Before a facility word, only a count and kind words ("三大综合体", not "9个村…照料中心").
