@@ -34,9 +34,10 @@ pub(super) fn named_in_clause(ctx: &Context, cs: usize, ce: usize) -> Vec<Candid
     let mut clause_builds: Option<bool> = None;
     let mut i = cs;
     while i < ce {
-        if !t.suffix_starts.contains(chars[i]) {
-            i += 1;
-            continue;
+        // The next character that may start a project word.
+        match chars[i..ce].iter().position(|&c| t.suffix_starts.contains(c)) {
+            Some(k) => i += k,
+            None => break,
         }
         let strong = t.strong_chars.at(chars, i);
         let weak = t.weak_chars.at(chars, i);
