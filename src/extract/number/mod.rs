@@ -146,8 +146,11 @@ const STEPS: [u8; 256] = {
     }
     let mut k = 0;
     while k < NUMERAL_OPENINGS.len() {
-        // Every opening is a character of three bytes: 1110xxxx then the top four bits of its code.
-        steps[0xE0 | (NUMERAL_OPENINGS[k] as usize >> 12)] = MAY;
+        // Every opening is a character of three bytes (the build fails otherwise): 1110xxxx then
+        // the top four bits of its code. A first byte marked here opens a character of three.
+        let code = NUMERAL_OPENINGS[k] as usize;
+        assert!(code >= 0x800 && code <= 0xFFFF, "a numeral opening of three bytes in UTF-8");
+        steps[0xE0 | (code >> 12)] = MAY;
         k += 1;
     }
     steps
@@ -165,6 +168,7 @@ fn next_number_start(text: &str, pos: usize) -> Option<usize> {
     while let Some(&b) = bytes.get(at) {
         match STEPS[usize::from(b)] {
             MAY if b.is_ascii_digit() || text[at..].chars().next().is_some_and(may_start_number) => return Some(at),
+            // (Not an opening, but a character of three bytes: see `STEPS`.)
             MAY => at += 3,
             step => at += usize::from(step),
         }
