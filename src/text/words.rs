@@ -212,29 +212,73 @@ impl WordList {
     }
 }
 
-/// Where a word of a list can start in a text, by its characters: at a character that is a word
-/// of one character, or whose pair with the next character opens a longer word. Pairs are kept
-/// hashed in a table of bits, so that a yes may be wrong but a no never is. A list holding a word
-/// that opens with a character beyond the Basic Multilingual Plane is searched at every character.
+/// Where a word of a list can start in a text, by the bytes of its characters: at a character
+/// that is a word of one character, or whose bytes with the next character's open a longer word.
+/// Both are kept hashed in tables of bits, so that a yes may be wrong but a no never is. The keys
+/// are the characters' UTF-8 bytes as they stand in the text (two characters hold at most 8), so
+/// that no character is decoded to be looked up.
 struct Starts {
-    /// One bit for each character of the Basic Multilingual Plane: a word of that one character.
-    singles: Box<[u64; BMP_WORDS]>,
-    /// One bit for each hash of a word's first two characters ([`pair_bit`]).
-    pairs: Box<[u64; PAIR_WORDS]>,
-    every: bool,
+    /// One bit for each hash of a word of one character ([`key_bit`]).
+    singles: Box<[u64; KEY_WORDS]>,
+    /// One bit for each hash of a word's first two characters.
+    pairs: Box<[u64; KEY_WORDS]>,
+    /// Whether the list holds a word of one character (a term list can; the shipped lists do not).
+    any_single: bool,
 }
 
-/// Words of 64 bits for the 65,536 characters of the Basic Multilingual Plane (8 KB).
-const BMP_WORDS: usize = 0x10000 / 64;
+/// Words of 64 bits of [`Starts`]' tables: 8 KB each, few enough to stay in the processor's nearest
+/// cache, many enough that a list of a few hundred words sets about one bit in three hundred.
+const KEY_WORDS: usize = 1024;
 
-/// Words of [`Starts::pairs`]: 8 KB, few enough to stay in the processor's nearest cache, many
-/// enough that a list of a few hundred words sets about one bit in three hundred.
-const PAIR_WORDS: usize = 1024;
+/// The length in bytes of the UTF-8 character a byte opens, 0 for a byte inside a character.
+const UTF8_LEN: [u8; 256] = {
+    let mut len = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        len[b] = match b {
+            0x00..=0x7F => 1,
+            0x80..=0xBF => 0,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
+    len
+};
 
+/// The bit of a key (bytes read as a little-endian number) in a table of [`KEY_WORDS`] words.
 #[inline(always)]
-fn pair_bit(first: u32, second: u32) -> usize {
-    (first.wrapping_mul(0x9E37_79B1) ^ second.wrapping_mul(0x85EB_CA6B)) as usize % (PAIR_WORDS * 64)
+fn key_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_WORDS.trailing_zeros() - 6)) as usize
 }
+
+/// The first `n` bytes (at most 8) of `bytes` from `at`, as a little-endian number: what a key
+/// reads. Near the end of the text the bytes past it count as 0.
+#[inline(always)]
+fn key_at(bytes: &[u8], at: usize, n: usize) -> u64 {
+    let word = match bytes.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
+        None => {
+            let mut padded = [0u8; 8];
+            let rest = &bytes[at.min(bytes.len())..];
+            padded[..rest.len().min(8)].copy_from_slice(&rest[..rest.len().min(8)]);
+            u64::from_le_bytes(padded)
+        }
+    };
+    word & KEY_MASK[n]
+}
+
+/// The mask of a key's first `n` bytes, for `n` from 0 to 8.
+const KEY_MASK: [u64; 9] = {
+    let mut mask = [0u64; 9];
+    let mut n = 1;
+    while n <= 8 {
+        mask[n] = u64::MAX >> ((8 - n) * 8);
+        n += 1;
+    }
+    mask
+};
 
 #[inline(always)]
 fn has_bit<const N: usize>(bits: &[u64; N], i: usize) -> bool {
@@ -247,55 +291,58 @@ fn set_bit<const N: usize>(bits: &mut [u64; N], i: usize) {
 
 impl Starts {
     fn new(words: &[String]) -> Self {
-        let mut starts = Starts { singles: Box::new([0; BMP_WORDS]), pairs: Box::new([0; PAIR_WORDS]), every: false };
+        let mut starts =
+            Starts { singles: Box::new([0; KEY_WORDS]), pairs: Box::new([0; KEY_WORDS]), any_single: false };
         for w in words {
-            let mut chars = w.chars().map(u32::from);
-            let Some(c) = chars.next() else { continue };
-            match chars.next() {
-                _ if c > 0xFFFF => starts.every = true,
-                None => set_bit(&mut starts.singles, c as usize),
-                Some(d) => set_bit(&mut starts.pairs, pair_bit(c, d)),
+            let mut ends = w.char_indices().map(|(i, c)| i + c.len_utf8());
+            let Some(first) = ends.next() else { continue };
+            match ends.next() {
+                None => {
+                    set_bit(&mut starts.singles, key_bit(key_at(w.as_bytes(), 0, first)));
+                    starts.any_single = true;
+                }
+                Some(second) => set_bit(&mut starts.pairs, key_bit(key_at(w.as_bytes(), 0, second))),
             }
         }
         starts
     }
 
     /// The first place at or after `at` where a word may start: `at` itself when it is inside a
-    /// character, before a character beyond the Basic Multilingual Plane, or where a word may
-    /// start; the text's end when no word can start before it.
+    /// character or where a word may start; the text's end when no word can start before it.
     #[inline(always)]
     fn next_possible(&self, bytes: &[u8], mut at: usize) -> usize {
-        if self.every {
-            return at;
+        // Where eight bytes are left (two characters and more) and no word is one character long,
+        // the key is read from one load: the characters' lengths from their first bytes.
+        if !self.any_single {
+            while let Some(chunk) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                let len = usize::from(UTF8_LEN[(word & 0xFF) as usize]);
+                if len == 0 {
+                    return at;
+                }
+                let pair = len + usize::from(UTF8_LEN[((word >> (8 * len)) & 0xFF) as usize]);
+                if has_bit(&self.pairs, key_bit(word & KEY_MASK[pair])) {
+                    return at;
+                }
+                at += len;
+            }
         }
-        let Some((mut c, mut len)) = char_at(bytes, at) else { return at };
-        loop {
-            if has_bit(&self.singles, c as usize) {
+        while at < bytes.len() {
+            let len = usize::from(UTF8_LEN[usize::from(bytes[at])]);
+            if len == 0 || self.any_single && has_bit(&self.singles, key_bit(key_at(bytes, at, len))) {
                 return at;
             }
             let next = at + len;
             if next >= bytes.len() {
                 return bytes.len();
             }
-            let Some((d, d_len)) = char_at(bytes, next) else { return at };
-            if has_bit(&self.pairs, pair_bit(c, d)) {
+            let pair = len + usize::from(UTF8_LEN[usize::from(bytes[next])]);
+            if has_bit(&self.pairs, key_bit(key_at(bytes, at, pair))) {
                 return at;
             }
-            (at, c, len) = (next, d, d_len);
+            at = next;
         }
-    }
-}
-
-/// The character of the Basic Multilingual Plane that starts at byte `at` of a UTF-8 text, with its
-/// length in bytes; none inside a character, for one of four bytes or at the end.
-#[inline(always)]
-fn char_at(bytes: &[u8], at: usize) -> Option<(u32, usize)> {
-    let cont = |b: u8| u32::from(b & 0x3F);
-    match *bytes.get(at..)? {
-        [b0 @ 0xE0..=0xEF, b1, b2, ..] => Some(((u32::from(b0 & 0x0F) << 12) | (cont(b1) << 6) | cont(b2), 3)),
-        [b0 @ 0x00..=0x7F, ..] => Some((u32::from(b0), 1)),
-        [b0 @ 0xC0..=0xDF, b1, ..] => Some(((u32::from(b0 & 0x1F) << 6) | cont(b1), 2)),
-        _ => None,
+        bytes.len()
     }
 }
 
