@@ -54,14 +54,14 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     pub fn new(folded: &'a Folded, sections: &'a [Section], meta: &'a ReportMeta) -> Self {
         // The text is decoded into characters once, for every reader that walks it so.
-        let chars = Chars::new(&folded.text);
+        let (chars, clauses) = Chars::with_clauses(&folded.text);
         let (growths, growth_matches) = number::growths_and_matches(&folded.text);
         Context {
             folded,
             sections,
             meta,
             news_plan: layout::news_plan_ranges(&folded.text, meta),
-            clauses: clauses::split(chars.iter().copied(), Stop::Clause),
+            clauses,
             chars,
             quantities: number::quantities(&folded.text),
             growths,
@@ -189,18 +189,33 @@ pub(crate) struct Chars<'a> {
 }
 
 impl<'a> Chars<'a> {
+    #[cfg(test)]
     pub fn new(text: &'a str) -> Self {
+        Self::with_clauses(text).0
+    }
+
+    /// The characters of `text` and its clauses ([`clauses::split`] at [`Stop::Clause`]), split
+    /// in the same walk.
+    pub fn with_clauses(text: &'a str) -> (Self, Vec<Clause>) {
         // A text has at most one character per byte: sized once, filled without growing.
         let mut chars = Vec::with_capacity(text.len());
         let mut bytes = Vec::with_capacity(text.len() + 1);
+        let mut split = Vec::new();
+        let mut start = 0;
         let end = u32::try_from(text.len()).expect("a report's text is under 4 GiB");
         for (b, c) in text.char_indices() {
+            if clauses::ends(c, Stop::Clause) {
+                let i = chars.len();
+                split.push(Clause { start, end: i, stop: Some(c) });
+                start = i + 1;
+            }
             // Every offset is below the end's, which fits.
             bytes.push(b as u32);
             chars.push(c);
         }
         bytes.push(end);
-        Chars { text, chars, bytes }
+        split.push(Clause { start, end: chars.len(), stop: None });
+        (Chars { text, chars, bytes }, split)
     }
 
     /// The byte offset of character `i` (of the end, for the character count).
@@ -261,6 +276,18 @@ impl TestReport {
 mod tests {
     use super::*;
     use crate::text::clauses::Stop;
+
+    proptest::proptest! {
+        /// The clauses split in the walk that decodes a text are the text layer's split of its
+        /// characters, on texts of stops of every level, characters of one to four bytes and
+        /// stops side by side (so that empty clauses and a text ending in a stop occur).
+        #[test]
+        fn the_clauses_split_with_the_characters_are_the_text_layers(text in "[,:;。!?、\\n…a项é𠀀]{0,24}") {
+            let (chars, split) = Chars::with_clauses(&text);
+            proptest::prop_assert_eq!(split, clauses::split(text.chars(), Stop::Clause));
+            proptest::prop_assert_eq!(&chars[..], &text.chars().collect::<Vec<_>>()[..]);
+        }
+    }
 
     /// The contexts of every report of the sample corpus and the web fixtures, as the pipeline
     /// builds them.
