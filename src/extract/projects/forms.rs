@@ -160,8 +160,9 @@ pub(super) fn bracketed_after_count(chars: &Chars, cs: usize, ce: usize) -> Vec<
     let list = LIST.get_or_init(|| {
         Regex::new(r"[0-9一二三四五六七八九十两]+(余|多)?[个家项]\(([^()]{2,80})\)").expect("valid regex")
     });
-    // (Asked of every clause: two characters compared in place, no substring searcher built.)
-    if !chars[cs..ce].windows(2).any(|w| w == ['项', '目']) {
+    // (Asked of every clause: two characters compared in place, no substring searcher built.
+    // Every match holds a bracket too: a clause without one is not searched.)
+    if !chars[cs..ce].windows(2).any(|w| w == ['项', '目']) || !chars[cs..ce].contains(&'(') {
         return Vec::new();
     }
     let clause = chars.str(cs, ce);
