@@ -90,6 +90,47 @@ pub struct WordList {
     /// The same words for questions one leftmost match answers (is there one, which comes first):
     /// the search stops at that match, and its prefilter skips to the words' rarest bytes.
     leftmost: AhoCorasick,
+    /// The words by the bytes of their first two characters (or of their one), for the counts.
+    keyed: Keyed,
+}
+
+/// A list's words by the UTF-8 bytes of their first two characters, and the words of one
+/// character by theirs, as [`key_at`] reads them: each sorted by key, then by index in the list.
+struct Keyed {
+    singles: Vec<(u64, usize)>,
+    pairs: Vec<(u64, usize)>,
+}
+
+impl Keyed {
+    fn new(words: &[String]) -> Self {
+        let (mut singles, mut pairs) = (Vec::new(), Vec::new());
+        for (i, w) in words.iter().enumerate() {
+            let mut ends = w.char_indices().map(|(b, c)| b + c.len_utf8());
+            let Some(first) = ends.next() else { continue };
+            match ends.next() {
+                None => singles.push((key_at(w.as_bytes(), 0, first), i)),
+                Some(second) => pairs.push((key_at(w.as_bytes(), 0, second), i)),
+            }
+        }
+        singles.sort_unstable();
+        pairs.sort_unstable();
+        Keyed { singles, pairs }
+    }
+
+    /// The words of one character whose key is `key`.
+    fn singles(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        Self::under(&self.singles, key)
+    }
+
+    /// The longer words whose first two characters' key is `key`.
+    fn pairs(&self, key: u64) -> impl Iterator<Item = usize> + '_ {
+        Self::under(&self.pairs, key)
+    }
+
+    fn under(sorted: &[(u64, usize)], key: u64) -> impl Iterator<Item = usize> + '_ {
+        let from = sorted.partition_point(|&(k, _)| k < key);
+        sorted[from..].iter().take_while(move |&&(k, _)| k == key).map(|&(_, w)| w)
+    }
 }
 
 impl WordList {
@@ -113,7 +154,13 @@ impl WordList {
             DFA::builder().match_kind(MatchKind::Standard).prefilter(false).build(words).map_err(|e| e.to_string())?;
         let leftmost =
             AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(words).map_err(|e| e.to_string())?;
-        Ok(WordList { words: words.to_vec(), automaton, starts: Starts::new(words), leftmost })
+        Ok(WordList {
+            words: words.to_vec(),
+            automaton,
+            starts: Starts::new(words),
+            leftmost,
+            keyed: Keyed::new(words),
+        })
     }
 
     /// Every occurrence of every word in `text`, overlapping ones too, as (byte start, byte end,
@@ -153,16 +200,34 @@ impl WordList {
     pub fn counts_in(&self, text: &str) -> Vec<usize> {
         let mut counts = vec![0; self.words.len()];
         // Where each word's last counted occurrence ends: one starting before it overlaps that one
-        // and is not counted again, as `str::matches` skips it. Overlapping matches come in the
-        // order of their ends; one word's matches all have its length, so also in the order of
+        // and is not counted again, as `str::matches` skips it. Occurrences come in the order of
         // their starts.
         let mut free_from = vec![0; self.words.len()];
-        self.each_occurrence(text, |start, end, w| {
-            if start >= free_from[w] {
-                counts[w] += 1;
-                free_from[w] = end;
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        // The words that may start at a character are compared there in place: where a word can
+        // start is rare enough that comparing its few candidates costs less than stepping the
+        // automaton, whose table is too large for the processor's nearest caches.
+        loop {
+            at = self.starts.next_possible(bytes, at);
+            let Some(&first) = bytes.get(at) else { break };
+            let len = usize::from(UTF8_LEN[usize::from(first)]);
+            let mut count = |w: usize| {
+                let end = at + self.words[w].len();
+                if at >= free_from[w] && bytes[at..].starts_with(self.words[w].as_bytes()) {
+                    counts[w] += 1;
+                    free_from[w] = end;
+                }
+            };
+            if self.starts.any_single {
+                self.keyed.singles(key_at(bytes, at, len)).for_each(&mut count);
             }
-        });
+            if let Some(&second) = bytes.get(at + len) {
+                let pair = len + usize::from(UTF8_LEN[usize::from(second)]);
+                self.keyed.pairs(key_at(bytes, at, pair)).for_each(&mut count);
+            }
+            at += len;
+        }
         counts
     }
 
@@ -479,6 +544,17 @@ mod tests {
             let mut found = Vec::new();
             super::WordList::new(&words).each_occurrence(&text, |s, e, w| found.push((s, e, w)));
             proptest::prop_assert_eq!(found, expected);
+        }
+
+        /// A list's counts are each word's `str::matches` count, for words and texts of
+        /// characters of one to four bytes, words of one character among them or not.
+        #[test]
+        fn counts_are_each_words_matches(
+            words in proptest::collection::vec("[aé项目工𠀀]{1,3}", 1..6),
+            text in "[aé项目工𠀀,]{0,30}",
+        ) {
+            let by_words: Vec<usize> = words.iter().map(|w| text.matches(w.as_str()).count()).collect();
+            proptest::prop_assert_eq!(super::WordList::new(&words).counts_in(&text), by_words);
         }
 
         /// `lines` gives what `str::lines` gives, on texts of line ends, lone and paired, and
