@@ -123,9 +123,10 @@ fn may_start_number(c: char) -> bool {
 const NUMERAL_OPENINGS: [char; 15] =
     ['一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '万', '亿', '千', '百'];
 
-/// What a byte of a text says to the search for where a number can start: `MAY` at a digit or the
-/// first byte of a character that may open one (a Chinese numeral's), the number of bytes to step
-/// over otherwise (a character's length from its first byte; 1 inside a character).
+/// What a byte of a text says to the search for where a number can start, for the characters
+/// other than those of three bytes (which [`OPENING_BLOCKS`] answers): `MAY` at a digit, the
+/// number of bytes to step over otherwise (a character's length from its first byte; 1 inside a
+/// character).
 const STEPS: [u8; 256] = {
     let mut steps = [1u8; 256];
     let mut b = 0xC0;
@@ -144,15 +145,6 @@ const STEPS: [u8; 256] = {
         steps[d as usize] = MAY;
         d += 1;
     }
-    let mut k = 0;
-    while k < NUMERAL_OPENINGS.len() {
-        // Every opening is a character of three bytes (the build fails otherwise): 1110xxxx then
-        // the top four bits of its code. A first byte marked here opens a character of three.
-        let code = NUMERAL_OPENINGS[k] as usize;
-        assert!(code >= 0x800 && code <= 0xFFFF, "a numeral opening of three bytes in UTF-8");
-        steps[0xE0 | (code >> 12)] = MAY;
-        k += 1;
-    }
     steps
 };
 
@@ -166,15 +158,43 @@ fn next_number_start(text: &str, pos: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = pos;
     while let Some(&b) = bytes.get(at) {
+        // A character of three bytes (nearly every one of a Chinese text) is told by a test of its
+        // first byte, so that the next place is known without a load from the table; it is read
+        // whole only when its first two bytes are an opening's (see `OPENING_BLOCKS`).
+        if b & 0xF0 == 0xE0 {
+            let second = bytes.get(at + 1).map_or(0, |&c| c & 0x3F);
+            if OPENING_BLOCKS[usize::from(b & 0x0F)] >> second & 1 != 0
+                && text[at..].chars().next().is_some_and(may_start_number)
+            {
+                return Some(at);
+            }
+            at += 3;
+            continue;
+        }
         match STEPS[usize::from(b)] {
-            MAY if b.is_ascii_digit() || text[at..].chars().next().is_some_and(may_start_number) => return Some(at),
-            // (Not an opening, but a character of three bytes: see `STEPS`.)
-            MAY => at += 3,
+            MAY => return Some(at),
             step => at += usize::from(step),
         }
     }
     None
 }
+
+/// The blocks of 64 characters of three bytes that hold an opening (see [`NUMERAL_OPENINGS`]): one
+/// word per first byte (its low four bits), one bit per second byte (its low six), so that a
+/// character is read whole only in a block that holds one (一, 七 and 万 share 丁's block). Every
+/// opening is a character of three bytes (the build fails otherwise): 1110xxxx, then 10 and the
+/// next six bits of its code.
+const OPENING_BLOCKS: [u64; 16] = {
+    let mut blocks = [0u64; 16];
+    let mut k = 0;
+    while k < NUMERAL_OPENINGS.len() {
+        let code = NUMERAL_OPENINGS[k] as usize;
+        assert!(code >= 0x800 && code <= 0xFFFF, "a numeral opening of three bytes in UTF-8");
+        blocks[code >> 12] |= 1 << ((code >> 6) & 0x3F);
+        k += 1;
+    }
+    blocks
+};
 
 /// The parts of the quantity written at one place, with the text they are counted in.
 struct Groups<'h> {
