@@ -1,82 +1,7 @@
-//! Word lists searched in one pass.
-//!
-//! Extractors ask questions such as "the last cue word before this figure" or "does this clause
-//! hold a status word" for every clause of every report. Asking them word by word builds one
-//! substring searcher per word and call; a [`WordList`] answers them with one pass over the text,
-//! with the same answers.
+//! A list of words searched for all at once over a text: every occurrence, the counts, the first
+//! and the last.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::BTreeMap;
-
-/// The byte offsets of `word` in `text`, left to right and not overlapping: what
-/// `text.match_indices(word)` gives, found by a vectorised search (memchr's `memmem`) rather than
-/// a character-by-character one. For one word looked for in a whole report, such as a place name.
-pub fn find_all<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
-    // A UTF-8 word matches a UTF-8 text only at a character boundary: the offsets cut it cleanly.
-    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
-}
-
-/// The lines of `text`: what `text.lines()` gives (split at each '\n', a '\r' before it dropped,
-/// no empty line after a last '\n'), the line ends found by memchr's vectorised search where the
-/// standard library's looks a word at a time. For a whole page or report split into its lines.
-pub fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        if from >= text.len() {
-            return None;
-        }
-        let line = match ends.next() {
-            Some(end) => {
-                let line = &text[from..end];
-                from = end + 1;
-                line.strip_suffix('\r').unwrap_or(line)
-            }
-            None => {
-                let line = &text[from..];
-                from = text.len();
-                line
-            }
-        };
-        Some(line)
-    })
-}
-
-/// Whether `word` occurs in `text`: what `text.contains(word)` says, for the short texts the rules
-/// ask about one word at a time (a clause, a heading, a name). The standard library builds a
-/// two-way searcher for each such call, which in a text of a few dozen bytes costs more than the
-/// search; here the word's last byte (a UTF-8 continuation byte for a Chinese character, rarer
-/// than its lead byte) is found by memchr and the bytes before it compared.
-pub fn contains(text: &str, word: &str) -> bool {
-    find(text, word).is_some()
-}
-
-/// The byte offset of the first occurrence of `word` in `text`: what `text.find(word)` says,
-/// searched as [`contains`] does.
-pub fn find(text: &str, word: &str) -> Option<usize> {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    let Some((&last, before)) = w.split_last() else { return Some(0) };
-    if t.len() < w.len() {
-        return None;
-    }
-    // (A UTF-8 word matches a UTF-8 text only at a character boundary, as in `find_all`.)
-    memchr::memchr_iter(last, &t[before.len()..]).find(|&i| &t[i..i + before.len()] == before)
-}
-
-/// Whether `text` ends with `word`: what `text.ends_with(word)` says, the last bytes compared
-/// first. Rules try whole lists of words at one place, and nearly every try fails there (for a
-/// Chinese word, a continuation byte); a failed try then costs no call to memcmp.
-pub fn ends_with(text: &str, word: &str) -> bool {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    t.len() >= w.len() && t[t.len() - w.len()..].iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
-}
-
-/// Whether `text` starts with `word`: what `text.starts_with(word)` says, compared as
-/// [`ends_with`] does, from the word's last byte back.
-pub fn starts_with(text: &str, word: &str) -> bool {
-    let (t, w) = (text.as_bytes(), word.as_bytes());
-    t.len() >= w.len() && t[..w.len()].iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
-}
 
 /// A list of words (from a data file), searched for all at once.
 pub struct WordList {
@@ -383,119 +308,11 @@ impl Starts {
     }
 }
 
-/// A word list filed under each word's first character (for the words a text starts with) or its
-/// last (for the words it ends with), longest first: a text's end is tried against the few words
-/// that could stand there rather than the whole list.
-#[derive(Default)]
-pub struct Ends {
-    /// The words by the character they are filed under, sorted by it (a binary search finds a
-    /// character's words in fewer instructions than hashing it does).
-    by: Vec<(char, Vec<String>)>,
-    key: Key,
-    /// One bit for each character words are filed under (its code modulo 2,048): a character whose
-    /// bit is clear files none, and most characters are answered so, without a search. (A list
-    /// files dozens of characters: in 64 bits most of a text's characters found theirs set.)
-    bits: [u64; 32],
-}
-
-/// The word of [`Ends::bits`] and the bit in it that stand for `c`.
-fn bit(c: char) -> (usize, u64) {
-    let i = c as usize % 2048;
-    (i / 64, 1 << (i % 64))
-}
-
-#[derive(Default, Clone, Copy)]
-enum Key {
-    #[default]
-    First,
-    Last,
-}
-
-impl Key {
-    fn of(self, s: &str) -> Option<char> {
-        match self {
-            Key::First => s.chars().next(),
-            Key::Last => s.chars().next_back(),
-        }
-    }
-}
-
-impl Ends {
-    /// For [`Ends::head_of`]: the words filed by their first character.
-    pub fn heads<'a>(list: impl IntoIterator<Item = &'a str>) -> Self {
-        Ends::new(list, Key::First)
-    }
-
-    /// For [`Ends::tail_of`]: the words filed by their last character.
-    pub fn tails<'a>(list: impl IntoIterator<Item = &'a str>) -> Self {
-        Ends::new(list, Key::Last)
-    }
-
-    fn new<'a>(list: impl IntoIterator<Item = &'a str>, key: Key) -> Self {
-        // A stable sort: words of one length stay in the list's order.
-        let mut sorted: Vec<&str> = list.into_iter().filter(|w| !w.is_empty()).collect();
-        sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let mut by = BTreeMap::<char, Vec<String>>::new();
-        let mut bits = [0; 32];
-        for w in sorted {
-            if let Some(c) = key.of(w) {
-                by.entry(c).or_default().push(w.to_string());
-                let (word, b) = bit(c);
-                bits[word] |= b;
-            }
-        }
-        // (A BTreeMap yields its characters in order: the list is sorted as it is collected.)
-        Ends { by: by.into_iter().collect(), key, bits }
-    }
-
-    fn under(&self, c: Option<char>) -> &[String] {
-        let Some(c) = c.filter(|&c| {
-            let (word, b) = bit(c);
-            self.bits[word] & b != 0
-        }) else {
-            return &[];
-        };
-        self.by.binary_search_by_key(&c, |(k, _)| *k).map_or(&[], |i| self.by[i].1.as_slice())
-    }
-
-    /// Whether some word is filed under `c`: starts with it in a list made by [`Ends::heads`], ends
-    /// with it in one made by [`Ends::tails`].
-    pub fn files_under(&self, c: char) -> bool {
-        !self.under(Some(c)).is_empty()
-    }
-
-    /// Every word `s` starts with, longest first (a list made by [`Ends::heads`]).
-    pub fn heads_in<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.under(s.chars().next()).iter().map(String::as_str).filter(move |w| starts_with(s, w))
-    }
-
-    /// The longest word `s` starts with (a list made by [`Ends::heads`]).
-    pub fn head_of(&self, s: &str) -> Option<&str> {
-        self.under(s.chars().next()).iter().map(String::as_str).find(|w| starts_with(s, w))
-    }
-
-    /// The longest word `s` ends with (a list made by [`Ends::tails`]).
-    pub fn tail_of(&self, s: &str) -> Option<&str> {
-        self.under(s.chars().next_back()).iter().map(String::as_str).find(|w| ends_with(s, w))
-    }
-
-    /// Whether `w` is a word of the list.
-    pub fn contains(&self, w: &str) -> bool {
-        self.under(self.key.of(w)).iter().any(|x| x == w)
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    proptest::proptest! {
-        /// `contains` says what `str::contains` says, on texts and words drawn from a few
-        /// characters (so that words occur, overlap and stop short), the empty word included.
-        #[test]
-        fn contains_is_str_contains(text in "[项目工程a%]{0,24}", word in "[项目工程a%]{0,4}") {
-            proptest::prop_assert_eq!(super::contains(&text, &word), text.contains(word.as_str()));
-            proptest::prop_assert_eq!(super::find(&text, &word), text.find(word.as_str()));
-        }
+    use super::*;
 
+    proptest::proptest! {
         /// A list's occurrences are those the library's own overlapping search reports, in the
         /// order of their starts, for words and texts of characters of one to four bytes (some
         /// words of one character, some sharing their first two, some texts ending inside a
@@ -517,7 +334,7 @@ mod tests {
             // In the order of their starts (the library's are in the order of their ends).
             expected.sort_by_key(|&(s, _, w)| (s, words[w].chars().nth(1).is_some(), w));
             let mut found = Vec::new();
-            super::WordList::new(&words).each_occurrence(&text, |s, e, w| found.push((s, e, w)));
+            WordList::new(&words).each_occurrence(&text, |s, e, w| found.push((s, e, w)));
             proptest::prop_assert_eq!(found, expected);
         }
 
@@ -529,38 +346,9 @@ mod tests {
             text in "[aé项目工𠀀,]{0,30}",
         ) {
             let by_words: Vec<usize> = words.iter().map(|w| text.matches(w.as_str()).count()).collect();
-            proptest::prop_assert_eq!(super::WordList::new(&words).counts_in(&text), by_words);
+            proptest::prop_assert_eq!(WordList::new(&words).counts_in(&text), by_words);
         }
 
-        /// `lines` gives what `str::lines` gives, on texts of line ends, lone and paired, and
-        /// other characters.
-        #[test]
-        fn lines_are_str_lines(text in "[\\n\\r项a]{0,16}") {
-            proptest::prop_assert_eq!(super::lines(&text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>());
-        }
-
-        /// `ends_with` and `starts_with` say what `str`'s do, on the same texts and words.
-        #[test]
-        fn ends_are_str_ends(text in "[项目工程a%]{0,12}", word in "[项目工程a%]{0,4}") {
-            proptest::prop_assert_eq!(super::ends_with(&text, &word), text.ends_with(word.as_str()));
-            proptest::prop_assert_eq!(super::starts_with(&text, &word), text.starts_with(word.as_str()));
-        }
-    }
-
-    use super::*;
-
-    /// find_all gives the offsets match_indices gives: non-overlapping, left to right, on
-    /// character boundaries, for words of one and several bytes.
-    #[test]
-    fn find_all_is_match_indices() {
-        let texts = ["", "青石镇青石镇青石", "aaaa", "龙游县湖镇镇湖镇镇", "镇镇镇镇", "a镇b镇镇c"];
-        let words = ["青石", "青石镇", "aa", "a", "湖镇镇", "镇镇", "镇", "c", "不在"];
-        for text in texts {
-            for word in words {
-                let expected: Vec<usize> = text.match_indices(word).map(|(i, _)| i).collect();
-                assert_eq!(find_all(text, word).collect::<Vec<_>>(), expected, "{word} in {text}");
-            }
-        }
     }
 
     fn list(words: &[&str]) -> WordList {
@@ -618,25 +406,5 @@ mod tests {
                 .max_by_key(|(e, w)| (*e, w.len()));
             assert_eq!(l.last_end_in(text).map(|(e, w)| (e, w.to_string())), by_words_end, "{text}");
         }
-    }
-
-    #[test]
-    fn ends_find_what_a_walk_over_the_list_finds() {
-        let words: Vec<String> =
-            ["加快", "加快推进", "推进", "进", "全力", "力"].iter().map(|w| w.to_string()).collect();
-        let heads = Ends::heads(words.iter().map(String::as_str));
-        let tails = Ends::tails(words.iter().map(String::as_str));
-        let mut longest = words.clone();
-        longest.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        for s in ["加快推进项目", "加快项目", "项目推进", "全力", "力", "", "项目"] {
-            assert_eq!(heads.head_of(s), longest.iter().map(String::as_str).find(|w| s.starts_with(w)), "{s}");
-            assert_eq!(tails.tail_of(s), longest.iter().map(String::as_str).find(|w| s.ends_with(w)), "{s}");
-            let every: Vec<&str> = longest.iter().map(String::as_str).filter(|w| s.starts_with(w)).collect();
-            assert_eq!(heads.heads_in(s).collect::<Vec<_>>(), every, "{s}");
-        }
-        assert!(heads.contains("推进") && tails.contains("推进") && !heads.contains("项目"));
-        assert!(
-            heads.files_under('加') && heads.files_under('进') && !heads.files_under('项') && tails.files_under('快')
-        );
     }
 }
