@@ -73,7 +73,8 @@ impl WordList {
         // every character; `Starts` skips by the words' first two characters instead.
         let leftmost =
             AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(words).map_err(|e| e.to_string())?;
-        Ok(WordList { words: words.to_vec(), starts: Starts::new(words), leftmost, keyed: Keyed::new(words) })
+        let keyed = Keyed::new(words);
+        Ok(WordList { words: words.to_vec(), starts: Starts::new(&keyed), leftmost, keyed })
     }
 
     /// Every occurrence of every word in `text`, overlapping ones too, as (byte start, byte end,
@@ -88,7 +89,9 @@ impl WordList {
         loop {
             at = self.starts.next_possible(bytes, at);
             let Some(&first) = bytes.get(at) else { break };
-            let len = usize::from(UTF8_LEN[usize::from(first)]);
+            // (A text's characters are whole, so `at` is always at one's start: the step of at least
+            // a byte only keeps the walk going forward whatever the table says.)
+            let len = usize::from(UTF8_LEN[usize::from(first)]).max(1);
             let mut compare = |w: usize| {
                 let word = self.words[w].as_bytes();
                 if bytes[at..].starts_with(word) {
@@ -249,19 +252,18 @@ fn set_bit<const N: usize>(bits: &mut [u64; N], i: usize) {
 }
 
 impl Starts {
-    fn new(words: &[String]) -> Self {
-        let mut starts =
-            Starts { singles: Box::new([0; KEY_WORDS]), pairs: Box::new([0; KEY_WORDS]), any_single: false };
-        for w in words {
-            let mut ends = w.char_indices().map(|(i, c)| i + c.len_utf8());
-            let Some(first) = ends.next() else { continue };
-            match ends.next() {
-                None => {
-                    set_bit(&mut starts.singles, key_bit(key_at(w.as_bytes(), 0, first)));
-                    starts.any_single = true;
-                }
-                Some(second) => set_bit(&mut starts.pairs, key_bit(key_at(w.as_bytes(), 0, second))),
-            }
+    /// The places where the keyed words may start.
+    fn new(keyed: &Keyed) -> Self {
+        let mut starts = Starts {
+            singles: Box::new([0; KEY_WORDS]),
+            pairs: Box::new([0; KEY_WORDS]),
+            any_single: !keyed.singles.is_empty(),
+        };
+        for &(key, _) in &keyed.singles {
+            set_bit(&mut starts.singles, key_bit(key));
+        }
+        for &(key, _) in &keyed.pairs {
+            set_bit(&mut starts.pairs, key_bit(key));
         }
         starts
     }
