@@ -181,9 +181,9 @@ fn next_number_start(text: &str, pos: usize) -> Option<usize> {
 
 /// The blocks of 64 characters of three bytes that hold an opening (see [`NUMERAL_OPENINGS`]): one
 /// word per first byte (its low four bits), one bit per second byte (its low six), so that a
-/// character is read whole only in a block that holds one (一, 七 and 万 share 丁's block). Every
-/// opening is a character of three bytes (the build fails otherwise): 1110xxxx, then 10 and the
-/// next six bits of its code.
+/// character is read whole only in a block that holds one (一, 三, 七, 万 and 两 share theirs with
+/// 丁, 上 and 下). Every opening is a character of three bytes (the build fails otherwise):
+/// 1110xxxx, then 10 and the next six bits of its code.
 const OPENING_BLOCKS: [u64; 16] = {
     let mut blocks = [0u64; 16];
     let mut k = 0;
