@@ -22,6 +22,30 @@ fn starts_a_character(b: u8) -> bool {
     b & 0xC0 != 0x80
 }
 
+/// The length in bytes of the UTF-8 character a byte opens, 0 for a byte inside a character: the
+/// searches that step over a text's characters by their first bytes read it here.
+#[inline(always)]
+pub fn char_len(first: u8) -> usize {
+    usize::from(CHAR_LEN[usize::from(first)])
+}
+
+/// [`char_len`] of every byte, looked up rather than computed by branches.
+const CHAR_LEN: [u8; 256] = {
+    let mut len = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        len[b] = match b {
+            0x00..=0x7F => 1,
+            0x80..=0xBF => 0,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        b += 1;
+    }
+    len
+};
+
 /// How many characters start in `bytes`.
 fn starts(bytes: &[u8]) -> usize {
     bytes.iter().map(|&b| usize::from(starts_a_character(b))).sum()

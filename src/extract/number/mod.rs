@@ -17,7 +17,7 @@
 //!   Chinese numerals that open a slogan (`三个一批`).
 
 use crate::model::{Quantity, Span};
-use crate::text::index::Cursor;
+use crate::text::index::{char_len, Cursor};
 use crate::text::words::ends_with;
 use compact_str::CompactString;
 use regex::Regex;
@@ -123,37 +123,10 @@ fn may_start_number(c: char) -> bool {
 const NUMERAL_OPENINGS: [char; 15] =
     ['一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '万', '亿', '千', '百'];
 
-/// What a byte of a text says to the search for where a number can start, for the characters
-/// other than those of three bytes (which [`OPENING_BLOCKS`] answers): `MAY` at a digit, the
-/// number of bytes to step over otherwise (a character's length from its first byte; 1 inside a
-/// character).
-const STEPS: [u8; 256] = {
-    let mut steps = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        steps[b] = if b >= 0xF0 {
-            4
-        } else if b >= 0xE0 {
-            3
-        } else {
-            2
-        };
-        b += 1;
-    }
-    let mut d = b'0';
-    while d <= b'9' {
-        steps[d as usize] = MAY;
-        d += 1;
-    }
-    steps
-};
-
-/// A byte at which a number may start (see [`STEPS`]).
-const MAY: u8 = 0;
-
 /// The first byte from `pos` (a character boundary) where a number can start: what
-/// `text[pos..].char_indices().find(may_start_number)` finds. Characters whose first byte opens no
-/// numeral are stepped over by their length without being read.
+/// `text[pos..].char_indices().find(may_start_number)` finds. Characters are stepped over by
+/// their length, told by their first byte, without being read: one of three bytes is read whole
+/// only in a block that holds an opening, any other opens a number only as a digit.
 fn next_number_start(text: &str, pos: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut at = pos;
@@ -171,10 +144,12 @@ fn next_number_start(text: &str, pos: usize) -> Option<usize> {
             at += 3;
             continue;
         }
-        match STEPS[usize::from(b)] {
-            MAY => return Some(at),
-            step => at += usize::from(step),
+        // Every other opening is a digit (see `OPENING_BLOCKS`); a byte inside a character is
+        // stepped over alone.
+        if b.is_ascii_digit() {
+            return Some(at);
         }
+        at += char_len(b).max(1);
     }
     None
 }

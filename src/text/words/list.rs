@@ -1,6 +1,7 @@
 //! A list of words searched for all at once over a text: every occurrence, the counts, the first
 //! and the last.
 
+use crate::text::index::char_len;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// A list of words (from a data file), searched for all at once.
@@ -91,7 +92,7 @@ impl WordList {
             let Some(&first) = bytes.get(at) else { break };
             // (A text's characters are whole, so `at` is always at one's start: the step of at least
             // a byte only keeps the walk going forward whatever the table says.)
-            let len = usize::from(UTF8_LEN[usize::from(first)]).max(1);
+            let len = char_len(first).max(1);
             let mut compare = |w: usize| {
                 let word = self.words[w].as_bytes();
                 if bytes[at..].starts_with(word) {
@@ -102,7 +103,7 @@ impl WordList {
                 self.keyed.singles(key_at(bytes, at, len)).for_each(&mut compare);
             }
             if let Some(&second) = bytes.get(at + len) {
-                let pair = len + usize::from(UTF8_LEN[usize::from(second)]);
+                let pair = len + char_len(second);
                 self.keyed.pairs(key_at(bytes, at, pair)).for_each(&mut compare);
             }
             at += len;
@@ -192,23 +193,6 @@ struct Starts {
 /// cache, many enough that a list of a few hundred words sets about one bit in three hundred.
 const KEY_WORDS: usize = 1024;
 
-/// The length in bytes of the UTF-8 character a byte opens, 0 for a byte inside a character.
-const UTF8_LEN: [u8; 256] = {
-    let mut len = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        len[b] = match b {
-            0x00..=0x7F => 1,
-            0x80..=0xBF => 0,
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        b += 1;
-    }
-    len
-};
-
 /// The bit of a key (bytes read as a little-endian number) in a table of [`KEY_WORDS`] words.
 #[inline(always)]
 fn key_bit(key: u64) -> usize {
@@ -280,11 +264,11 @@ impl Starts {
                 // A character of three bytes (nearly every one of a Chinese text) is told by a
                 // test of its first byte: the next place is then known without waiting for a
                 // load from the table, and the places ahead are read while this one is tested.
-                let len = if word & 0xF0 == 0xE0 { 3 } else { usize::from(UTF8_LEN[(word & 0xFF) as usize]) };
+                let len = if word & 0xF0 == 0xE0 { 3 } else { char_len(word as u8) };
                 if len == 0 {
                     return at;
                 }
-                let pair = len + usize::from(UTF8_LEN[((word >> (8 * len)) & 0xFF) as usize]);
+                let pair = len + char_len((word >> (8 * len)) as u8);
                 if has_bit(&self.pairs, key_bit(word & KEY_MASK[pair])) {
                     return at;
                 }
@@ -292,7 +276,7 @@ impl Starts {
             }
         }
         while at < bytes.len() {
-            let len = usize::from(UTF8_LEN[usize::from(bytes[at])]);
+            let len = char_len(bytes[at]);
             if len == 0 || self.any_single && has_bit(&self.singles, key_bit(key_at(bytes, at, len))) {
                 return at;
             }
@@ -300,7 +284,7 @@ impl Starts {
             if next >= bytes.len() {
                 return bytes.len();
             }
-            let pair = len + usize::from(UTF8_LEN[usize::from(bytes[next])]);
+            let pair = len + char_len(bytes[next]);
             if has_bit(&self.pairs, key_bit(key_at(bytes, at, pair))) {
                 return at;
             }
