@@ -192,7 +192,8 @@ pub struct LoadArgs {
     /// (deleted, renamed or moved away). Without it they are kept, and counted.
     #[arg(long)]
     pub prune: bool,
-    /// Print time, throughput and peak memory to stderr at the end.
+    /// Print time, throughput and peak memory to stderr at the end, with where the writer's time
+    /// went and the parts of the refresh of the stored panel, rankings and attainment.
     #[arg(long)]
     pub stats: bool,
     /// Do not print each file's warnings; count them in the summary line instead.

@@ -12,6 +12,7 @@
 
 use crate::error::Result;
 use rusqlite::Connection;
+use std::time::{Duration, Instant};
 
 /// A stored table's columns, quoted and comma-separated, in its order: a refresh names them on
 /// both sides, so the computing view's columns land under their own names whatever their order.
@@ -24,17 +25,35 @@ fn column_list(conn: &Connection, table: &str) -> Result<String> {
 /// Recomputes the panel and attainment rows of the stale towns and, when there were any, every
 /// ranking (a town's figures move other towns' ranks). Returns how many towns were refreshed.
 pub fn refresh(conn: &Connection) -> Result<usize> {
+    Ok(refresh_timed(conn)?.towns)
+}
+
+/// What a refresh did, and how long each of its parts took (`gwr load --stats`).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Refreshed {
+    /// The stale towns refreshed (none: nothing was done).
+    pub towns: usize,
+    /// The panel rows computed and stored, then the rankings, on the warehouse's connection.
+    pub panel: Duration,
+    pub rankings: Duration,
+    /// The attainment rows computed into the scratch file on a second connection, beside them.
+    pub attainment: Duration,
+    /// The attainment rows copied in and the stale marks cleared, once both are done.
+    pub copy: Duration,
+}
+
+/// [`refresh`], saying how long each part took.
+pub fn refresh_timed(conn: &Connection) -> Result<Refreshed> {
     let stale: i64 = conn.query_row("SELECT count(*) FROM stale_towns", [], |r| r.get(0))?;
     if stale == 0 {
-        return Ok(0);
+        return Ok(Refreshed::default());
     }
     // A warehouse is always a file (`store::open` takes its path): a second connection can open it.
     let db = conn.path().filter(|p| !p.is_empty()).ok_or(rusqlite::Error::InvalidPath(Default::default()))?;
     let pages_before = super::db::checkpoint_every(conn, REFRESH_CHECKPOINT_BYTES)?;
     let refreshed = refresh_beside(conn, db);
     conn.pragma_update(None, "wal_autocheckpoint", pages_before)?;
-    refreshed?;
-    Ok(usize::try_from(stale).unwrap_or(usize::MAX))
+    Ok(Refreshed { towns: usize::try_from(stale).unwrap_or(usize::MAX), ..refreshed? })
 }
 
 /// WAL bytes between checkpoints while a refresh writes its rows (a refresh of every town of
@@ -58,17 +77,24 @@ const SCRATCH: &str = "attainment_scratch";
 /// (SQLite holds a connection's lock on every attached database until its transaction ends, so
 /// the scratch file cannot be written by one connection while it is attached to a transaction of
 /// the other: it is attached between the two.)
-fn refresh_beside(conn: &Connection, db: &str) -> Result<()> {
+fn refresh_beside(conn: &Connection, db: &str) -> Result<Refreshed> {
+    let mut times = Refreshed::default();
     let scratch = std::path::PathBuf::from(format!("{db}-attainment.tmp"));
     // A file left by a refresh that was killed holds nothing this one needs.
     let _ = std::fs::remove_file(&scratch);
     let computing = {
         let (db, scratch) = (db.to_string(), scratch.clone());
-        std::thread::spawn(move || attainment_into(&db, &scratch))
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            attainment_into(&db, &scratch).map(|()| started.elapsed())
+        })
     };
     let panel = (|| -> Result<()> {
+        let started = Instant::now();
         let tx = conn.unchecked_transaction()?;
         replace_stale(&tx, "indicator_panel", "v_indicator_panel_computed")?;
+        times.panel = started.elapsed();
+        let started = Instant::now();
         // The rankings are computed with the marks cleared, so that they read the panel rows just
         // stored; the marks are then put back until the attainment rows are in.
         tx.execute_batch(
@@ -81,11 +107,14 @@ fn refresh_beside(conn: &Connection, db: &str) -> Result<()> {
              DROP TABLE temp.refreshing_towns;",
         )?;
         tx.commit()?;
+        times.rankings = started.elapsed();
         Ok(())
     })();
     // A panic there is one here, as if the rows had been computed on this thread.
     let computed = computing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-    let attainment = panel.and(computed).and_then(|()| {
+    let attainment = panel.and(computed).and_then(|computing| {
+        times.attainment = computing;
+        let started = Instant::now();
         // The WAL's pages so far (the load's last ones, the panel's and the rankings') are copied
         // into the database on another core while this connection copies the attainment rows,
         // rather than all at the end, on one, when the warehouse is closed.
@@ -96,10 +125,11 @@ fn refresh_beside(conn: &Connection, db: &str) -> Result<()> {
         let copied = copy_attainment(conn, &scratch);
         // (A checkpoint that could not run leaves its pages to the next one: nothing is lost.)
         let _ = checkpointing.join();
+        times.copy = started.elapsed();
         copied
     });
     let _ = std::fs::remove_file(&scratch);
-    attainment
+    attainment.map(|()| times)
 }
 
 /// Copies into the database what the WAL holds of transactions already committed, on a connection

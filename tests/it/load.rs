@@ -183,3 +183,27 @@ fn inspect_prints_the_plan_without_a_database() {
     assert_eq!(plan["reports"][4]["complete"], false);
     assert!(std::fs::read_dir(wd.path()).expect("list").all(|e| !e.expect("entry").path().ends_with("warehouse.db")));
 }
+
+/// `--stats` says where a load's time went, the refresh's parts included; a run that changes
+/// nothing refreshes nothing and names no parts.
+#[test]
+fn stats_name_the_parts_of_the_refresh() {
+    let wd = WorkDir::new();
+    wd.copy_corpus();
+    let first = wd.gwr(&["load", "--quiet", "--stats"]).ok().stderr();
+    let stats = first.lines().find(|l| l.starts_with("stats: ")).unwrap_or_else(|| panic!("no stats line: {first}"));
+    let seconds = |part: &str| -> f64 {
+        let after = stats.split_once(part).unwrap_or_else(|| panic!("{part:?} missing: {stats}")).1;
+        let number = after.trim_start().split(' ').next().unwrap_or_default();
+        number.parse().unwrap_or_else(|_| panic!("{part:?} is followed by {number:?}: {stats}"))
+    };
+    let whole = seconds("refreshed in");
+    let parts = ["(the panel", "then the rankings", "the attainment rows beside them", "their copy"].map(seconds);
+    // The attainment rows are computed beside the panel and the rankings: the whole is at least
+    // the longer leg and its copy, and no more than every part one after the other (rounding aside).
+    let longer = (parts[0] + parts[1]).max(parts[2]) + parts[3];
+    assert!(whole + 0.02 >= longer, "{whole} s for legs of {parts:?}: {stats}");
+    assert!(whole <= parts.iter().sum::<f64>() + 0.5, "{whole} s for parts {parts:?}: {stats}");
+    let again = wd.gwr(&["load", "--quiet", "--stats"]).ok().stderr();
+    assert!(!again.contains("(the panel"), "a run that changes nothing refreshes nothing: {again}");
+}

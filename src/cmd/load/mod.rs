@@ -160,7 +160,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let conn = writer.finish(&totals, "finished")?;
     // The panel and rankings of the towns this run touched, rebuilt once, after the last batch.
     let refreshing = Instant::now();
-    crate::store::derived::refresh(&conn)?;
+    let refreshed = crate::store::derived::refresh_timed(&conn)?;
     let refresh_time = refreshing.elapsed();
     // A warehouse counting its own term list counts this run's reports for it too.
     crate::store::terms::catch_up(&conn)?;
@@ -190,17 +190,33 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
         eprintln!(
             "stats: {secs:.2} s, {:.1} MB read ({:.1} MB/s), {:.0} reports/s, peak RSS {peak}; \
              the writer stored for {:.2} s and waited for planning for {:.2} s; \
-             the panel and rankings were refreshed in {:.2} s; the writer's thread used {} of CPU",
+             the panel and rankings were refreshed in {:.2} s{}; the writer's thread used {} of CPU",
             bytes_read as f64 / 1e6,
             bytes_read as f64 / 1e6 / secs,
             (r.loaded + r.replaced) as f64 / secs,
             writing.as_secs_f64(),
             waiting.as_secs_f64(),
             refresh_time.as_secs_f64(),
+            refresh_parts(&refreshed),
             thread_cpu_secs().map_or("unknown".to_string(), |s| format!("{s:.2} s"))
         );
     }
     Ok(if totals.files_failed > 0 { super::EXIT_PARTIAL } else { super::EXIT_OK })
+}
+
+/// The parts of a refresh for the stats line: the panel then the rankings on the warehouse's
+/// connection, the attainment rows beside them on another, then their copy.
+fn refresh_parts(r: &crate::store::derived::Refreshed) -> String {
+    if r.towns == 0 {
+        return String::new();
+    }
+    format!(
+        " (the panel {:.2} s then the rankings {:.2} s, the attainment rows beside them {:.2} s, their copy {:.2} s)",
+        r.panel.as_secs_f64(),
+        r.rankings.as_secs_f64(),
+        r.attainment.as_secs_f64(),
+        r.copy.as_secs_f64()
+    )
 }
 
 /// Ends a run stopped by Ctrl-C: it is marked interrupted and says what it kept.
