@@ -38,7 +38,8 @@ pub struct Refreshed {
     pub rankings: Duration,
     /// The attainment rows computed into the scratch file on a second connection, beside them.
     pub attainment: Duration,
-    /// The attainment rows copied in and the stale marks cleared, once both are done.
+    /// The attainment rows copied in and the stale marks cleared, once both are done (with the wait
+    /// for the passive checkpoint run beside the copy).
     pub copy: Duration,
 }
 
@@ -306,6 +307,28 @@ mod tests {
 
     /// The refresh beside a second connection stores, in its two transactions, what the computing
     /// views give, and leaves no stale mark and no scratch file.
+    /// Each part of a refresh is timed, and the parts fit in the time the whole took: the panel, the
+    /// rankings and the copy one after the other, the attainment rows and the copy likewise.
+    #[test]
+    fn a_refresh_times_each_of_its_parts() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = loaded(&dir.path().join("w.db"));
+        let stale: i64 = conn.query_row("SELECT count(*) FROM stale_towns", [], |r| r.get(0)).expect("marks");
+        let started = Instant::now();
+        let r = refresh_timed(&conn).expect("refresh");
+        let whole = started.elapsed();
+        assert_eq!(r.towns as i64, stale);
+        for (part, took) in
+            [("panel", r.panel), ("rankings", r.rankings), ("attainment", r.attainment), ("copy", r.copy)]
+        {
+            assert!(took > Duration::ZERO, "the {part} is not timed: {r:?}");
+        }
+        assert!(r.panel + r.rankings + r.copy <= whole, "{r:?} in {whole:?}");
+        assert!(r.attainment + r.copy <= whole, "{r:?} in {whole:?}");
+        let again = refresh_timed(&conn).expect("second refresh");
+        assert_eq!(again, Refreshed::default(), "nothing stale: nothing done, nothing timed");
+    }
+
     #[test]
     fn the_refresh_stores_what_the_views_compute() {
         let dir = tempfile::tempdir().expect("temp dir");
