@@ -39,7 +39,11 @@ fn open_schema(path: &Path) -> Result<Connection> {
     // All pending migrations and their rows in the schema history in one transaction: a load killed
     // while the schema is being built leaves the old schema or the new one, never a table created
     // without the history row that says so (which the next open would try to create again).
+    // Foreign keys are off while they run: a migration that rebuilds a table (V13) drops the old
+    // one, and with them on SQLite would first delete its rows and every fact pointing at them.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
     embedded::migrations::runner().set_grouped(true).run(&mut conn)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
     super::views::install(&conn)?;
     Ok(conn)
 }
@@ -132,7 +136,6 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "page_size", PAGE_SIZE)?;
     // WAL lets readers (a BI tool, the shell) go on while a load writes.
     conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(())
 }
@@ -215,6 +218,87 @@ mod tests {
         }
         conn.execute("UPDATE OR FAIL towns SET county = 'x' WHERE id = 5", []).expect("a town updated");
         assert_eq!(ids("SELECT town_id FROM stale_towns"), [5]);
+    }
+
+    /// A warehouse of V12: a run, a town, two reports, a fact of the second and a stale mark.
+    fn warehouse_at_v12(path: &Path) -> Connection {
+        let mut conn = Connection::open(path).expect("create");
+        embedded::migrations::runner()
+            .set_target(refinery::Target::Version(12))
+            .run(&mut conn)
+            .expect("migrate to V12");
+        conn.execute_batch(
+            "INSERT INTO load_runs (id, started_at, tool_version, arguments) VALUES (1, 'now', 'test', '');
+             INSERT INTO towns (id, town_key, name, resolution) VALUES (5, 'k', '青石镇', 'unique');
+             INSERT INTO reports (id, town_id, kind, title, source_path, source_index, encoding, content_sha256,
+                 char_count, complete, body, load_run_id)
+             VALUES (3, 5, 'work_plan', '一', 'a.txt', 0, 'utf-8', 'a', 4, 1, '第一段文字', 1),
+                    (8, 5, 'news_coverage', '二', 'b.txt', 0, 'gb18030', 'b', 4, 0, '第二段文字', 1);
+             INSERT INTO indicators (report_id, name, unit, quote, char_start, char_end)
+             VALUES (8, '产值', '亿元', '产值5亿元', 0, 5);
+             DELETE FROM stale_towns;
+             INSERT INTO stale_towns (town_id) VALUES (9);",
+        )
+        .expect("rows of V12");
+        conn
+    }
+
+    /// V13 rebuilds reports with the text as the last column (so that reading a report's kind does
+    /// not walk the text's pages), and keeps every row with its id, the facts pointing at them, the
+    /// stale marks, the foreign keys and the triggers.
+    #[test]
+    fn v13_puts_the_text_last_and_keeps_every_row() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.db");
+        drop(warehouse_at_v12(&path));
+        let conn = open_schema(&path).expect("open at the latest schema");
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info('reports') ORDER BY cid")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("columns");
+        assert_eq!(columns.len(), 23, "{columns:?}");
+        assert_eq!(columns[columns.len() - 2..], ["kind", "body"], "{columns:?}");
+        let rows: Vec<(i64, String, String, String, i64)> = conn
+            .prepare("SELECT id, kind, encoding, body, complete FROM reports ORDER BY id")
+            .and_then(|mut s| {
+                s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?.collect()
+            })
+            .expect("reports");
+        assert_eq!(
+            rows,
+            [
+                (3, "work_plan".into(), "utf-8".into(), "第一段文字".into(), 1),
+                (8, "news_coverage".into(), "gb18030".into(), "第二段文字".into(), 0)
+            ]
+        );
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+        assert_eq!(count("SELECT count(*) FROM indicators WHERE report_id = 8"), 1);
+        assert_eq!(count("SELECT sum(town_id) FROM stale_towns"), 9, "the marks as they were: town 9 alone");
+        assert_eq!(count("PRAGMA foreign_keys"), 1, "foreign keys are on again once the migrations ran");
+        // The foreign keys point at the new table, and its triggers mark the town.
+        conn.execute("DELETE FROM reports WHERE id = 8", []).expect("delete a report");
+        assert_eq!(count("SELECT count(*) FROM indicators"), 0, "its fact went with it");
+        assert_eq!(count("SELECT count(*) FROM stale_towns WHERE town_id = 5"), 1, "its town is marked");
+        assert!(
+            conn.execute("UPDATE reports SET kind = 'memo' WHERE id = 3", []).is_err(),
+            "the kinds are checked as before"
+        );
+    }
+
+    /// V13 drops the old reports table, which deletes its rows and every fact pointing at them
+    /// first when foreign keys are on: run so, it stops before changing anything.
+    #[test]
+    fn v13_refuses_to_run_with_foreign_keys_on() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("w.db");
+        let mut conn = warehouse_at_v12(&path);
+        conn.pragma_update(None, "foreign_keys", "ON").expect("foreign keys on");
+        let ran = embedded::migrations::runner().set_grouped(true).run(&mut conn);
+        assert!(ran.is_err(), "V13 ran with foreign keys on");
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).expect(sql) };
+        assert_eq!(count("SELECT count(*) FROM indicators"), 1);
+        assert_eq!(count("SELECT count(*) FROM reports"), 2);
+        assert_eq!(count("SELECT max(version) FROM refinery_schema_history"), 12);
     }
 
     /// The migrations are applied all or none: when one fails (here a view stands where a later
