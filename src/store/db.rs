@@ -257,7 +257,10 @@ mod tests {
             .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
             .expect("columns");
         assert_eq!(columns.len(), 23, "{columns:?}");
-        assert_eq!(columns[columns.len() - 2..], ["kind", "body"], "{columns:?}");
+        // A column added later with ALTER TABLE ... ADD COLUMN lands after the text and is read
+        // through its overflow pages: such a migration rebuilds the table as V13 does.
+        assert_eq!(columns.last().map(String::as_str), Some("body"), "the text is not last: {columns:?}");
+        assert_eq!(columns[columns.len() - 2], "kind", "{columns:?}");
         let rows: Vec<(i64, String, String, String, i64)> = conn
             .prepare("SELECT id, kind, encoding, body, complete FROM reports ORDER BY id")
             .and_then(|mut s| {
