@@ -177,6 +177,30 @@ mod tests {
         }
     }
 
+    /// Each shipped list finds at a place the first of its words, in list order, that stands
+    /// there: what a walk over the whole list finds.
+    #[test]
+    fn a_list_by_first_character_finds_what_a_walk_finds() {
+        let t = project_words();
+        let text: Vec<char> = "新建污水处理厂项目工程,推进产业园区基础设施建设项目一期及配套工程、中心小学改扩建工程,\
+            加快推进美丽乡村示范点建设,启动农贸市场提升改造项目,实施水利设施工程建设项目二期𠀀项目"
+            .chars()
+            .collect();
+        for (list, by_first) in [
+            (&t.strong_suffixes, &t.strong_chars),
+            (&t.weak_suffixes, &t.weak_chars),
+            (&t.phases, &t.phase_chars),
+            (&t.lead_words, &t.lead_chars),
+            (&t.inner_verbs, &t.inner_verb_chars),
+        ] {
+            let words: Vec<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
+            for pos in 0..=text.len() {
+                let walked = words.iter().find(|w| starts_with_at(&text, pos, w)).map(Vec::as_slice);
+                assert_eq!(by_first.at(&text, pos), walked, "at {pos}");
+            }
+        }
+    }
+
     #[test]
     fn shipped_terms_parse() {
         assert!(project_words().strong_suffixes.contains(&"项目".to_string()));
