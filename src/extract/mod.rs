@@ -273,7 +273,7 @@ impl TestReport {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::text::clauses::Stop;
 
@@ -291,7 +291,7 @@ mod tests {
 
     /// The contexts of every report of the sample corpus and the web fixtures, as the pipeline
     /// builds them.
-    fn fixture_reports() -> Vec<(String, Folded, ReportMeta)> {
+    pub(crate) fn fixture_reports() -> Vec<(String, Folded, ReportMeta)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut paths = Vec::new();
         for dir in ["corpus", "tests/fixtures/web"] {

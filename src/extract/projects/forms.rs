@@ -98,7 +98,8 @@ pub(super) fn is_programme(name: &str) -> bool {
 /// A work named without a project word, right after the amount invested in it and its verb, up to
 /// the end of its clause or the next investment ("投入450万元完成某某片高效节灌及配套设施建设",
 /// "投资80万元完成某某学校宿舍修缮和投资15万元…"): a project with that investment when its last
-/// words say what is done to it (建设, 修缮, 改造…).
+/// words say what is done to it (建设, 修缮, 改造…). Every match opens with 投: it is asked only of
+/// a clause holding one.
 pub(super) fn invested_works(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
     static WORKS: OnceLock<Regex> = OnceLock::new();
     let works = WORKS.get_or_init(|| {
@@ -109,9 +110,7 @@ pub(super) fn invested_works(chars: &Chars, cs: usize, ce: usize) -> Vec<Candida
     });
     let clause = chars.str(cs, ce);
     let mut out = Vec::new();
-    // (Every match opens with 投: a clause without one is not searched.)
-    let searched = chars[cs..ce].contains(&'投').then(|| works.captures_iter(clause));
-    for caps in searched.into_iter().flatten() {
+    for caps in works.captures_iter(clause) {
         let Some(m) = caps.name("work") else { continue };
         let at = cs + clause[..m.start()].chars().count();
         let end = at + m.as_str().chars().count();
@@ -122,13 +121,12 @@ pub(super) fn invested_works(chars: &Chars, cs: usize, ce: usize) -> Vec<Candida
             out.push(Candidate { name: name.to_string(), start, end, named: true, rule: "invested_works" });
         }
     }
-    out.extend(invested_works_on(chars, cs, ce));
     out
 }
 
 /// A work done to a named thing in the clause after its investment ("投资290万元,对镇敬老院进行
 /// 适老化提升改造"): the thing and the work are the project's name.
-fn invested_works_on(chars: &Chars, cs: usize, ce: usize) -> Option<Candidate> {
+pub(super) fn invested_works_on(chars: &Chars, cs: usize, ce: usize) -> Option<Candidate> {
     static ON: OnceLock<Regex> = OnceLock::new();
     let on =
         ON.get_or_init(|| Regex::new(r"^对(?<thing>[^,、]{2,20}?)进行(?<work>[^,、和]{2,15})$").expect("valid regex"));
