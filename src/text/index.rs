@@ -125,13 +125,30 @@ impl CharBytes {
         // of the last mark that counts no more than `c` (every block holds a start).
         let k = self.marks.partition_point(|&m| m as usize <= c) - 1;
         let from = k * MARK_EVERY;
-        let mut n = self.marks[k] as usize;
-        for (i, &b) in s.as_bytes()[from..].iter().enumerate() {
-            if starts_a_character(b) {
-                if n == c {
-                    return from + i;
+        // Counted on eight bytes at a time: a word's character starts as the top bit of each of
+        // its bytes that is no continuation byte (10xxxxxx), so that a word is passed by a count.
+        let bytes = s.as_bytes();
+        let mut n = c - self.marks[k] as usize;
+        let mut at = from;
+        while let Some(word) = bytes.get(at..at + 8) {
+            let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            let mut tops = !(w & !(w << 1)) & 0x8080_8080_8080_8080;
+            let here = tops.count_ones() as usize;
+            if n < here {
+                for _ in 0..n {
+                    tops &= tops - 1;
                 }
-                n += 1;
+                return at + tops.trailing_zeros() as usize / 8;
+            }
+            n -= here;
+            at += 8;
+        }
+        for (i, &b) in bytes[at..].iter().enumerate() {
+            if starts_a_character(b) {
+                if n == 0 {
+                    return at + i;
+                }
+                n -= 1;
             }
         }
         s.len()
