@@ -22,5 +22,5 @@ pub mod typing;
 pub mod views;
 pub mod writer;
 
-pub use db::{open, schema_version};
+pub use db::{open, open_unsynced, schema_version};
 pub use writer::{FileOutcome, Writer};

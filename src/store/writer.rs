@@ -6,7 +6,7 @@
 use crate::error::Result;
 use crate::model::{FilePlan, ReportPlan};
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// What writing one file did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -153,11 +153,6 @@ impl Writer {
             Ok(()) => Whole::Written(outcomes),
             Err(_) => Whole::Failed,
         })
-    }
-
-    /// The files earlier runs loaded or refused, by name.
-    pub fn stored_files(&self) -> Result<HashMap<String, super::files::StoredFile>> {
-        super::files::stored(&self.conn)
     }
 
     /// Records a file refused as a whole, so that unchanged it is not read again.

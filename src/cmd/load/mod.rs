@@ -36,16 +36,25 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     }
     store::db::check_folder(&args.db)?;
     let _lock = store::lock::acquire(&args.db)?;
-    let conn = store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let arguments = roots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ");
-    let mut writer = Writer::begin(conn, &arguments)?.refresh(args.force);
-    let stored = writer.stored_files()?;
+    // The planners need only the stored files (to pass the unchanged ones by): they start before
+    // the shipped data is brought up to date (a new warehouse's gazetteer, a quarter of a second),
+    // which is done before the run writes anything.
+    let conn = store::open_unsynced(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let stored = store::files::stored(&conn)?;
     let names = stored.iter().map(|(name, f)| (name.clone(), f.location.clone())).collect();
     files::settle_names(&mut walk.files, &names);
     let known = if args.force { HashMap::new() } else { stored };
     let met: HashSet<String> = walk.files.iter().map(|f| f.name.clone()).collect();
+    let opts = Options { encoding: args.encoding.map(Into::into), explain: false };
+    let files_seen = walk.files.len() + walk.skipped.len();
     let progress = progress_bar(walk.files.len() as u64);
-    let mut totals = RunTotals { files_seen: walk.files.len() + walk.skipped.len(), ..Default::default() };
+    let files = std::mem::take(&mut walk.files);
+    let (planner, batches) = planning::start(files, known, opts)?;
+    store::shipped::sync(&conn).with_context(|| format!("opening {}", args.db.display()))?;
+
+    let arguments = roots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ");
+    let mut writer = Writer::begin(conn, &arguments)?.refresh(args.force);
+    let mut totals = RunTotals { files_seen, ..Default::default() };
     for skipped in &walk.skipped {
         let r = &skipped.refusal;
         fail(&mut writer, &mut totals, &progress, &skipped.name, r.reason.as_str(), &r.detail)?;
@@ -54,10 +63,6 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let mut bytes_read = 0u64;
     // With --quiet, warnings are counted for the summary line instead of printed.
     let mut warnings = 0usize;
-
-    let opts = Options { encoding: args.encoding.map(Into::into), explain: false };
-    let files = std::mem::take(&mut walk.files);
-    let (planner, batches) = planning::start(files, known, opts)?;
 
     // Where the writer's time goes: storing, or waiting for the planners.
     let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
