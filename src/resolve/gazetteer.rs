@@ -2,7 +2,7 @@
 //! and township with its national division code, parsed once per process and indexed by name.
 
 use crate::text::fold::{fold_char, fold_str};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// The gazetteer file as shipped (see data/gazetteer/SOURCE.md).
@@ -99,12 +99,12 @@ pub struct Gazetteer {
     /// The file's first line: package and version.
     pub source: String,
     pub divisions: Vec<Division>,
-    by_code: HashMap<String, usize>,
+    by_code: FxHashMap<String, usize>,
     /// Every division by its full name, all levels.
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: FxHashMap<String, Vec<usize>>,
     /// Townships by their name without 镇/乡/街道, for names the source writes differently.
-    townships_by_stem: HashMap<String, Vec<usize>>,
-    common_words: HashSet<String>,
+    townships_by_stem: FxHashMap<String, Vec<usize>>,
+    common_words: FxHashSet<String>,
 }
 
 /// A name as the gazetteer files it: folded, and copied only when folding changes it.
@@ -120,12 +120,15 @@ impl Gazetteer {
     /// Reads the gazetteer file. Lines that do not fit the format are skipped: the file is
     /// generated and checked by scripts/gazetteer.py, and a unit test holds it to its row count.
     pub fn parse(tsv: &str, common_words: &str) -> Gazetteer {
+        // A division a line: the lists and maps get their room at once rather than by doublings
+        // that copy (and hash again) every entry filed so far.
+        let lines = memchr::memchr_iter(b'\n', tsv.as_bytes()).count() + 1;
         let mut g = Gazetteer {
             source: String::new(),
-            divisions: Vec::new(),
-            by_code: HashMap::new(),
-            by_name: HashMap::new(),
-            townships_by_stem: HashMap::new(),
+            divisions: Vec::with_capacity(lines),
+            by_code: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
+            by_name: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
+            townships_by_stem: FxHashMap::with_capacity_and_hasher(lines, Default::default()),
             common_words: common_words
                 .lines()
                 .filter(|l| !l.trim_start().starts_with('#'))
