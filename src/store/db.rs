@@ -36,6 +36,33 @@ pub fn open_unsynced(path: &Path) -> Result<Connection> {
     open_schema(path)
 }
 
+/// Runs `fill`, which writes rows into `table`. When the table is empty before it (a first load, a
+/// refresh of every town, the rankings each time, a new warehouse's gazetteer), its indexes are
+/// dropped first and built again after from their own definitions, in the caller's transaction:
+/// building an index sorts its rows once, where keeping it up seeks its place for every row (the
+/// attainment rows of 40,000 reports: 2.1 s against 2.9 s). A table that keeps rows keeps its
+/// indexes; so does a constraint's index (UNIQUE), which has no definition of its own.
+pub(super) fn filled_indexing_after(tx: &Connection, table: &str, fill: impl FnOnce() -> Result<()>) -> Result<()> {
+    let empty: bool = tx.query_row(&format!("SELECT NOT EXISTS (SELECT 1 FROM {table})"), [], |r| r.get(0))?;
+    let indexes: Vec<(String, String)> = if empty {
+        let mut stmt = tx.prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    } else {
+        Vec::new()
+    };
+    for (name, _) in &indexes {
+        tx.execute(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")), [])?;
+    }
+    fill()?;
+    for (_, sql) in &indexes {
+        tx.execute(sql, [])?;
+    }
+    Ok(())
+}
+
 /// Opens (creating if needed) the warehouse at `path` and brings its schema to the latest: the
 /// migrations, then the canned views.
 fn open_schema(path: &Path) -> Result<Connection> {

@@ -29,13 +29,14 @@ pub fn sync(conn: &Connection) -> Result<()> {
 fn fill(conn: &Connection, g: &crate::resolve::gazetteer::Gazetteer, bytes: i64) -> Result<()> {
     let tx = conn.unchecked_transaction()?;
     tx.execute("DELETE FROM divisions", [])?;
-    {
+    super::db::filled_indexing_after(&tx, "divisions", || {
         let mut stmt =
             tx.prepare_cached("INSERT INTO divisions (code, parent_code, level, name) VALUES (?1, ?2, ?3, ?4)")?;
         for d in &g.divisions {
             stmt.execute(params![d.code, d.parent, d.level.as_str(), d.name])?;
         }
-    }
+        Ok(())
+    })?;
     tx.execute(
         "INSERT INTO divisions_source (id, source, bytes, row_count, loaded_at)
          VALUES (1, ?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
@@ -80,6 +81,12 @@ mod tests {
         let n: i64 = conn.query_row("SELECT count(*) FROM divisions", [], |r| r.get(0)).expect("count");
         assert_eq!(n as usize, gazetteer().divisions.len());
         let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity_check");
-        assert_eq!(check, "ok", "every row meets the table's CHECK constraints");
+        assert_eq!(check, "ok", "every row meets the table's CHECK constraints, and every index holds every row");
+        // The indexes dropped while the empty table was filled are built again, as defined.
+        let indexes: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'divisions' ORDER BY name")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("indexes");
+        assert_eq!(indexes, ["divisions_name", "divisions_parent_code", "sqlite_autoindex_divisions_1"]);
     }
 }
