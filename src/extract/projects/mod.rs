@@ -126,10 +126,10 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     out
 }
 
-/// Which of the characters that the forms of a clause open on or hold it holds: an enumeration's
-/// 等, an investment's 投, a bracket and the 项 of 项目 (a count's bracketed names). Read in one
-/// pass over the clause with no early exit, which the compiler vectorises, so that a clause
-/// holding none is passed by every form that needs one instead of scanned once for each.
+/// Which of four characters a clause holds, each needed by a form of project: an enumeration's
+/// 等, an investment's 投, and a bracket with the 项 of 项目 (names in brackets after a count). Read
+/// in one pass over the clause with no early exit, which the compiler vectorises, so that a form
+/// is not asked of a clause without its character, where each form scanned the clause for it.
 #[derive(Debug, Default, PartialEq)]
 struct Holds {
     deng: bool,
