@@ -22,18 +22,9 @@ pub(super) const BUSY_TIMEOUT_MS: u32 = 10_000;
 /// A file that is not a gwr warehouse (another SQLite database, any other file) or one written by a
 /// newer gwr is refused untouched.
 pub fn open(path: &Path) -> Result<Connection> {
-    let conn = open_schema(path)?;
+    let conn = open_unsynced(path)?;
     super::shipped::sync(&conn)?;
     Ok(conn)
-}
-
-/// [`open`] without bringing the shipped data up to date: the warehouse migrated, its views
-/// installed. The caller runs [`super::shipped::sync`] on the connection before it writes to it or
-/// reads the shipped tables; until then it may read what a load has stored (its files, reports
-/// and facts). `gwr load` so lets its planners start while the shipped data is written (a new
-/// warehouse's gazetteer, a quarter of a second).
-pub fn open_unsynced(path: &Path) -> Result<Connection> {
-    open_schema(path)
 }
 
 /// Runs `fill`, which writes rows into `table`. When the table is empty before it (a first load, a
@@ -64,8 +55,12 @@ pub(super) fn filled_indexing_after(tx: &Connection, table: &str, fill: impl FnO
 }
 
 /// Opens (creating if needed) the warehouse at `path` and brings its schema to the latest: the
-/// migrations, then the canned views.
-fn open_schema(path: &Path) -> Result<Connection> {
+/// migrations, then the canned views; [`open`] without bringing the shipped data up to date. The
+/// caller runs [`super::shipped::sync`] on the connection before it writes to it or reads the
+/// shipped tables; until then it may read what a load has stored (its files, reports and facts).
+/// `gwr load` so lets its planners start while the shipped data is written (a new warehouse's
+/// gazetteer, a quarter of a second).
+pub fn open_unsynced(path: &Path) -> Result<Connection> {
     check_folder(path)?;
     let mut conn = Connection::open(path)?;
     // First: every later statement, the journal mode's included, waits for a lock rather than failing.
@@ -231,7 +226,7 @@ mod tests {
         .expect("marks");
         drop(conn);
         // (The schema alone: opening a warehouse also refreshes its stale towns.)
-        let conn = open_schema(&path).expect("open at the latest schema");
+        let conn = open_unsynced(&path).expect("open at the latest schema");
         let ids = |sql: &str| -> Vec<i64> {
             conn.prepare(sql).and_then(|mut s| s.query_map([], |r| r.get(0))?.collect()).expect(sql)
         };
@@ -287,7 +282,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("w.db");
         drop(warehouse_at_v12(&path));
-        let conn = open_schema(&path).expect("open at the latest schema");
+        let conn = open_unsynced(&path).expect("open at the latest schema");
         let columns: Vec<String> = conn
             .prepare("SELECT name FROM pragma_table_info('reports') ORDER BY cid")
             .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
