@@ -41,7 +41,9 @@ candidates AS (
     JOIN reports AS r ON r.id = i.report_id
     -- v_indicators decides what a full year is (full_year implies a period_year).
     WHERE i.full_year = 1
-        AND i.indicator_code IS NOT NULL
+        -- (The unary + keeps SQLite scanning the facts rather than reading the coded ones through
+        -- indicators_code_year, a lookup by id per row: at 40,000 reports twice as long.)
+        AND +i.indicator_code IS NOT NULL
         -- A half-year report's figures cover part of a year unless they say January to December (a full
         -- year with a month range).
         AND (i.report_kind IS NOT 'half_year_report' OR i.month_from IS NOT NULL)

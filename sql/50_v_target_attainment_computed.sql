@@ -46,7 +46,8 @@ full_year_facts AS (
         i.growth_pct, i.qualifier, i.char_start
     FROM v_indicators AS i
     -- v_indicators decides what a full year is (full_year implies a period_year).
-    WHERE i.full_year = 1 AND i.indicator_code IS NOT NULL AND i.estimated = 0
+    -- (+: the facts scanned, not read through indicators_code_year; see v_indicator_panel_computed.)
+    WHERE i.full_year = 1 AND +i.indicator_code IS NOT NULL AND i.estimated = 0
 ),
 level_actuals AS (
     SELECT

@@ -207,6 +207,40 @@ mod tests {
         assert_eq!(mode, "wal");
     }
 
+    /// The indexes on a code and a year hold the coded rows only (V14), a lookup by code reads
+    /// them still, and the computing views scan the facts rather than read the coded ones through
+    /// them (a lookup by id per row). (No statistics: the plans are those of any warehouse.)
+    #[test]
+    fn the_code_indexes_hold_coded_rows_and_the_computing_views_scan() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = open_unsynced(&dir.path().join("w.db")).expect("open");
+        let plan = |sql: &str| -> String {
+            let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect(sql);
+            let rows = stmt.query_map([], |r| r.get::<_, String>(3)).expect(sql);
+            rows.collect::<rusqlite::Result<Vec<_>>>().expect(sql).join("\n")
+        };
+        for (table, year, index) in [
+            ("indicators", "period_year", "indicators_code_year"),
+            ("targets", "target_year", "targets_code_year"),
+            ("target_attainment", "target_year", "target_attainment_code_year"),
+        ] {
+            let partial: i64 = conn
+                .query_row("SELECT partial FROM pragma_index_list(?1) WHERE name = ?2", [table, index], |r| r.get(0))
+                .expect(index);
+            assert_eq!(partial, 1, "{index} holds the coded rows only");
+            for lookup in [
+                format!("SELECT * FROM {table} WHERE indicator_code = 'gdp' AND {year} = 2024"),
+                format!("SELECT * FROM {table} WHERE indicator_code IN ('gdp', 'fiscal_revenue')"),
+            ] {
+                assert!(plan(&lookup).contains(index), "{lookup}: {}", plan(&lookup));
+            }
+        }
+        for view in ["v_indicator_panel_computed", "v_target_attainment_computed"] {
+            let plan = plan(&format!("SELECT * FROM {view}"));
+            assert!(!plan.contains("_code_year"), "{view} reads facts through a code index:\n{plan}");
+        }
+    }
+
     /// A warehouse of V11 with stale towns and pending reports marked keeps its marks through
     /// V12, whose triggers mark a town once: a second mark, by a report or by the town's update, is
     /// no error even under the statement's OR FAIL (the writer's).
