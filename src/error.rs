@@ -98,6 +98,9 @@ pub enum Error {
     NoFolder { path: PathBuf, folder: PathBuf },
     #[error("bad data file {path}: {detail}")]
     DataFile { path: String, detail: String },
+    /// A new warehouse's file could not be cleared, synced or moved to its path.
+    #[error("cannot {action} {path}: {source}")]
+    Building { action: &'static str, path: PathBuf, source: std::io::Error },
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

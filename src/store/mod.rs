@@ -4,6 +4,7 @@
 //! commands read through small query functions ([`overview`], [`towns`], [`search`],
 //! [`dictionary`]).
 
+pub mod building;
 pub mod catalog;
 pub mod checksum;
 pub mod db;

@@ -1,5 +1,5 @@
 //! Durability: a load killed at any moment leaves a sound warehouse holding only whole files'
-//! reports, a re-run completes it, a reader during a load is never blocked for long nor sees half a
+//! reports (or, building a new one, none at all), a re-run completes it, a reader during a load is never blocked for long nor sees half a
 //! report, and a database of the first schema upgrades without loss.
 
 use crate::util::{column, root, rows_apart, scalar, WorkDir};
@@ -44,6 +44,8 @@ fn a_killed_load_leaves_whole_reports_and_a_rerun_completes_it() {
     let expected: Vec<String> = column(&reference, FACT_COUNTS);
     assert!(expected.len() > 250, "the synthetic corpus loads: {}", expected.len());
 
+    // Into a warehouse that stands (a new one is built beside its path: see the test after this).
+    wd.gwr(&["migrate", "--db", "killed.db"]).ok();
     let exe = assert_cmd::cargo::cargo_bin!("gwr");
     for delay_ms in [30u64, 120, 250, 400, 700] {
         let mut child = Command::new(exe)
@@ -76,6 +78,52 @@ fn a_killed_load_leaves_whole_reports_and_a_rerun_completes_it() {
     // The stored panel was refreshed for every report, including those the killed runs committed.
     assert_eq!(rows_apart(&db, "v_indicator_panel", "v_indicator_panel_computed"), 0, "the panel follows the re-run");
     assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM stale_towns"), 0, "no town left stale");
+}
+
+/// A new warehouse is built beside its path and moved there when its load ends: a load killed
+/// while building leaves nothing at the path, and the next one builds it whole.
+#[test]
+fn a_killed_first_load_leaves_no_warehouse_and_the_next_builds_it_whole() {
+    let wd = WorkDir::new();
+    synth(&wd, 300, "corpus");
+    let started = Instant::now();
+    wd.gwr(&["load", "corpus", "--db", "reference.db"]).expect_code(1);
+    let load_time = started.elapsed();
+    let expected: Vec<String> = column(&wd.db("reference.db"), FACT_COUNTS);
+
+    let exe = assert_cmd::cargo::cargo_bin!("gwr");
+    let mut building_seen = false;
+    for fraction in [0.3, 0.6, 0.9] {
+        let mut child = Command::new(exe)
+            .args(["load", "corpus", "--db", "new.db"])
+            .current_dir(wd.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start gwr load");
+        std::thread::sleep(load_time.mul_f64(fraction));
+        building_seen |= wd.path().join("new.db.building").exists();
+        if child.try_wait().expect("poll").is_some() {
+            break; // finished: nothing left to kill
+        }
+        assert!(!wd.path().join("new.db").exists(), "a warehouse at its path before its build ended");
+        child.kill().expect("SIGKILL the load");
+        child.wait().expect("reap the load");
+        assert!(!wd.path().join("new.db").exists(), "a half-built warehouse at its path after a kill at {fraction}");
+    }
+    assert!(building_seen, "no kill landed in a build");
+    wd.gwr(&["load", "corpus", "--db", "new.db"]).expect_code(1);
+    let left: Vec<String> = std::fs::read_dir(wd.path())
+        .expect("folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".building"))
+        .collect();
+    assert!(left.is_empty(), "a build's files left: {left:?}");
+    let db = wd.db("new.db");
+    assert_eq!(scalar::<String>(&db, "PRAGMA journal_mode"), "wal");
+    assert_eq!(scalar::<String>(&db, "PRAGMA integrity_check"), "ok");
+    assert_eq!(column::<String>(&db, FACT_COUNTS), expected, "the build after the kills is whole");
+    assert_eq!(scalar::<i64>(&db, "SELECT count(*) FROM load_runs"), 1, "the killed builds left no run behind");
 }
 
 #[test]
@@ -264,6 +312,7 @@ fn loads_killed_anywhere_converge_to_a_clean_load() {
     let clean = wd.db("clean.db");
     let (facts, views) = (facts_by_content(&clean), views_by_content(&clean));
 
+    wd.gwr(&["migrate", "--db", "killed.db"]).ok();
     let exe = assert_cmd::cargo::cargo_bin!("gwr");
     let mut died = 0;
     for (force, fraction) in [(false, 0.2), (false, 0.6), (false, 0.97), (true, 0.3), (true, 0.9), (true, 0.99)] {

@@ -36,10 +36,14 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     }
     store::db::check_folder(&args.db)?;
     let _lock = store::lock::acquire(&args.db)?;
+    // A new warehouse is built beside its path, unjournaled, and moved there when the run ends
+    // (`store::building`); an existing one is written as it stands.
+    let building = store::building::Building::begin(&args.db)?;
+    let at = building.as_ref().map_or(args.db.as_path(), |b| b.path());
     // The planners need only the stored files (to pass the unchanged ones by): they start before
     // the shipped data is brought up to date (a new warehouse's gazetteer, a quarter of a second),
     // which is done before the run writes anything.
-    let conn = store::open_unsynced(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let conn = store::open_unsynced(at).with_context(|| format!("opening {}", args.db.display()))?;
     let stored = store::files::stored(&conn)?;
     let names = stored.iter().map(|(name, f)| (name.clone(), f.location.clone())).collect();
     files::settle_names(&mut walk.files, &names);
@@ -51,6 +55,9 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let files = std::mem::take(&mut walk.files);
     let (planner, batches) = planning::start(files, known, opts)?;
     store::shipped::sync(&conn).with_context(|| format!("opening {}", args.db.display()))?;
+    if building.is_some() {
+        store::building::unjournaled(&conn)?;
+    }
 
     let arguments = roots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ");
     let mut writer = Writer::begin(conn, &arguments)?.refresh(args.force);
@@ -151,7 +158,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     if super::interrupt::requested() {
         let _ = planner.join();
         progress.finish_and_clear();
-        return interrupted(writer, &totals, files_done);
+        return interrupted(writer, building, &totals, files_done);
     }
     planner.join().map_err(|_| anyhow::anyhow!("the planning thread stopped unexpectedly"))?;
     progress.finish_and_clear();
@@ -163,12 +170,19 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     writer.drop_orphan_towns()?;
     let run_id = writer.run_id();
     let conn = writer.finish(&totals, "finished")?;
+    if building.is_some() {
+        store::building::wal(&conn)?;
+    }
     // The panel and rankings of the towns this run touched, rebuilt once, after the last batch.
     let refreshing = Instant::now();
     let refreshed = crate::store::derived::refresh_timed(&conn)?;
     let refresh_time = refreshing.elapsed();
     // A warehouse counting its own term list counts this run's reports for it too.
     crate::store::terms::catch_up(&conn)?;
+    drop(conn);
+    if let Some(building) = building {
+        building.finish().with_context(|| format!("moving the new warehouse to {}", args.db.display()))?;
+    }
     let r = &totals.reports;
     let quieted = if args.quiet && warnings > 0 {
         format!(", {}", count(warnings, "warning", "warnings"))
@@ -225,8 +239,19 @@ fn refresh_parts(r: &crate::store::derived::Refreshed) -> String {
 }
 
 /// Ends a run stopped by Ctrl-C: it is marked interrupted and says what it kept.
-fn interrupted(writer: Writer, totals: &RunTotals, files_done: usize) -> anyhow::Result<i32> {
-    writer.finish(totals, "interrupted")?;
+fn interrupted(
+    writer: Writer,
+    building: Option<store::building::Building>,
+    totals: &RunTotals,
+    files_done: usize,
+) -> anyhow::Result<i32> {
+    let conn = writer.finish(totals, "interrupted")?;
+    // A warehouse being built keeps what was stored too: it is moved to its path.
+    if let Some(building) = building {
+        store::building::wal(&conn)?;
+        drop(conn);
+        building.finish()?;
+    }
     let r = &totals.reports;
     eprintln!(
         "interrupted: {} reports stored ({} of {} files done); run the same load again to finish",
