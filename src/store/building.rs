@@ -21,19 +21,19 @@ pub struct Building {
 
 /// The file a new warehouse at `db` is built in.
 pub fn building_path(db: &Path) -> PathBuf {
-    let mut name = db.as_os_str().to_owned();
-    name.push(".building");
+    suffixed(db, ".building")
+}
+
+/// `path` with `suffix` added to its name.
+fn suffixed(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
     PathBuf::from(name)
 }
 
 /// A file and the files SQLite keeps beside it.
 fn with_companions(path: &Path) -> [PathBuf; 4] {
-    let beside = |suffix: &str| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
-    };
-    [path.to_path_buf(), beside("-wal"), beside("-shm"), beside("-journal")]
+    [path.to_path_buf(), suffixed(path, "-wal"), suffixed(path, "-shm"), suffixed(path, "-journal")]
 }
 
 impl Building {
@@ -98,7 +98,7 @@ impl Drop for Building {
 
 /// The journal a warehouse being built is written with, from the start of its load's writes to
 /// their end ([`wal`]): set on a connection with no transaction open, the only one to the file.
-pub fn unjournaled(conn: &Connection) -> Result<()> {
+pub fn memory_journal(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "MEMORY")?;
     conn.pragma_update(None, "synchronous", "OFF")?;
     Ok(())
@@ -127,7 +127,7 @@ mod tests {
         assert!(!building.path().exists(), "what a killed build left is removed");
         assert!(!dir.path().join("w.db.building-wal").exists());
         let conn = crate::store::open(building.path()).expect("open");
-        unjournaled(&conn).expect("journal");
+        memory_journal(&conn).expect("journal");
         conn.execute("INSERT INTO stale_towns (town_id) VALUES (7)", []).expect("write");
         wal(&conn).expect("WAL again");
         drop(conn);

@@ -36,7 +36,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     }
     store::db::check_folder(&args.db)?;
     let _lock = store::lock::acquire(&args.db)?;
-    // A new warehouse is built beside its path, unjournaled, and moved there when the run ends
+    // A new warehouse is built beside its path, without the WAL, and moved there when the run ends
     // (`store::building`); an existing one is written as it stands.
     let building = store::building::Building::begin(&args.db)?;
     let at = building.as_ref().map_or(args.db.as_path(), |b| b.path());
@@ -56,7 +56,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let (planner, batches) = planning::start(files, known, opts)?;
     store::shipped::sync(&conn).with_context(|| format!("opening {}", args.db.display()))?;
     if building.is_some() {
-        store::building::unjournaled(&conn)?;
+        store::building::memory_journal(&conn)?;
     }
 
     let arguments = roots.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ");
