@@ -20,7 +20,7 @@ pub struct Building {
 }
 
 /// The file a new warehouse at `db` is built in.
-pub fn building_path(db: &Path) -> PathBuf {
+fn building_path(db: &Path) -> PathBuf {
     suffixed(db, ".building")
 }
 
@@ -61,10 +61,12 @@ impl Building {
         &self.path
     }
 
-    /// Moves the built warehouse to its path, once every connection to it is closed (the last one
-    /// to close empties and removes the WAL): synced first, so that the name never stands for
-    /// pages the disk does not hold yet.
-    pub fn finish(mut self) -> Result<()> {
+    /// Moves the built warehouse to its path: `conn`, its last connection, is put back on the WAL
+    /// (if it is not already) and closed, which empties and removes the WAL; then the file is synced,
+    /// so that the name never stands for pages the disk does not hold yet, and renamed.
+    pub fn finish(mut self, conn: Connection) -> Result<()> {
+        wal(&conn)?;
+        conn.close().map_err(|(_, e)| e)?;
         std::fs::File::open(&self.path).and_then(|f| f.sync_all()).map_err(|source| Error::Building {
             action: "sync the new warehouse",
             path: self.path.clone(),
@@ -129,9 +131,7 @@ mod tests {
         let conn = crate::store::open(building.path()).expect("open");
         memory_journal(&conn).expect("journal");
         conn.execute("INSERT INTO stale_towns (town_id) VALUES (7)", []).expect("write");
-        wal(&conn).expect("WAL again");
-        drop(conn);
-        building.finish().expect("finish");
+        building.finish(conn).expect("finish");
         assert!(!building_path(&db).exists());
         let conn = Connection::open(&db).expect("moved into place");
         let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");

@@ -179,9 +179,8 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let refresh_time = refreshing.elapsed();
     // A warehouse counting its own term list counts this run's reports for it too.
     crate::store::terms::catch_up(&conn)?;
-    drop(conn);
     if let Some(building) = building {
-        building.finish().with_context(|| format!("moving the new warehouse to {}", args.db.display()))?;
+        building.finish(conn).with_context(|| format!("moving the new warehouse to {}", args.db.display()))?;
     }
     let r = &totals.reports;
     let quieted = if args.quiet && warnings > 0 {
@@ -248,9 +247,7 @@ fn interrupted(
     let conn = writer.finish(totals, "interrupted")?;
     // A warehouse being built keeps what was stored too: it is moved to its path.
     if let Some(building) = building {
-        store::building::wal(&conn)?;
-        drop(conn);
-        building.finish()?;
+        building.finish(conn)?;
     }
     let r = &totals.reports;
     eprintln!(
