@@ -22,13 +22,18 @@ fn main() {
     let mut out =
         String::from("/// The canned views: (name, CREATE VIEW statement in its typing form), in file-name order.\n");
     out.push_str("pub const VIEWS: &[(&str, &str)] = &[\n");
+    let mut plain = String::from("/// The same views as their files write them, without the typing form.\n");
+    plain.push_str("pub const PLAIN_VIEWS: &[(&str, &str)] = &[\n");
     for p in &views {
         let name = p.file_stem().and_then(|s| s.to_str()).expect("view file names are UTF-8");
         let name =
             name.split_once('_').filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit())).map_or(name, |(_, rest)| rest);
         let sql = std::fs::read_to_string(p).expect("read a view file");
         writeln!(out, "    ({name:?}, {:?}),", typing::typed(&sql)).expect("write to string");
+        writeln!(plain, "    ({name:?}, {sql:?}),").expect("write to string");
     }
+    out.push_str("];\n");
+    out.push_str(&plain);
     out.push_str("];\n");
     // The example queries (sql/examples/*.sql), offered as Datasette's canned queries.
     let mut examples: Vec<_> = std::fs::read_dir(Path::new(&root).join("sql/examples"))

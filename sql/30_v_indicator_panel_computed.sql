@@ -66,12 +66,13 @@ ranked AS (
                 CASE WHEN c.qualifier IS NULL THEN 0 ELSE 1 END,
                 c.content_sha256,
                 c.char_start
-        ) AS preference,
-        count(*) OVER (PARTITION BY c.town_id, c.period_year, c.indicator_code) AS n_candidates
+        ) AS preference
     FROM candidates AS c
 ),
+-- (The candidates are counted here rather than by a window beside the ranking's: one sort of them
+-- fewer.)
 spread AS (
-    SELECT town_id, period_year, indicator_code, count(DISTINCT value_base) AS n_values
+    SELECT town_id, period_year, indicator_code, count(*) AS n_candidates, count(DISTINCT value_base) AS n_values
     FROM candidates
     GROUP BY town_id, period_year, indicator_code
 ),
@@ -98,7 +99,7 @@ final AS (
         i.report_id,
         r.review_year AS report_review_year,
         i.quote,
-        CAST(k.n_candidates AS INTEGER) AS candidate_count,
+        CAST(s.n_candidates AS INTEGER) AS candidate_count,
         CAST(s.n_values AS INTEGER) AS distinct_values,
         r.kind AS source_kind
     FROM ranked AS k

@@ -178,10 +178,12 @@ fn attainment_into(db: &str, scratch: &std::path::Path) -> Result<()> {
     let (table, indexes) = definitions(&conn, "target_attainment")?;
     conn.execute(&in_scratch(&table, "TABLE")?, [])?;
     let columns = column_list(&conn, "target_attainment")?;
+    // (The view in its plain form: this connection only computes the rows.)
+    super::views::plain_twin(&conn, "v_target_attainment_computed")?;
     conn.execute(
         &format!(
             "INSERT INTO {SCRATCH}.target_attainment ({columns})
-                 SELECT {columns} FROM main.v_target_attainment_computed
+                 SELECT {columns} FROM temp.v_target_attainment_computed
                  WHERE town_id IN (SELECT town_id FROM main.stale_towns)"
         ),
         [],
@@ -271,6 +273,36 @@ mod tests {
         let plans: Vec<_> = names.iter().map(|p| plan_file(p, &p.display().to_string(), &Options::default())).collect();
         writer.write_batch(&plans).expect("batch");
         writer.finish(&crate::store::writer::RunTotals::default(), "finished").expect("finish")
+    }
+
+    /// The attainment rows are computed through the view's plain form: a temporary view without
+    /// the typing form's subqueries, giving the installed view's rows.
+    #[test]
+    fn the_plain_twin_gives_the_installed_views_rows() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = loaded(&dir.path().join("w.db"));
+        let view = "v_target_attainment_computed";
+        super::super::views::plain_twin(&conn, view).expect("plain twin");
+        let sql = |schema: &str| -> String {
+            conn.query_row(&format!("SELECT sql FROM {schema}.sqlite_master WHERE name = ?1"), [view], |r| r.get(0))
+                .expect("definition")
+        };
+        assert!(sql("main").contains("view_column_types"), "the installed view is in its typing form");
+        assert!(!sql("temp").contains("view_column_types"), "the twin is not");
+        let rows: i64 = conn.query_row(&format!("SELECT count(*) FROM main.{view}"), [], |r| r.get(0)).expect("rows");
+        assert!(rows > 20, "{rows} attainment rows");
+        let differ: i64 = conn
+            .query_row(
+                &format!(
+                    "SELECT (SELECT count(*) FROM (SELECT * FROM main.{view} EXCEPT SELECT * FROM temp.{view}))
+                          + (SELECT count(*) FROM (SELECT * FROM temp.{view} EXCEPT SELECT * FROM main.{view}))"
+                ),
+                [],
+                |r| r.get(0),
+            )
+            .expect("compare");
+        assert_eq!(differ, 0);
+        assert!(super::super::views::plain_twin(&conn, "v_no_such_view").is_err());
     }
 
     /// The refresh beside a second connection stores, in its two transactions, what the computing
