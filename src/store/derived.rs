@@ -25,7 +25,19 @@ fn column_list(conn: &Connection, table: &str) -> Result<String> {
 /// Recomputes the panel and attainment rows of the stale towns and, when there were any, every
 /// ranking (a town's figures move other towns' ranks). Returns how many towns were refreshed.
 pub fn refresh(conn: &Connection) -> Result<usize> {
-    Ok(refresh_timed(conn)?.towns)
+    Ok(refresh_timed(conn, Readers::May)?.towns)
+}
+
+/// Whether connections other than the refresh's own may read the warehouse while it is refreshed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readers {
+    /// A standing warehouse: every write goes through the WAL, so that readers go on.
+    May,
+    /// A warehouse being built (`store::building`), which nobody else can open: the attainment rows,
+    /// the refresh's largest part, are copied in without the WAL, each page written to the file
+    /// once rather than to the WAL and again by the checkpoint when the warehouse is closed (the
+    /// end of a load of 40,000 reports, after its refresh: 0.52 and 0.53 s against 0.82 and 0.84 s).
+    None,
 }
 
 /// What a refresh did, and how long each of its parts took (`gwr load --stats`).
@@ -44,7 +56,7 @@ pub struct Refreshed {
 }
 
 /// [`refresh`], saying how long each part took.
-pub fn refresh_timed(conn: &Connection) -> Result<Refreshed> {
+pub fn refresh_timed(conn: &Connection, readers: Readers) -> Result<Refreshed> {
     let stale: i64 = conn.query_row("SELECT count(*) FROM stale_towns", [], |r| r.get(0))?;
     if stale == 0 {
         return Ok(Refreshed::default());
@@ -52,7 +64,7 @@ pub fn refresh_timed(conn: &Connection) -> Result<Refreshed> {
     // A warehouse is always a file (`store::open` takes its path): a second connection can open it.
     let db = conn.path().filter(|p| !p.is_empty()).ok_or(rusqlite::Error::InvalidPath(Default::default()))?;
     let pages_before = super::db::checkpoint_every(conn, REFRESH_CHECKPOINT_BYTES)?;
-    let refreshed = refresh_beside(conn, db);
+    let refreshed = refresh_beside(conn, db, readers);
     conn.pragma_update(None, "wal_autocheckpoint", pages_before)?;
     Ok(Refreshed { towns: usize::try_from(stale).unwrap_or(usize::MAX), ..refreshed? })
 }
@@ -78,7 +90,7 @@ const SCRATCH: &str = "attainment_scratch";
 /// (SQLite holds a connection's lock on every attached database until its transaction ends, so
 /// the scratch file cannot be written by one connection while it is attached to a transaction of
 /// the other: it is attached between the two.)
-fn refresh_beside(conn: &Connection, db: &str) -> Result<Refreshed> {
+fn refresh_beside(conn: &Connection, db: &str, readers: Readers) -> Result<Refreshed> {
     let mut times = Refreshed::default();
     let scratch = std::path::PathBuf::from(format!("{db}-attainment.tmp"));
     // A file left by a refresh that was killed holds nothing this one needs.
@@ -116,6 +128,15 @@ fn refresh_beside(conn: &Connection, db: &str) -> Result<Refreshed> {
     let attainment = panel.and(computed).and_then(|computing| {
         times.attainment = computing;
         let started = Instant::now();
+        if readers == Readers::None {
+            // The switch copies the WAL's pages into the database first: this connection is the
+            // warehouse's only one now.
+            super::building::memory_journal(conn)?;
+            let copied = copy_attainment(conn, &scratch);
+            super::building::wal(conn)?;
+            times.copy = started.elapsed();
+            return copied;
+        }
         // The WAL's pages so far (the load's last ones, the panel's and the rankings') are copied
         // into the database on another core while this connection copies the attainment rows,
         // rather than all at the end, on one, when the warehouse is closed.
@@ -275,6 +296,37 @@ mod tests {
         writer.finish(&crate::store::writer::RunTotals::default(), "finished").expect("finish")
     }
 
+    /// A warehouse that nobody else reads (one being built) has its attainment rows copied in
+    /// without the WAL, and is left in WAL mode with the same rows a standing one gets.
+    #[test]
+    fn without_readers_the_attainment_rows_are_copied_past_the_wal() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let wal_bytes =
+            |db: &std::path::Path| std::fs::metadata(format!("{}-wal", db.display())).map_or(0, |m| m.len());
+        let mut attainment = Vec::new();
+        for readers in [Readers::May, Readers::None] {
+            let db = dir.path().join(format!("{readers:?}.db"));
+            let conn = loaded(&db);
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).expect("checkpoint");
+            refresh_timed(&conn, readers).expect("refresh");
+            let journal: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("journal");
+            assert_eq!(journal, "wal", "{readers:?}");
+            // (The WAL was emptied before the refresh: what it holds now, the refresh wrote there.)
+            let wal = wal_bytes(&db);
+            match readers {
+                Readers::May => assert!(wal > 0, "a standing warehouse is written through its WAL"),
+                Readers::None => assert_eq!(wal, 0, "the rows went through the WAL"),
+            }
+            let mut stmt =
+                conn.prepare("SELECT target_id, status FROM target_attainment ORDER BY target_id").expect("rows");
+            let rows: Vec<(i64, String)> =
+                stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("rows").map(|r| r.expect("row")).collect();
+            attainment.push(rows);
+        }
+        assert!(!attainment[0].is_empty());
+        assert_eq!(attainment[0], attainment[1]);
+    }
+
     /// The attainment rows are computed through the view's plain form: a temporary view without
     /// the typing form's subqueries, giving the installed view's rows.
     #[test]
@@ -315,7 +367,7 @@ mod tests {
         let conn = loaded(&dir.path().join("w.db"));
         let stale: i64 = conn.query_row("SELECT count(*) FROM stale_towns", [], |r| r.get(0)).expect("marks");
         let started = Instant::now();
-        let r = refresh_timed(&conn).expect("refresh");
+        let r = refresh_timed(&conn, Readers::May).expect("refresh");
         let whole = started.elapsed();
         assert_eq!(r.towns as i64, stale);
         for (part, took) in
@@ -325,7 +377,7 @@ mod tests {
         }
         assert!(r.panel + r.rankings + r.copy <= whole, "{r:?} in {whole:?}");
         assert!(r.attainment + r.copy <= whole, "{r:?} in {whole:?}");
-        let again = refresh_timed(&conn).expect("second refresh");
+        let again = refresh_timed(&conn, Readers::May).expect("second refresh");
         assert_eq!(again, Refreshed::default(), "nothing stale: nothing done, nothing timed");
     }
 

@@ -27,9 +27,11 @@ pub fn install(conn: &Connection) -> Result<()> {
 /// row: the attainment rows of 40,000 reports (eleven typed columns) took 2.74 to 3.06 s of CPU in
 /// the sqlite3 shell through the plain form against 3.21 to 3.43 s through the typed one.
 pub(super) fn plain_twin(conn: &Connection, name: &str) -> Result<()> {
-    let shipped = |detail: &str| crate::error::Error::DataFile { path: format!("sql/ ({name})"), detail: detail.into() };
+    let shipped =
+        |detail: &str| crate::error::Error::DataFile { path: format!("sql/ ({name})"), detail: detail.into() };
     let (_, sql) = PLAIN_VIEWS.iter().find(|(n, _)| *n == name).ok_or_else(|| shipped("no view file of that name"))?;
-    let body = sql.trim_start().strip_prefix("CREATE VIEW ").ok_or_else(|| shipped("it does not open with CREATE VIEW"))?;
+    let body =
+        sql.trim_start().strip_prefix("CREATE VIEW ").ok_or_else(|| shipped("it does not open with CREATE VIEW"))?;
     conn.execute_batch(&format!("DROP VIEW IF EXISTS temp.{name};\nCREATE TEMP VIEW {body}"))?;
     Ok(())
 }

@@ -175,7 +175,8 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     }
     // The panel and rankings of the towns this run touched, rebuilt once, after the last batch.
     let refreshing = Instant::now();
-    let refreshed = crate::store::derived::refresh_timed(&conn)?;
+    let readers = if building.is_some() { store::derived::Readers::None } else { store::derived::Readers::May };
+    let refreshed = crate::store::derived::refresh_timed(&conn, readers)?;
     let refresh_time = refreshing.elapsed();
     // A warehouse counting its own term list counts this run's reports for it too.
     crate::store::terms::catch_up(&conn)?;
