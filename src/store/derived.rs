@@ -128,10 +128,10 @@ fn refresh_beside(conn: &Connection, db: &str, readers: Readers) -> Result<Refre
     let attainment = panel.and(computed).and_then(|computing| {
         times.attainment = computing;
         let started = Instant::now();
-        if readers == Readers::None {
-            // The switch copies the WAL's pages into the database first: this connection is the
-            // warehouse's only one now.
-            super::building::memory_journal(conn)?;
+        // The switch copies the WAL's pages into the database first: this connection is the
+        // warehouse's only one now. (Should it not be, the switch fails and the rows are copied
+        // through the WAL below.)
+        if readers == Readers::None && super::building::memory_journal(conn).is_ok() {
             let copied = copy_attainment(conn, &scratch);
             super::building::wal(conn)?;
             times.copy = started.elapsed();
@@ -325,6 +325,26 @@ mod tests {
         }
         assert!(!attainment[0].is_empty());
         assert_eq!(attainment[0], attainment[1]);
+    }
+
+    /// A warehouse refreshed as one that nobody reads while a reader has it open after all keeps
+    /// its WAL and its reader: the rows are copied through the WAL.
+    #[test]
+    fn a_reader_left_open_keeps_the_copy_in_the_wal() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("w.db");
+        let conn = loaded(&db);
+        let reader = Connection::open(&db).expect("reader");
+        let before: i64 = reader.query_row("SELECT count(*) FROM reports", [], |r| r.get(0)).expect("read");
+        refresh_timed(&conn, Readers::None).expect("refresh");
+        let journal: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("journal");
+        assert_eq!(journal, "wal");
+        let after: i64 = reader.query_row("SELECT count(*) FROM reports", [], |r| r.get(0)).expect("read again");
+        assert_eq!(before, after);
+        let stale: i64 = reader.query_row("SELECT count(*) FROM stale_towns", [], |r| r.get(0)).expect("marks");
+        assert_eq!(stale, 0, "the refresh ended");
+        let rows: i64 = reader.query_row("SELECT count(*) FROM target_attainment", [], |r| r.get(0)).expect("rows");
+        assert!(rows > 20, "{rows} attainment rows");
     }
 
     /// The attainment rows are computed through the view's plain form: a temporary view without
