@@ -69,11 +69,13 @@ impl Building {
     /// 40,000 reports (2 GB) are mostly still in memory at its end; flushed only then, the end of
     /// the load after its refresh took 1.10 and 1.39 s, flushed beside the refresh 0.51 and
     /// 0.61 s. (A flush that fails leaves its pages to that sync, which says so.)
+    /// (Without a thread to run it, nothing is flushed early.)
     pub fn flush_beside(&mut self) {
         let path = self.path.clone();
-        self.flushing = Some(std::thread::spawn(move || {
+        let flush = move || {
             let _ = std::fs::File::open(&path).and_then(|f| f.sync_data());
-        }));
+        };
+        self.flushing = std::thread::Builder::new().name("gwr-flush".into()).spawn(flush).ok();
     }
 
     /// Moves the built warehouse to its path: `conn`, its last connection, is put back on the WAL
@@ -117,7 +119,9 @@ impl Drop for Building {
 }
 
 /// The journal a warehouse being built is written with, from the start of its load's writes to
-/// their end ([`wal`]): set on a connection with no transaction open, the only one to the file.
+/// their end ([`wal`]), and again for the refresh's copy of its attainment rows
+/// (`derived::Readers::None`): set on a connection with no transaction open, the only one to the
+/// file.
 pub fn memory_journal(conn: &Connection) -> Result<()> {
     // Syncs off first: leaving the WAL (the refresh's copy) checkpoints it, with no sync either.
     conn.pragma_update(None, "synchronous", "OFF")?;
@@ -144,13 +148,12 @@ mod tests {
         let db = dir.path().join("w.db");
         std::fs::write(building_path(&db), b"left by a killed build").expect("leftover");
         std::fs::write(dir.path().join("w.db.building-wal"), b"its WAL").expect("leftover WAL");
-        let building = Building::begin(&db).expect("begin").expect("no warehouse yet: built");
+        let mut building = Building::begin(&db).expect("begin").expect("no warehouse yet: built");
         assert!(!building.path().exists(), "what a killed build left is removed");
         assert!(!dir.path().join("w.db.building-wal").exists());
         let conn = crate::store::open(building.path()).expect("open");
         memory_journal(&conn).expect("journal");
         conn.execute("INSERT INTO stale_towns (town_id) VALUES (7)", []).expect("write");
-        let mut building = building;
         building.flush_beside();
         conn.execute("INSERT INTO stale_towns (town_id) VALUES (8)", []).expect("write after the flush began");
         building.finish(conn).expect("finish");
