@@ -171,7 +171,14 @@ fn kept_of_two<'a>(given: Option<&'a str>, stored: Option<&'a str>) -> Option<&'
     }
 }
 
-pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Result<()> {
+/// Stores a report's row (and its town's) and its sections; its facts and term counts wait in
+/// `pending` for the rest of the batch's.
+pub(super) fn insert_report<'p>(
+    tx: &Connection,
+    run_id: i64,
+    r: &'p ReportPlan,
+    pending: &mut Pending<'p>,
+) -> Result<()> {
     let town_id = upsert_town(tx, &r.town)?;
     let m = &r.meta;
     tx.prepare_cached(
@@ -206,72 +213,110 @@ pub(super) fn insert_report(tx: &Connection, run_id: i64, r: &ReportPlan) -> Res
     ])?;
     let report_id = tx.last_insert_rowid();
     let section_ids = insert_sections(tx, report_id, r)?;
-    let sid = |s: Option<usize>| s.and_then(|i| section_ids.get(i).copied());
-
-    insert_many(tx, &INDICATORS, &r.indicators, |b, i| {
-        let q = &i.quantity;
-        b.value(report_id)?
-            .value(sid(i.section))?
-            .value(&i.name)?
-            .value(&i.indicator_code)?
-            .value(i.period_year)?
-            .value(i.month_from)?
-            .value(i.month_to)?
-            .value(q.value)?
-            .value(q.value_min)?
-            .value(q.value_max)?
-            .value(q.unit.as_str())?
-            .value(q.value_base)?
-            .value(q.unit_base.as_str())?
-            .value(i.growth_pct)?
-            .value(i.growth_multiple)?
-            .value(i.change_pp)?
-            .value(q.qualifier.as_deref())?
-            .value(i.estimated)?
-            .value(&i.quote)?
-            .value(i.span.start as i64)?
-            .value(i.span.end as i64)?;
-        Ok(())
-    })?;
-    insert_many(tx, &TARGETS, &r.targets, |b, t| {
-        let q = t.quantity.as_ref();
-        b.value(report_id)?
-            .value(sid(t.section))?
-            .value(&t.name)?
-            .value(&t.indicator_code)?
-            .value(t.target_year)?
-            .value(q.and_then(|q| q.value))?
-            .value(q.and_then(|q| q.value_min))?
-            .value(q.and_then(|q| q.value_max))?
-            .value(q.map(|q| q.unit.as_str()))?
-            .value(q.and_then(|q| q.value_base))?
-            .value(q.map(|q| q.unit_base.as_str()))?
-            .value(t.growth_pct)?
-            .value(t.comparator.as_str())?
-            .value(&t.cue)?
-            .value(&t.quote)?
-            .value(t.span.start as i64)?
-            .value(t.span.end as i64)?;
-        Ok(())
-    })?;
-    insert_many(tx, &PROJECTS, &r.projects, |b, p| {
-        b.value(report_id)?
-            .value(sid(p.section))?
-            .value(&p.name)?
-            .value(&p.status)?
-            .value(p.investment)?
-            .value(&p.investment_unit)?
-            .value(p.investment_yuan)?
-            .value(&p.quote)?
-            .value(p.span.start as i64)?
-            .value(p.span.end as i64)?;
-        Ok(())
-    })?;
-    insert_many(tx, &TERMS, &r.term_counts, |b, c| {
-        b.value(report_id)?.value(&c.term)?.value(c.occurrences as i64)?;
-        Ok(())
-    })?;
+    pending.reports.push(Stored { plan: r, report_id, section_ids });
     Ok(())
+}
+
+/// The facts and term counts of reports stored by [`insert_report`], waiting to be written
+/// together ([`Pending::write`]): the facts of a batch's files go in table after table, by statements
+/// of 32 rows wherever there are that many, rather than report after report, where each report's
+/// last rows of every table went in by statements of fewer.
+#[derive(Default)]
+pub(super) struct Pending<'p> {
+    reports: Vec<Stored<'p>>,
+}
+
+/// A report stored, with its row id and its sections' row ids, by index.
+struct Stored<'p> {
+    plan: &'p ReportPlan,
+    report_id: i64,
+    section_ids: Vec<i64>,
+}
+
+impl Stored<'_> {
+    fn section(&self, s: Option<usize>) -> Option<i64> {
+        s.and_then(|i| self.section_ids.get(i).copied())
+    }
+}
+
+/// Each report's rows of one list, in the reports' order and each report's, with the report.
+fn rows_of<'a, 'p, T>(
+    stored: &'a [Stored<'p>],
+    list: impl Fn(&'p ReportPlan) -> &'p [T],
+) -> Vec<(&'a Stored<'p>, &'p T)> {
+    stored.iter().flat_map(|s| list(s.plan).iter().map(move |row| (s, row))).collect()
+}
+
+impl Pending<'_> {
+    /// Writes the waiting facts and term counts, each table's rows in the order of their reports
+    /// (so that every row gets the id it would get report by report), and empties the list.
+    pub(super) fn write(&mut self, tx: &Connection) -> Result<()> {
+        let stored = std::mem::take(&mut self.reports);
+        insert_many(tx, &INDICATORS, &rows_of(&stored, |r| &r.indicators), |b, (s, i)| {
+            let q = &i.quantity;
+            b.value(s.report_id)?
+                .value(s.section(i.section))?
+                .value(&i.name)?
+                .value(&i.indicator_code)?
+                .value(i.period_year)?
+                .value(i.month_from)?
+                .value(i.month_to)?
+                .value(q.value)?
+                .value(q.value_min)?
+                .value(q.value_max)?
+                .value(q.unit.as_str())?
+                .value(q.value_base)?
+                .value(q.unit_base.as_str())?
+                .value(i.growth_pct)?
+                .value(i.growth_multiple)?
+                .value(i.change_pp)?
+                .value(q.qualifier.as_deref())?
+                .value(i.estimated)?
+                .value(&i.quote)?
+                .value(i.span.start as i64)?
+                .value(i.span.end as i64)?;
+            Ok(())
+        })?;
+        insert_many(tx, &TARGETS, &rows_of(&stored, |r| &r.targets), |b, (s, t)| {
+            let q = t.quantity.as_ref();
+            b.value(s.report_id)?
+                .value(s.section(t.section))?
+                .value(&t.name)?
+                .value(&t.indicator_code)?
+                .value(t.target_year)?
+                .value(q.and_then(|q| q.value))?
+                .value(q.and_then(|q| q.value_min))?
+                .value(q.and_then(|q| q.value_max))?
+                .value(q.map(|q| q.unit.as_str()))?
+                .value(q.and_then(|q| q.value_base))?
+                .value(q.map(|q| q.unit_base.as_str()))?
+                .value(t.growth_pct)?
+                .value(t.comparator.as_str())?
+                .value(&t.cue)?
+                .value(&t.quote)?
+                .value(t.span.start as i64)?
+                .value(t.span.end as i64)?;
+            Ok(())
+        })?;
+        insert_many(tx, &PROJECTS, &rows_of(&stored, |r| &r.projects), |b, (s, p)| {
+            b.value(s.report_id)?
+                .value(s.section(p.section))?
+                .value(&p.name)?
+                .value(&p.status)?
+                .value(p.investment)?
+                .value(&p.investment_unit)?
+                .value(p.investment_yuan)?
+                .value(&p.quote)?
+                .value(p.span.start as i64)?
+                .value(p.span.end as i64)?;
+            Ok(())
+        })?;
+        insert_many(tx, &TERMS, &rows_of(&stored, |r| &r.term_counts), |b, (s, c)| {
+            b.value(s.report_id)?.value(&c.term)?.value(c.occurrences as i64)?;
+            Ok(())
+        })?;
+        Ok(())
+    }
 }
 
 /// Inserts a report's sections and returns the row id of every section, by index. A new row of a

@@ -3,6 +3,7 @@
 //! fails is rolled back and written again with a savepoint per file, so that a failing file leaves
 //! nothing of itself behind while the rest of its batch lands.
 
+use super::rows::Pending;
 use crate::error::Result;
 use crate::model::{FilePlan, ReportPlan};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -124,7 +125,10 @@ impl Writer {
         let mut outcomes = Vec::with_capacity(files.len());
         for file in files {
             let sp = tx.savepoint()?;
-            match write_file(&sp, run_id, file, refresh, Cascades::On).map(|o| o.unwrap_or_default()) {
+            let mut pending = Pending::default();
+            let written = write_file(&sp, run_id, file, refresh, Cascades::On, &mut pending)
+                .and_then(|o| pending.write(&sp).map(|()| o.unwrap_or_default()));
+            match written {
                 Ok(outcome) => {
                     sp.commit()?;
                     outcomes.push(Ok(outcome));
@@ -141,13 +145,18 @@ impl Writer {
     fn write_whole(&mut self, files: &[FilePlan], cascades: Cascades) -> Result<Whole> {
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(files.len());
+        // The batch's facts go in after all its reports, table by table.
+        let mut pending = Pending::default();
         for file in files {
             // Dropping the transaction rolls the whole batch back.
-            match write_file(&tx, self.run_id, file, self.refresh, cascades) {
+            match write_file(&tx, self.run_id, file, self.refresh, cascades, &mut pending) {
                 Ok(Some(outcome)) => outcomes.push(outcome),
                 Ok(None) => return Ok(Whole::NeedsCascades),
                 Err(_) => return Ok(Whole::Failed),
             }
+        }
+        if pending.write(&tx).is_err() {
+            return Ok(Whole::Failed);
         }
         Ok(match tx.commit() {
             Ok(()) => Whole::Written(outcomes),
@@ -240,27 +249,31 @@ enum Cascades {
 
 /// One file's reports and its rows in source_files and file_reports. `None` when the cascades are
 /// off and the file would delete stored reports (nothing of it is then to be kept).
-fn write_file(
+/// Its reports' facts and term counts are left in `pending`.
+fn write_file<'p>(
     conn: &Connection,
     run_id: i64,
-    file: &FilePlan,
+    file: &'p FilePlan,
     refresh: bool,
     cascades: Cascades,
+    pending: &mut Pending<'p>,
 ) -> Result<Option<FileOutcome>> {
-    let Some(outcome) = write_reports(conn, run_id, &file.source_path, &file.reports, refresh, cascades)? else {
+    let Some(outcome) = write_reports(conn, run_id, &file.source_path, &file.reports, refresh, cascades, pending)?
+    else {
         return Ok(None);
     };
     super::files::record(conn, run_id, file)?;
     Ok(Some(outcome))
 }
 
-fn write_reports(
+fn write_reports<'p>(
     tx: &Connection,
     run_id: i64,
     path: &str,
-    reports: &[ReportPlan],
+    reports: &'p [ReportPlan],
     refresh: bool,
     cascades: Cascades,
+    pending: &mut Pending<'p>,
 ) -> Result<Option<FileOutcome>> {
     let mut outcome = FileOutcome::default();
     // With `refresh`, every earlier report of the file is stale and extracted anew.
@@ -302,7 +315,7 @@ fn write_reports(
             Some(p) if p == path => outcome.unchanged += 1,
             Some(_) => outcome.duplicate += 1,
             None => {
-                super::rows::insert_report(tx, run_id, report)?;
+                super::rows::insert_report(tx, run_id, report, pending)?;
                 if stale.is_empty() {
                     outcome.loaded += 1;
                 } else {
@@ -392,5 +405,70 @@ mod tests {
             assert_eq!((row.2, row.3), (s.span.start as i64, i64::from(s.level)));
             assert_eq!(row.1, s.parent.map(|p| rows[p].0), "section {k}");
         }
+    }
+
+    /// A batch's facts go in after all its reports, table after table: each fact still gets the id
+    /// that writing report after report gives (the facts of the batch's reports numbered in their
+    /// order), its report's id and its own section's id.
+    #[test]
+    fn a_batchs_facts_get_the_ids_report_by_report_writing_gives() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let conn = crate::store::open(&dir.path().join("w.db")).expect("open");
+        let mut writer = Writer::begin(conn, "test").expect("begin");
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let plans: Vec<FilePlan> = ["000_5f3145f1445451d9.txt", "001_d2fc8c44b527f0e4.txt", "002_b71db8426e6125db.txt"]
+            .iter()
+            .zip(["a.txt", "b.txt", "c.txt"])
+            .map(|(file, source)| plan_file(&corpus.join(file), source, &Options::default()))
+            .collect();
+        let reports: Vec<&ReportPlan> = plans.iter().flat_map(|p| &p.reports).collect();
+        assert!(reports.len() > 3 && reports.iter().all(|r| !r.indicators.is_empty() && !r.projects.is_empty()));
+        let outcomes = writer.write_batch(&plans).expect("batch");
+        assert!(outcomes.iter().all(|o| o.is_ok()), "{outcomes:?}");
+        let conn = writer.finish(&RunTotals::default(), "finished").expect("finish");
+        let rows = |table: &str| -> Vec<(i64, i64, Option<i64>, i64)> {
+            conn.prepare(&format!("SELECT id, report_id, section_id, char_start FROM {table} ORDER BY id"))
+                .expect("prepare")
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .expect("query")
+                .collect::<rusqlite::Result<_>>()
+                .expect("rows")
+        };
+        // Reports, and their sections, numbered from 1 in the batch's order.
+        let mut section_ids = Vec::new();
+        let mut next_section = 1;
+        for r in &reports {
+            section_ids.push((next_section..).take(r.sections.len()).collect::<Vec<i64>>());
+            next_section += r.sections.len() as i64;
+        }
+        // Each fact's section (by index) and start, in a report's order.
+        type Placed = Vec<(Option<usize>, usize)>;
+        let expected = |facts: &dyn Fn(&ReportPlan) -> Placed| {
+            let mut out = Vec::new();
+            for (k, r) in reports.iter().enumerate() {
+                for (section, start) in facts(r) {
+                    let id = out.len() as i64 + 1;
+                    out.push((id, k as i64 + 1, section.map(|s| section_ids[k][s]), start as i64));
+                }
+            }
+            out
+        };
+        assert_eq!(rows("indicators"), expected(&|r| r.indicators.iter().map(|i| (i.section, i.span.start)).collect()));
+        assert_eq!(rows("targets"), expected(&|r| r.targets.iter().map(|t| (t.section, t.span.start)).collect()));
+        assert_eq!(rows("projects"), expected(&|r| r.projects.iter().map(|p| (p.section, p.span.start)).collect()));
+        let terms: Vec<(i64, i64)> = conn
+            .prepare("SELECT id, report_id FROM report_terms ORDER BY id")
+            .expect("prepare")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("query")
+            .collect::<rusqlite::Result<_>>()
+            .expect("rows");
+        let by_report: Vec<i64> = reports
+            .iter()
+            .enumerate()
+            .flat_map(|(k, r)| std::iter::repeat_n(k as i64 + 1, r.term_counts.len()))
+            .collect();
+        assert_eq!(terms.iter().map(|t| t.1).collect::<Vec<_>>(), by_report);
+        assert!(terms.iter().enumerate().all(|(k, t)| t.0 == k as i64 + 1));
     }
 }
