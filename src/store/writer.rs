@@ -333,6 +333,16 @@ mod tests {
     use crate::pipeline::{plan_file, Options};
     use std::path::Path;
 
+    /// Three sample files planned as a.txt, b.txt and c.txt, several reports each.
+    fn three_sample_files() -> Vec<FilePlan> {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        ["000_5f3145f1445451d9.txt", "001_d2fc8c44b527f0e4.txt", "002_b71db8426e6125db.txt"]
+            .iter()
+            .zip(["a.txt", "b.txt", "c.txt"])
+            .map(|(file, source)| plan_file(&corpus.join(file), source, &Options::default()))
+            .collect()
+    }
+
     /// A store failure in the middle of a batch (the batch is then written again file by file)
     /// costs only the failing file: the files before and after it land whole, it leaves no row.
     #[test]
@@ -345,12 +355,7 @@ mod tests {
         )
         .expect("trigger");
         let mut writer = Writer::begin(conn, "test").expect("begin");
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let plans: Vec<FilePlan> = ["000_5f3145f1445451d9.txt", "001_d2fc8c44b527f0e4.txt", "002_b71db8426e6125db.txt"]
-            .iter()
-            .zip(["a.txt", "b.txt", "c.txt"])
-            .map(|(file, source)| plan_file(&corpus.join(file), source, &Options::default()))
-            .collect();
+        let plans = three_sample_files();
         assert!(plans.iter().all(|p| p.error.is_none() && !p.reports.is_empty()));
         let outcomes = writer.write_batch(&plans).expect("batch");
         assert!(outcomes[0].is_ok() && outcomes[1].is_err() && outcomes[2].is_ok(), "{outcomes:?}");
@@ -415,12 +420,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let conn = crate::store::open(&dir.path().join("w.db")).expect("open");
         let mut writer = Writer::begin(conn, "test").expect("begin");
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let plans: Vec<FilePlan> = ["000_5f3145f1445451d9.txt", "001_d2fc8c44b527f0e4.txt", "002_b71db8426e6125db.txt"]
-            .iter()
-            .zip(["a.txt", "b.txt", "c.txt"])
-            .map(|(file, source)| plan_file(&corpus.join(file), source, &Options::default()))
-            .collect();
+        let plans = three_sample_files();
         let reports: Vec<&ReportPlan> = plans.iter().flat_map(|p| &p.reports).collect();
         assert!(reports.len() > 3 && reports.iter().all(|r| !r.indicators.is_empty() && !r.projects.is_empty()));
         let outcomes = writer.write_batch(&plans).expect("batch");
