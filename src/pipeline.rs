@@ -6,8 +6,8 @@ use crate::model::{FilePlan, PageMeta, ReportPlan, Span};
 use crate::read::{self, Encoding, RawReport};
 use crate::text::index::{CharBytes, Folded};
 use crate::{extract, files, parse, resolve};
+use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 use std::path::Path;
 
 /// Choices that change how a file is read.
@@ -164,11 +164,11 @@ fn plan_report(
 /// How a report writes the characters its parse text folds (a traditional repost: 镇 back to 鎮),
 /// or None when it writes them as they are folded. `folded` is the report's parse text. Folding is
 /// one for one; glosses and letter spacing left out of the parse text are passed over.
-fn script_map(raw: &RawReport, folded: &str) -> Option<HashMap<char, char>> {
+fn script_map(raw: &RawReport, folded: &str) -> Option<FxHashMap<char, char>> {
     if raw.stored.is_none() && folded == raw.body {
         return None;
     }
-    let mut back = HashMap::new();
+    let mut back = FxHashMap::default();
     let mut pair = |f: char, w: char| {
         if f != w && !w.is_ascii() && !f.is_ascii() && !f.is_whitespace() {
             back.insert(f, w);
@@ -231,12 +231,12 @@ fn shared_prefix(a: &[u8], b: &[u8]) -> usize {
 /// report writes them in (a traditional repost keeps its script), as its quotes are. The town stays
 /// folded, as the gazetteer names it; catalog codes were matched on the folded names.
 fn as_written(
-    back: &HashMap<char, char>,
+    back: &FxHashMap<char, char>,
     meta: &mut crate::model::ReportMeta,
     sections: &mut [crate::model::Section],
     facts: &mut extract::Facts,
 ) {
-    fn restore_in<S: std::ops::Deref<Target = str> + FromIterator<char>>(back: &HashMap<char, char>, v: &mut S) {
+    fn restore_in<S: std::ops::Deref<Target = str> + FromIterator<char>>(back: &FxHashMap<char, char>, v: &mut S) {
         if v.chars().any(|c| back.contains_key(&c)) {
             *v = v.chars().map(|c| *back.get(&c).unwrap_or(&c)).collect();
         }

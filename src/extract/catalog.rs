@@ -1,7 +1,7 @@
 //! The indicator catalog (data/indicators.toml): canonical codes and the names that map to them.
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 const CATALOG_TOML: &str = include_str!("../../data/indicators.toml");
@@ -78,13 +78,14 @@ struct CatalogFile {
 
 pub struct Catalog {
     pub entries: Vec<Entry>,
-    by_alias: HashMap<String, usize>,
+    /// (Fx-hashed: its keys are the catalog's own; names looked up are only compared with them.)
+    by_alias: FxHashMap<String, usize>,
 }
 
 impl Catalog {
     pub fn parse(text: &str) -> Result<Self, String> {
         let file: CatalogFile = toml::from_str(text).map_err(|e| e.to_string())?;
-        let mut by_alias = HashMap::new();
+        let mut by_alias = FxHashMap::default();
         for (i, e) in file.indicator.iter().enumerate() {
             for a in e.aliases.iter().chain(std::iter::once(&e.name_zh)) {
                 if let Some(prev) = by_alias.insert(a.clone(), i) {

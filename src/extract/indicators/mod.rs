@@ -48,7 +48,7 @@ use figure::{code_of, is_figure, readable};
 use growth::growth_runs;
 use names::{clause_start, close_quotes, list_clause_start, near, Stops};
 use rules::{At, Reader};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 pub fn extract(ctx: &Context) -> Vec<Indicator> {
     let text = ctx.folded.text.as_str();
@@ -63,8 +63,8 @@ pub fn extract(ctx: &Context) -> Vec<Indicator> {
         // A figure row per quantity at most, and a few growth phrases of their own: sized once
         // rather than grown (and copied) a row at a time.
         rows: Vec::with_capacity(ctx.quantities.len() + ctx.growths.len()),
-        used_growth: HashSet::new(),
-        done: HashSet::new(),
+        used_growth: FxHashSet::default(),
+        done: FxHashSet::default(),
         subject: None,
     };
     for i in 0..r.found.len() {

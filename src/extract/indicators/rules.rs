@@ -9,7 +9,7 @@ use super::words::words;
 use super::Row;
 use crate::extract::number::{self, Found};
 use crate::text::words::ends_with;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// A report being read: its text, its quantities and growth phrases, and what the rules decided
 /// so far.
@@ -21,8 +21,8 @@ pub(super) struct Reader<'a> {
     pub rows: Vec<Row>,
     /// Starts of growth phrases a level took, and of quantities a list rule read already: sets, as
     /// a text may hold tens of thousands.
-    pub used_growth: HashSet<usize>,
-    pub done: HashSet<usize>,
+    pub used_growth: FxHashSet<usize>,
+    pub done: FxHashSet<usize>,
     /// The name of the sentence's last figure: (sentence start, name).
     pub subject: Option<(usize, (usize, usize))>,
 }

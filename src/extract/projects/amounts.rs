@@ -5,7 +5,7 @@ use super::*;
 
 /// The amounts of each stretch of text already read, by its character range: projects of one
 /// clause or sentence share it, and it is read once.
-pub(super) type AmountsSeen = std::collections::HashMap<(usize, usize), Vec<(usize, Amount)>>;
+pub(super) type AmountsSeen = rustc_hash::FxHashMap<(usize, usize), Vec<(usize, Amount)>>;
 
 /// The investment stated for a project: in its clause, or in its sentence when the sentence names it
 /// alone.

@@ -86,7 +86,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     // Each name's key, with its length in characters.
     let mut keys: Vec<(String, usize)> = Vec::new();
     // A clause or sentence per project, mostly: room for them at once.
-    let mut amounts = AmountsSeen::with_capacity(kept.len());
+    let mut amounts = AmountsSeen::with_capacity_and_hasher(kept.len(), Default::default());
     for f in &kept {
         let (sent_s, sent_e) = clauses::enclosing(chars, f.start, Stop::Semicolon);
         let (cl_s, cl_e) = clauses::enclosing(chars, f.start, Stop::Clause);
