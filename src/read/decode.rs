@@ -67,7 +67,9 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<Decoded, Refusal
     let (replaced, text): (usize, Cow<str>) = match counted {
         Some(Counted { errors, text: Some(text) }) => (errors, Cow::Owned(text)),
         Some(Counted { errors, text: None }) => (errors, codec.decode_without_bom_handling(body).0),
-        None if codec == encoding_rs::UTF_8 => (utf8_errors(body), codec.decode_without_bom_handling(body).0),
+        None if codec == encoding_rs::UTF_8 => {
+            (utf8_errors(body, usize::MAX), codec.decode_without_bom_handling(body).0)
+        }
         None => {
             let (text, errors) = decode_counting(codec, body);
             (errors, Cow::Owned(text))
@@ -189,12 +191,17 @@ fn sniff(bytes: &[u8]) -> (Encoding, &[u8], Option<Counted>) {
     // encoding with fewer bad sequences, so a UTF-8 file with a few damaged bytes stays UTF-8.
     // GB18030 reads most byte pairs as some character, so UTF-8 with damage decodes as GB18030
     // with few errors but as nonsense; UTF-8 wins while its damage is a small share of the text.
-    let utf8_bad = utf8_errors(bytes);
+    // (UTF-8's bad sequences are counted only as far as each test needs: a GB18030 file has one
+    // every character or two, and its count stops past a fiftieth of its non-ASCII bytes.)
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
-    if utf8_bad * UTF8_DAMAGE_RATIO <= non_ascii {
+    let tolerated = non_ascii / UTF8_DAMAGE_RATIO;
+    let utf8_bad = utf8_errors(bytes, tolerated + 1);
+    if utf8_bad <= tolerated {
         return (Encoding::Utf8, bytes, Counted::errors(utf8_bad));
     }
     let (gb_text, gb_bad) = decode_counting(encoding_rs::GB18030, bytes);
+    // UTF-8 with more damage still wins where GB18030 reads no better: counted as far as that.
+    let utf8_bad = if gb_bad < utf8_bad { utf8_bad } else { utf8_errors(bytes, gb_bad + 1) };
     if gb_bad < utf8_bad {
         (Encoding::Gb18030, bytes, Some(Counted { errors: gb_bad, text: Some(gb_text) }))
     } else {
@@ -224,11 +231,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
     }
 }
 
-/// Malformed sequences of UTF-8, as its decoder counts them. The standard library splits bytes at
-/// the same malformed sequences as the WHATWG decoder (maximal subparts), one per chunk, without
-/// restarting a decoder at each: a GB18030 file sniffed as UTF-8 has one every few bytes.
-fn utf8_errors(bytes: &[u8]) -> usize {
-    bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count()
+/// Malformed sequences of UTF-8, as its decoder counts them, up to `at_most` (the count stops
+/// there). The standard library splits bytes at the same malformed sequences as the WHATWG decoder
+/// (maximal subparts), one per chunk, without restarting a decoder at each: a GB18030 file sniffed
+/// as UTF-8 has one every few bytes.
+fn utf8_errors(bytes: &[u8], at_most: usize) -> usize {
+    bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).take(at_most).count()
 }
 
 /// The text the codec's decoder gives (each malformed sequence replaced by U+FFFD, as
@@ -315,7 +323,7 @@ mod tests {
             "镇长".as_bytes(),
         ];
         for bytes in cases {
-            assert_eq!(utf8_errors(bytes), decoder_errors(encoding_rs::UTF_8, bytes), "{bytes:?}");
+            assert_eq!(utf8_errors(bytes, usize::MAX), decoder_errors(encoding_rs::UTF_8, bytes), "{bytes:?}");
         }
     }
 
@@ -324,7 +332,34 @@ mod tests {
         fn utf8_error_count_matches_the_decoder_on_any_bytes(
             bytes in proptest::collection::vec(prop_oneof![any::<u8>(), 0x80u8..0xC0, 0xE0u8..0xF5], 0..64)
         ) {
-            prop_assert_eq!(utf8_errors(&bytes), decoder_errors(encoding_rs::UTF_8, &bytes));
+            prop_assert_eq!(utf8_errors(&bytes, usize::MAX), decoder_errors(encoding_rs::UTF_8, &bytes));
+        }
+
+        /// The sniff counts UTF-8's bad sequences only as far as it must, and decides as it did
+        /// with all of them counted: the same encoding and the same count of replaced sequences.
+        #[test]
+        fn the_sniff_decides_as_with_every_bad_sequence_counted(
+            pieces in proptest::collection::vec(prop_oneof![
+                4 => "[镇乡村规划项目完成亿元]{1,40}".prop_map(|t| t.into_bytes()),
+                3 => "[镇乡村规划项目完成亿元]{1,40}".prop_map(|t| encoding_rs::GB18030.encode(&t).0.into_owned()),
+                2 => "[a-z0-9,.]{1,8}".prop_map(|t| t.into_bytes()),
+                1 => any::<u8>().prop_map(|b| vec![b]),
+            ], 0..12)
+        ) {
+            let bytes = pieces.concat();
+            prop_assume!(!bytes.starts_with(b"\xEF\xBB\xBF"));
+            let (encoding, _, counted) = sniff(&bytes);
+            let errors = |c: Option<Counted>| c.map(|c| c.errors);
+            // The rule as written before the counts were cut short.
+            let utf8_bad = decoder_errors(encoding_rs::UTF_8, &bytes);
+            let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+            let gb_bad = decoder_errors(encoding_rs::GB18030, &bytes);
+            let expected = if utf8_bad * UTF8_DAMAGE_RATIO <= non_ascii || gb_bad >= utf8_bad {
+                (Encoding::Utf8, utf8_bad)
+            } else {
+                (Encoding::Gb18030, gb_bad)
+            };
+            prop_assert_eq!((encoding, errors(counted).unwrap_or(0)), expected);
         }
     }
 
