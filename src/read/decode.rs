@@ -343,13 +343,13 @@ mod tests {
                 4 => "[镇乡村规划项目完成亿元]{1,40}".prop_map(|t| t.into_bytes()),
                 3 => "[镇乡村规划项目完成亿元]{1,40}".prop_map(|t| encoding_rs::GB18030.encode(&t).0.into_owned()),
                 2 => "[a-z0-9,.]{1,8}".prop_map(|t| t.into_bytes()),
-                1 => any::<u8>().prop_map(|b| vec![b]),
+                // (No NUL: text with NULs is told apart as UTF-16 before these counts.)
+                1 => (1u8..).prop_map(|b| vec![b]),
             ], 0..12)
         ) {
             let bytes = pieces.concat();
             prop_assume!(!bytes.starts_with(b"\xEF\xBB\xBF"));
             let (encoding, _, counted) = sniff(&bytes);
-            let errors = |c: Option<Counted>| c.map(|c| c.errors);
             // The rule as written before the counts were cut short.
             let utf8_bad = decoder_errors(encoding_rs::UTF_8, &bytes);
             let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
@@ -359,7 +359,7 @@ mod tests {
             } else {
                 (Encoding::Gb18030, gb_bad)
             };
-            prop_assert_eq!((encoding, errors(counted).unwrap_or(0)), expected);
+            prop_assert_eq!((encoding, counted.map(|c| c.errors)), (expected.0, Some(expected.1)));
         }
     }
 
