@@ -24,6 +24,7 @@ struct Keys {
 struct Lines {
     exact: Vec<String>,
     contains: Vec<String>,
+    image_extensions: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -50,6 +51,8 @@ struct Noise {
     fields: Vec<(String, Field)>,
     exact: Vec<String>,
     contains: WordList,
+    /// The extensions of pictures' file names, in lower case.
+    image_extensions: Vec<String>,
     breadcrumb: Regex,
     date: Regex,
     /// A line that is a date and time and little else ("2023-05-06 15:24", "某某网 2023-05-06").
@@ -91,6 +94,7 @@ fn noise() -> &'static Noise {
             fields,
             exact: lines.exact,
             contains: WordList::new(&lines.contains),
+            image_extensions: lines.image_extensions.iter().map(|e| e.to_lowercase()).collect(),
             breadcrumb: Regex::new(r"^\s*(>|》|»)|(\s>\s|>>|»)").expect("breadcrumb regex"),
             date: Regex::new(r"([0-9]{4})\s*[-年/.]\s*([0-9]{1,2})\s*[-月/.]\s*([0-9]{1,2})").expect("date regex"),
             bare_date: Regex::new(
@@ -192,6 +196,21 @@ impl Noise {
         self.exact.iter().any(|e| e == t)
             || self.contains.any_in(t)
             || (at_most_chars(t, 79) && self.breadcrumb.is_match(t))
+            || self.is_image_file_name(t)
+    }
+
+    /// Whether a (trimmed) line is a picture's file name and nothing else: a name of at most 60
+    /// characters without spaces, ending in a picture's extension after a dot.
+    fn is_image_file_name(&self, t: &str) -> bool {
+        // (A line of the text ends in punctuation or a character: the name is looked for only
+        // in a short line ending in a Latin letter.)
+        if !t.as_bytes().last().is_some_and(u8::is_ascii_alphabetic) || !at_most_chars(t, 60) {
+            return false;
+        }
+        let Some((stem, ext)) = t.rsplit_once('.') else { return false };
+        !stem.is_empty()
+            && !t.contains(char::is_whitespace)
+            && self.image_extensions.iter().any(|e| e.eq_ignore_ascii_case(ext))
     }
 
     fn iso_date(&self, s: &str) -> Option<String> {
