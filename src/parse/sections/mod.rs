@@ -212,12 +212,17 @@ pub fn parse(folded: &Folded, meta: &ReportMeta) -> Vec<Section> {
 /// Reads the numbered and unnumbered headings that open lines (the title line excepted).
 fn read_headings(lines: &[Line], meta: &ReportMeta, nodes: &mut Vec<Node>, heading_line: &mut [bool]) {
     let mut stack: Vec<Open> = Vec::new();
-    for (li, line) in lines.iter().enumerate().skip(1) {
+    for (li, line) in lines.iter().enumerate() {
         let (depth, style, value, marker, title, inline) = if let Some(m) = marker_of(line.text) {
             let (title, inline) = heading_title(m.rest, true);
+            // The first line is the title, unless the text opens on its first part: "一、" and a
+            // title naming a part of the report ("一、2024年工作总结"), which no report's title is.
+            if li == 0 && !(m.style == Style::CnComma && m.value == 1 && top_like(&title)) {
+                continue;
+            }
             let depth = place(&stack, m.style, m.value, top_like(&title));
             (depth, m.style, m.value, m.marker.to_string(), title, inline)
-        } else if bare_top(line.text) {
+        } else if li > 0 && bare_top(line.text) {
             (0, Style::Bare, 0, String::new(), clean_title(line.text), false)
         } else {
             continue;
