@@ -265,11 +265,15 @@ fn odd_input_never_panics() {
 fn a_text_that_opens_on_its_first_heading() {
     let body = "一、2024年工作回顾\n一年来,某某镇各项工作稳步推进。\n(一)做优产业\n新建厂房三处。\n(二)做美乡村\n改造道路十公里。";
     let s = outline(body, 2024);
-    let top: Vec<_> = s.iter().filter(|x| x.level == 1).map(|x| (x.marker.as_str(), x.title.as_str(), x.part)).collect();
+    let top: Vec<_> =
+        s.iter().filter(|x| x.level == 1).map(|x| (x.marker.as_str(), x.title.as_str(), x.part)).collect();
     assert_eq!(top, [("一、", "2024年工作回顾", Part::Review)]);
     assert_eq!(children(&s, "2024年工作回顾").len(), 2);
     // A first line that is a title, numbered or not, stays the title.
-    for body in ["一、某某镇概况\n全镇面积十平方公里。\n二、2024年工作回顾\n一年来。", "2024年工作回顾\n一年来。\n一、2025年工作安排\n明年。"] {
+    for body in [
+        "一、某某镇概况\n全镇面积十平方公里。\n二、2024年工作回顾\n一年来。",
+        "2024年工作回顾\n一年来。\n一、2025年工作安排\n明年。",
+    ] {
         let s = outline(body, 2024);
         assert!(s.iter().all(|x| x.span.start > 0 || x.level == 0), "{body}: the first line opens no section");
     }

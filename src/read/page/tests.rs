@@ -135,6 +135,7 @@ fn every_key_is_read_as_its_field() {
 
 #[test]
 fn a_line_that_names_a_picture_is_no_text() {
-    let page = clean("二、今年的主要任务\nIMG_0412.JPG\n3.png\n图片5.webp\n(一)做强产业。\n全镇新建厂房.\n详见 附图.jpg\n");
+    let page =
+        clean("二、今年的主要任务\nIMG_0412.JPG\n3.png\n图片5.webp\n(一)做强产业。\n全镇新建厂房.\n详见 附图.jpg\n");
     assert_eq!(page.lines, vec!["二、今年的主要任务", "(一)做强产业。", "全镇新建厂房.", "详见 附图.jpg"]);
 }
