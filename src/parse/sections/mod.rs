@@ -5,7 +5,9 @@
 //! - Level 0 is the preamble: the stretch before the first top-level heading (title line, date,
 //!   meeting, speaker, the "各位代表:" address and any unheaded preface), one row with part
 //!   `preamble`, no marker and no title. It keeps level 1 for the outline while the spans still
-//!   cover the whole body. A report without any heading is one preamble row.
+//!   cover the whole body. A report without any heading is one preamble row. The first line is
+//!   the title's, never a heading, unless it opens the first part ("一、" and a title naming a part:
+//!   a page cut before its title); such a text has no preamble.
 //! - Level 1 holds the report's top-level headings only: numbered ("一、2024年工作回顾") or
 //!   unnumbered ("2022年工作回顾", a short line naming a part and a year or "工作").
 //! - Deeper levels follow the markers: "一、" "(一)" "1." "1、" "(1)" "①", nested in the order the
