@@ -32,6 +32,7 @@ struct Patterns {
     speaker_in_news: Regex,
     site_prefix: Regex,
     site_suffix: Regex,
+    title_meeting: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -52,7 +53,7 @@ fn patterns() -> &'static Patterns {
             year_at_end: re(r"\d{4}年度?$"),
             year_in: re(r"((?:19|20)\d{2})年"),
             speaker: re(
-                r"^[\p{Han}、,，\s]{0,30}?(代?(?:镇长|乡长|街道办事处主任|主任))\s*[:：]?\s*(\p{Han}(?:\s?\p{Han}){1,3})$",
+                r"^[\p{Han}、,，\s]{0,30}?(代?(?:镇长|乡长|街道办事处主任|主任)(?:候选人|提名人选|提名人)?)\s*[:：]?\s*(\p{Han}(?:\s?\p{Han}){1,3})$",
             ),
             speaker_alone: re(r"^(\p{Han}(?:\s?\p{Han}){1,3})$"),
             speaker_in_news: re(
@@ -60,6 +61,8 @@ fn patterns() -> &'static Patterns {
             ),
             site_prefix: re(r"^(?:【[^】]{1,16}】|\((?:\p{Han}{1,10}(?:省|市|县|区|旗))\))"),
             site_suffix: re(r"\((?:全文|摘要|图文|附全文|全文发布|全文下载)\)$"),
+            // The meeting a title line goes on with ("政府工作报告——在某镇第五届人民代表大会第二次会议上").
+            title_meeting: re(r"^(.+?)\s*[—―-]*\s*在\p{Han}[\p{Han}\d]{1,40}?会议上$"),
         }
     })
 }
@@ -97,6 +100,10 @@ pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&
         .or_else(|| page.publisher.clone().filter(|s| s.ends_with('镇') || s.ends_with('乡') || s.ends_with("街道")));
     if heading.is_some() {
         read_header(&mut meta, &header, page);
+        // A title line that goes on with its meeting ("政府工作报告在某镇…会议上") names it there.
+        if meta.meeting.is_none() && lines[0].trim_end().ends_with("会议上") {
+            meta.meeting = meeting_in(lines[0], meta.town.as_deref(), true);
+        }
     } else if let Some(c) =
         header.iter().filter(|l| names_an_office(l)).find_map(|l| patterns().speaker.captures(l.trim()))
     {
@@ -139,7 +146,13 @@ fn clean_title(title: &str) -> String {
     let p = patterns();
     let t = title.trim().trim_end_matches(['|', '｜', ' ']);
     let t = p.site_prefix.replace(t, "");
-    p.site_suffix.replace(&t, "").trim().to_string()
+    let t = p.site_suffix.replace(&t, "");
+    // (Only a line ending in 会议上 is searched for the meeting it goes on with.)
+    let t = match t.ends_with("会议上").then(|| p.title_meeting.captures(&t)).flatten() {
+        Some(c) => c[1].to_string(),
+        None => t.into_owned(),
+    };
+    t.trim().to_string()
 }
 
 /// Of the report's own heading and the page's title, the one that says more: a bare heading

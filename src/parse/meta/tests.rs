@@ -139,3 +139,30 @@ fn sessions_named_in_news_items() {
     assert_eq!(m.delivered_on.as_deref(), Some("2024-12-11"), "a December session plans the year after");
     assert_eq!(m.title, None, "a news item's headline is no title");
 }
+
+/// A report read by the nominee for the office the congress will elect: the office with its
+/// nominee's words, the name after it.
+#[test]
+fn a_nominee_for_the_office_is_the_speaker() {
+    for (line, title) in
+        [("青石镇党委副书记、镇长候选人 马玉", "镇长候选人"), ("青石镇镇长提名人选   马玉", "镇长提名人选")]
+    {
+        let body = format!("2024年青石镇政府工作报告\n{line}\n各位代表:");
+        let m = parse(&body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+        assert_eq!((m.speaker.as_deref(), m.speaker_title.as_deref()), (Some("马玉"), Some(title)), "{line}");
+    }
+}
+
+/// A title line that goes on with the meeting it was read at is the title; the meeting stays
+/// the meeting's.
+#[test]
+fn a_title_glued_to_its_meeting_is_the_title() {
+    let body = "政府工作报告在青石镇第五届人民代表大会第二次会议上\n(2024年1月9日)\n各位代表:\n一、2023年工作回顾";
+    let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+    assert_eq!(m.meeting.as_deref(), Some("青石镇第五届人民代表大会第二次会议"));
+    // A title that names its place and year keeps them; the meeting alone is cut.
+    let body = "青石镇2024年政府工作报告——在青石镇第五届人民代表大会第三次会议上\n各位代表:";
+    let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.title.as_deref(), Some("青石镇2024年政府工作报告"));
+}
