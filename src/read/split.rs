@@ -111,6 +111,8 @@ pub fn split(lines: &[String], parsed: &[ParseLine]) -> Vec<RawReport> {
         // to the text; a line of digits, letters or links above them does not.
         let headed =
             paragraph.map(|i| (0..i).rev().take(6).take_while(|&j| is_text_line(folded[j])).last().unwrap_or(i));
+        // A speech's header over its address (its meeting, date and speaker) is the speech's.
+        let address = address.map(|a| speech_header_over(&folded, a));
         match address.or(headed).or((!folded.is_empty()).then_some(0)) {
             Some(i) => starts.push(i),
             None => return Vec::new(),
@@ -167,6 +169,38 @@ fn joined(parsed: &[ParseLine], lines: &[String]) -> (String, Option<Vec<u32>>) 
     (text, Some(stored))
 }
 
+/// Where a speech without a title starts, given its address at `address`: at the header lines
+/// right over the address ("——2023年3月9日在某镇第五届人民代表大会第二次会议上", "(2023年3月9日)",
+/// "镇长 某某"), up to the topmost that is its meeting or its date; a name alone or a line of
+/// the page above them is not the speech's. At the address when no meeting line stands there.
+fn speech_header_over(folded: &[&str], address: usize) -> usize {
+    let mut top = address;
+    let mut has_meeting = false;
+    for j in (address.saturating_sub(HEADER_OVER_ADDRESS)..address).rev() {
+        let line = folded[j].trim();
+        let n = line.chars().count();
+        let meeting = line.contains("会议上") && n <= 60;
+        let date = n <= 20 && line.contains('年') && line.contains('日') && line.contains(|c: char| c.is_ascii_digit());
+        let name =
+            n <= 20 && line.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_whitespace() || c == '、');
+        if !(meeting || date || name) {
+            break;
+        }
+        has_meeting |= meeting;
+        if meeting || date {
+            top = j;
+        }
+    }
+    if has_meeting {
+        top
+    } else {
+        address
+    }
+}
+
+/// How many lines over a speech's address may be its header.
+const HEADER_OVER_ADDRESS: usize = 4;
+
 /// A line of words: a headline, a heading or a sentence, not a label, a menu or a row of digits.
 fn is_text_line(line: &str) -> bool {
     let n = line.chars().filter(|c| !c.is_whitespace()).count();
@@ -206,6 +240,23 @@ mod tests {
     fn parsed(lines: &[String]) -> Vec<ParseLine> {
         use crate::read::shape::parse_line;
         lines.iter().map(|l| parse_line(&fold_str(l))).collect()
+    }
+
+    /// A speech saved without its title keeps the header over its address (meeting, date,
+    /// speaker), not the page's lines above it.
+    #[test]
+    fn an_untitled_speech_keeps_its_header() {
+        let body =
+            "现在,我代表镇人民政府向大会报告工作,请予审议。一年来,全镇经济社会各项事业稳步发展,群众生活持续改善。";
+        let text =
+            format!("某某网\n工作动态\n——2024年1月9日在青石镇第五届人民代表大会第二次会议上\n马 玉\n各位代表:\n{body}");
+        let l = lines(&text);
+        let r = split(&l, &parsed(&l));
+        assert!(r[0].body.starts_with("——2024年1月9日在青石镇"), "{}", r[0].body);
+        // Without a meeting line, the text starts at the address as before.
+        let text = format!("某某网\n工作动态\n马 玉\n各位代表:\n{body}");
+        let l = lines(&text);
+        assert!(split(&l, &parsed(&l))[0].body.starts_with("各位代表"));
     }
 
     #[test]

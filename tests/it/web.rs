@@ -29,8 +29,14 @@ fn web_metadata_is_right_on_nearly_every_page() {
 fn web_facts_hold_their_measured_level() {
     let (score, _, _) = score_web_pages();
     // Measured on the 44 pages: indicators P 0.983 R 0.978, targets P 0.978 R 1.000, projects
-    // P 0.989 R 0.956. The bars sit 0.02 below: a change that loses more fails.
-    for (kind, p_min, r_min) in [("indicators", 0.963, 0.958), ("targets", 0.958, 0.98), ("projects", 0.969, 0.936)] {
+    // P 0.989 R 0.956, top-level sections P 0.938 R 0.811. The bars sit 0.02 below: a change that
+    // loses more fails.
+    for (kind, p_min, r_min) in [
+        ("indicators", 0.963, 0.958),
+        ("targets", 0.958, 0.98),
+        ("projects", 0.969, 0.936),
+        ("top_sections", 0.918, 0.791),
+    ] {
         let (p, r) = crate::util::precision_recall(score, kind);
         assert!(p >= p_min && r >= r_min, "{kind} P {p} R {r} below {p_min}/{r_min}: {}", score["scores"][kind]);
     }

@@ -104,6 +104,9 @@ pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&
         if meta.meeting.is_none() && lines[0].trim_end().ends_with("会议上") {
             meta.meeting = meeting_in(lines[0], meta.town.as_deref(), true);
         }
+    } else if let Some(address) = lines.iter().take(HEADER_LINES).position(|l| opens_with_address(l)) {
+        // A speech without a title: the lines over its address are its header.
+        read_header(&mut meta, &lines[..address], page);
     } else if let Some(c) =
         header.iter().filter(|l| names_an_office(l)).find_map(|l| patterns().speaker.captures(l.trim()))
     {
@@ -187,6 +190,12 @@ fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
             if let Some(c) = names_an_office(l).then(|| p.speaker.captures(l)).flatten() {
                 meta.speaker_title = Some(c[1].to_string());
                 meta.speaker = Some(c[2].split_whitespace().collect());
+            } else if l.ends_with("会议上") {
+                // The name alone under the meeting line: the speaker, whose office goes unsaid.
+                let next = header.get(i + 1).map(|n| n.trim()).filter(|n| !opens_with_address(n));
+                if let Some(c) = next.and_then(|n| p.speaker_alone.captures(n)) {
+                    meta.speaker = Some(c[1].split_whitespace().collect());
+                }
             } else if let Some(office) = ["镇长", "乡长", "街道办事处主任", "主任"].iter().find(|o| l.ends_with(*o))
             {
                 // The title closing its line, the name alone on the next.
@@ -197,6 +206,12 @@ fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
             }
         }
     }
+}
+
+/// Whether a line opens with the address to the assembly ("各位代表", "同志们").
+fn opens_with_address(line: &str) -> bool {
+    let l = line.trim_start();
+    ["各位代表", "各位委员", "同志们"].iter().any(|a| l.starts_with(a))
 }
 
 /// Whether a line names an office whose holder gives the report (镇长, 乡长, 主任): a line that

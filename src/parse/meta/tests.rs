@@ -166,3 +166,15 @@ fn a_title_glued_to_its_meeting_is_the_title() {
     let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
     assert_eq!(m.title.as_deref(), Some("青石镇2024年政府工作报告"));
 }
+
+/// A speech without a title: the header over its address gives the date, the meeting and the
+/// speaker whose name stands alone under the meeting line.
+#[test]
+fn an_untitled_speech_header() {
+    let body =
+        "——2024年1月9日在青石镇第五届人民代表大会第二次会议上\n马 玉\n各位代表:\n现在,我代表镇人民政府向大会报告工作。";
+    let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.delivered_on.as_deref(), Some("2024-01-09"));
+    assert_eq!(m.meeting.as_deref(), Some("青石镇第五届人民代表大会第二次会议"));
+    assert_eq!((m.speaker.as_deref(), m.speaker_title.as_deref()), (Some("马玉"), None));
+}
