@@ -1,5 +1,6 @@
 //! Unit tests of `page`.
 
+use super::noise::{after_bullets, Field};
 use super::*;
 
 #[test]
