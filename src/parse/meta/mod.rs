@@ -8,6 +8,7 @@ mod years;
 pub use town::{names_in, TownName};
 
 use crate::model::{PageMeta, ReportKind, ReportMeta};
+use crate::parse::sections::opens_with_address;
 use crate::read::split::is_title_line;
 use crate::text::index::at_most_chars;
 use regex::Regex;
@@ -206,12 +207,6 @@ fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
             }
         }
     }
-}
-
-/// Whether a line opens with the address to the assembly ("各位代表", "同志们").
-fn opens_with_address(line: &str) -> bool {
-    let l = line.trim_start();
-    ["各位代表", "各位委员", "同志们"].iter().any(|a| l.starts_with(a))
 }
 
 /// Whether a line names an office whose holder gives the report (镇长, 乡长, 主任): a line that

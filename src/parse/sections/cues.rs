@@ -78,7 +78,8 @@ pub(super) fn head(s: &str, chars: usize) -> &str {
     s.char_indices().nth(chars).map_or(s, |(i, _)| &s[..i])
 }
 
-pub(super) fn opens_with_address(line: &str) -> bool {
+/// Whether a line opens with an address to the assembly (data/sections.toml: "各位代表", "同志们").
+pub(crate) fn opens_with_address(line: &str) -> bool {
     starts_with_any(line.trim_start(), &words().file.address.words)
 }
 

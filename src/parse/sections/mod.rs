@@ -44,6 +44,7 @@ mod cues;
 mod finish;
 mod rows;
 mod words;
+pub(crate) use cues::opens_with_address;
 #[allow(unused_imports)]
 use cues::*;
 #[allow(unused_imports)]
