@@ -152,9 +152,10 @@ fn clean_title(title: &str) -> String {
     let t = p.site_prefix.replace(t, "");
     let t = p.site_suffix.replace(&t, "");
     // (Only a line ending in 会议上 is searched for the meeting it goes on with.)
+    // A line that is only the meeting ("——在…会议上") keeps it: nothing before it is a title.
     let t = match t.ends_with("会议上").then(|| p.title_meeting.captures(&t)).flatten() {
-        Some(c) => c[1].to_string(),
-        None => t.into_owned(),
+        Some(c) if c[1].chars().any(char::is_alphanumeric) => c[1].to_string(),
+        _ => t.into_owned(),
     };
     t.trim().to_string()
 }

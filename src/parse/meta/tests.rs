@@ -165,6 +165,8 @@ fn a_title_glued_to_its_meeting_is_the_title() {
     let body = "青石镇2024年政府工作报告——在青石镇第五届人民代表大会第三次会议上\n各位代表:";
     let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
     assert_eq!(m.title.as_deref(), Some("青石镇2024年政府工作报告"));
+    // A page title that is the meeting line alone is no title cut to its dash.
+    assert_eq!(clean_title("——在青石镇第五届人民代表大会第三次会议上"), "——在青石镇第五届人民代表大会第三次会议上");
 }
 
 /// A speech without a title: the header over its address gives the date, the meeting and the
