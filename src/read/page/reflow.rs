@@ -1,11 +1,21 @@
 //! A page that lost its line breaks (a whole report saved on one line) broken back into
-//! paragraphs.
+//! paragraphs: a very long line, or a shorter one copied out of a paged document, whose printed
+//! lines' ends are left as spaces inside its sentences.
 
 use regex::Regex;
 use std::sync::OnceLock;
 
 /// Lines longer than this are a page that lost its line breaks, not one paragraph.
 const LONG_LINE_CHARS: usize = 5000;
+
+/// A line at least this long may be a paged document's text run together...
+const PAGED_LINE_CHARS: usize = 300;
+
+/// ...when it holds at least one space inside a sentence (not after a sentence's or a clause's
+/// end) per this many characters: where each printed line ended. A paragraph of a web page has
+/// next to none (a space after a heading or a figure); a document's lines are 30 to 40
+/// characters long.
+const PAGED_CHARS_PER_BREAK: usize = 50;
 
 struct Breaks {
     /// A sentence end followed by white space, the trace of a lost paragraph break.
@@ -16,6 +26,8 @@ struct Breaks {
     before_heading: Regex,
     /// The opening address.
     after_address: Regex,
+    /// A heading marker (一、 （二）) after white space, in a paged document's text.
+    spaced_heading: Regex,
 }
 
 fn breaks() -> &'static Breaks {
@@ -28,12 +40,58 @@ fn breaks() -> &'static Breaks {
         )
         .expect("break regex"),
         after_address: Regex::new(r"\s*(各位代表[:：])\s*").expect("break regex"),
+        spaced_heading: Regex::new(r"\s+([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
+            .expect("break regex"),
     })
 }
 
-/// Whether any line is long enough to be a page that lost its line breaks.
+/// Whether any line is a page that lost its line breaks.
 pub(super) fn needs_reflow(lines: &[String]) -> bool {
-    lines.iter().any(|l| l.len() >= LONG_LINE_CHARS)
+    lines.iter().any(|l| lost_breaks(l).is_some())
+}
+
+/// How a line lost its line breaks, if it did: a very long line, or a paged document's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Lost {
+    Long,
+    Paged,
+}
+
+fn lost_breaks(line: &str) -> Option<Lost> {
+    // A byte count bounds the characters from above: most lines are out at once.
+    if line.len() < PAGED_LINE_CHARS {
+        return None;
+    }
+    let chars = line.chars().count();
+    if chars >= LONG_LINE_CHARS {
+        return Some(Lost::Long);
+    }
+    if chars >= PAGED_LINE_CHARS && inner_spaces(line) * PAGED_CHARS_PER_BREAK >= chars {
+        return Some(Lost::Paged);
+    }
+    None
+}
+
+/// The runs of white space inside a line's sentences: between two characters, the first not a
+/// sentence's or a clause's end (where a page's own paragraphs or an inline heading leave one).
+fn inner_spaces(line: &str) -> usize {
+    let mut count = 0;
+    let mut prev: Option<char> = None;
+    let mut in_space = false;
+    for c in line.trim().chars() {
+        if c.is_whitespace() {
+            in_space = true;
+            continue;
+        }
+        if in_space {
+            if !prev.is_some_and(|p| "。！？!?；;：:，,、".contains(p)) {
+                count += 1;
+            }
+            in_space = false;
+        }
+        prev = Some(c);
+    }
+    count
 }
 
 /// Breaks very long lines back into paragraphs: a whole report saved on one line still gets its
@@ -45,10 +103,10 @@ pub fn reflow(lines: Vec<String>) -> Vec<String> {
     let b = breaks();
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
-        if line.chars().count() < LONG_LINE_CHARS {
+        let Some(lost) = lost_breaks(&line) else {
             out.push(line);
             continue;
-        }
+        };
         let mut text = line;
         // The title stands before the first white space when it reads as one.
         if let Some(p) = text.find(char::is_whitespace) {
@@ -60,6 +118,12 @@ pub fn reflow(lines: Vec<String>) -> Vec<String> {
         let text = b.indent.replace_all(&text, "\n");
         let text = b.before_heading.replace_all(&text, "$1\n$2");
         let text = b.after_address.replace_all(&text, "\n$1\n");
+        // In a paged document a heading stood on a printed line of its own: the space before it
+        // was that line's end.
+        let text = match lost {
+            Lost::Paged => b.spaced_heading.replace_all(&text, "\n$1"),
+            Lost::Long => text,
+        };
         out.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));
     }
     out

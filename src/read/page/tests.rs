@@ -46,6 +46,27 @@ fn a_report_on_one_line_gets_its_paragraphs_back() {
 }
 
 #[test]
+fn a_paged_document_run_together_gets_its_paragraphs_back() {
+    // A document's printed lines of some 30 characters, their ends left as spaces inside the
+    // sentences, the whole excerpt on one line far shorter than a page that lost its breaks.
+    let review = "今年以来,在县委、县政府的坚强领导下,全镇上下 凝心聚力,规上工业产值 12.5 亿元,同比增长 8.2%,各项 工作平稳有序开展,重点项目 建设扎实推进。"
+        .repeat(4);
+    let line = format!(
+        "2024 年青石镇政府工作报告 各位代表: 现在,我代表青石镇人民政府向大会报告工作, 请予审议。 \
+         一、2024年以来工作回顾 {review} 二、2025年工作安排 {review}"
+    );
+    assert!(line.chars().count() < 1000);
+    let lines = reflow(vec![line]);
+    assert!(lines.contains(&"各位代表:".to_string()), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("一、2024年以来工作回顾 ")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("二、2025年工作安排 ")), "{lines:?}");
+    // A paragraph of a web page with a space after its inline heading and after its sentences
+    // is no paged document.
+    let para = format!("一、2024年工作回顾 {}", "一年来,全镇规上工业产值达到74.23亿元。 ".repeat(20));
+    assert_eq!(reflow(vec![para.clone()]), [para]);
+}
+
+#[test]
 fn metadata_in_pipe_tables_is_read() {
     let page = clean(
         "[ 索引号 ] | 11500113/2024-00007 | [ 发文字号 ] | 某府发〔2024〕2号 |\n\
