@@ -88,17 +88,17 @@ pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&
 
     let mut meta = ReportMeta { title: title.clone(), kind: Some(kind), ..Default::default() };
     // The first name the gazetteer knows, else the first name at all; reading stops at a known one.
+    // The page's publisher ("某县某镇", "某某镇人民政府") comes last: a township it names that the
+    // gazetteer knows outranks a name it does not know in the text.
     let mut names = [title.as_deref(), heading.as_deref(), page_title.as_deref()]
         .into_iter()
         .flatten()
         .chain(opening.iter().copied())
+        .chain(page.publisher.as_deref())
         .flat_map(names_in);
     let first = names.next();
     let known = if first.as_ref().is_some_and(|t| t.known) { first.clone() } else { names.find(|t| t.known) };
-    meta.town = known
-        .or(first)
-        .map(|t: TownName| t.name)
-        .or_else(|| page.publisher.clone().filter(|s| s.ends_with('镇') || s.ends_with('乡') || s.ends_with("街道")));
+    meta.town = known.or(first).map(|t: TownName| t.name);
     if heading.is_some() {
         read_header(&mut meta, &header, page);
         // A title line that goes on with its meeting ("政府工作报告在某镇…会议上") names it there.
@@ -194,7 +194,9 @@ fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
                 meta.speaker = Some(c[2].split_whitespace().collect());
             } else if l.ends_with("会议上") {
                 // The name alone under the meeting line: the speaker, whose office goes unsaid.
-                let next = header.get(i + 1).map(|n| n.trim()).filter(|n| !opens_with_address(n));
+                // (A line naming an office is read for it on its own turn: "镇长王 鹏".)
+                let next =
+                    header.get(i + 1).map(|n| n.trim()).filter(|n| !opens_with_address(n) && !names_an_office(n));
                 if let Some(c) = next.and_then(|n| p.speaker_alone.captures(n)) {
                     meta.speaker = Some(c[1].split_whitespace().collect());
                 }

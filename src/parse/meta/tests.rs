@@ -180,3 +180,26 @@ fn an_untitled_speech_header() {
     assert_eq!(m.meeting.as_deref(), Some("青石镇第五届人民代表大会第二次会议"));
     assert_eq!((m.speaker.as_deref(), m.speaker_title.as_deref()), (Some("马玉"), None));
 }
+
+/// An office and a padded name under the meeting line ("镇长王 鹏"): the office is the title, the
+/// name the speaker's; the office is no part of a name standing alone.
+#[test]
+fn an_office_under_the_meeting_line_is_no_name() {
+    let body = "政府工作报告\n——在青石镇第五届人民代表大会第二次会议上\n镇长马 玉\n2024年1月9日\n各位代表:";
+    let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!((m.speaker.as_deref(), m.speaker_title.as_deref()), (Some("马玉"), Some("镇长")));
+    assert_eq!(m.delivered_on.as_deref(), Some("2024-01-09"));
+}
+
+/// The page's publisher names the town by its township, not with the county over it, and a
+/// township the gazetteer knows there outranks a name in the text that it does not know.
+#[test]
+fn the_publisher_names_the_township() {
+    let page = PageMeta { publisher: Some("门头沟区南窖乡".to_string()), ..Default::default() };
+    let body = "2024年政府工作报告\n各位代表:\n一年来,全乡上下重点围绕乡村振兴。";
+    let m = parse(body, &page, ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.town.as_deref(), Some("南窖乡"));
+    let body = "2024年政府工作报告\n各位代表:\n白鹭湾镇的同志们一年来辛勤工作。";
+    let m = parse(body, &page, ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.town.as_deref(), Some("南窖乡"), "a known name outranks an unknown one");
+}
