@@ -24,6 +24,8 @@ struct TownFile {
     not_towns: Vec<String>,
     not_in_names: Vec<String>,
     verbs_before_names: Vec<String>,
+    word_after_xiang: String,
+    word_after_zhen: String,
 }
 
 /// The town words, with the lists searched inside a name as automata.
@@ -82,7 +84,10 @@ pub fn names_in(text: &str) -> Vec<TownName> {
             }
         }
         if let Some(t) = trim(&text[start..m.end()]) {
-            out.push(t);
+            // 乡村, 镇区: the ending opens a word; only a name the gazetteer knows ends there.
+            if t.known || !opens_word(&text[m.start()..m.end()], after.chars().next()) {
+                out.push(t);
+            }
         }
     }
     out
@@ -115,6 +120,16 @@ pub fn trim(run: &str) -> Option<TownName> {
     let marked = w.not_in_names.any_in(name);
     (name.chars().count() > suffix_chars + 1 && !ends_as_word(name) && !marked)
         .then(|| TownName { name: name.to_string(), known: false })
+}
+
+/// Whether an ending (乡, 镇) and the character after it are the start of a word (乡村, 镇区).
+fn opens_word(ending: &str, next: Option<char>) -> bool {
+    let w = &words().file;
+    match (ending, next) {
+        ("乡", Some(c)) => w.word_after_xiang.contains(c),
+        ("镇", Some(c)) => w.word_after_zhen.contains(c),
+        _ => false,
+    }
 }
 
 fn is_not_town(name: &str) -> bool {
@@ -186,7 +201,8 @@ mod tests {
                 start -= 1;
             }
             let run: String = chars[start..end].iter().collect();
-            out.extend(trim(&run));
+            let opens_word = opens_word(&chars[i].to_string(), chars.get(end).copied());
+            out.extend(trim(&run).filter(|t| t.known || !opens_word));
         }
         out
     }
@@ -197,7 +213,7 @@ mod tests {
         /// run, long enough for runs to pass MAX_RUN.
         #[test]
         fn names_in_finds_what_a_walk_over_the_characters_finds(
-            text in "(镇|乡|街|道|苏|木|泥溪|湖|白鹭湾|在|我代表|县|,|a|1){0,40}"
+            text in "(镇|乡|街|道|苏|木|村|区|泥溪|湖|白鹭湾|在|我代表|县|,|a|1){0,40}"
         ) {
             proptest::prop_assert_eq!(names_in(&text), names_by_characters(&text));
         }
@@ -219,6 +235,10 @@ mod tests {
         );
         let t = names_in("3月6日,某某区泥溪镇第三届人民代表大会第七次会议在镇大礼堂举行,推进乡镇建设");
         assert_eq!(t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["泥溪镇"]);
+        let t = names_in("重点围绕乡村振兴,培育乡贤队伍,规范治理镇区商店");
+        assert!(t.is_empty(), "a 乡 that opens a word ends no unknown name: {t:?}");
+        let t = names_in("南窖乡村民代表");
+        assert_eq!(t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["南窖乡"], "a known name ends there");
         let t = names_in("据悉,白鹭湾镇与泥溪镇合作");
         assert_eq!((t[0].known, t[1].known), (false, true), "the gazetteer's names are known");
     }
