@@ -89,7 +89,19 @@ pub fn split(lines: &[String], parsed: &[ParseLine]) -> Vec<RawReport> {
     let n = lines.len().min(parsed.len());
     let (lines, parsed) = (&lines[..n], &parsed[..n]);
     let folded: Vec<&str> = parsed.iter().map(|l| l.text.as_str()).collect();
-    let titles: Vec<usize> = (0..n).filter(|&i| is_folded_title_line(folded[i])).collect();
+    let mut titles: Vec<usize> = Vec::new();
+    for i in (0..n).filter(|&i| is_folded_title_line(folded[i])) {
+        // A title-like line a speech opens on ("2023年政府工作回顾" under "各位代表:" and a sentence
+        // or two) is the speech's first heading, not a report of its own.
+        let in_speech = titles.last().is_some_and(|&t| {
+            let between = &folded[t + 1..i];
+            between.iter().any(|l| p.address.is_match(l))
+                && between.iter().map(|l| l.chars().count()).sum::<usize>() < MIN_REPORT_CHARS
+        });
+        if !in_speech {
+            titles.push(i);
+        }
+    }
     let mut starts: Vec<usize> = Vec::new();
     for (k, &t) in titles.iter().enumerate() {
         let next = titles.get(k + 1).copied().unwrap_or(lines.len());
@@ -257,6 +269,23 @@ mod tests {
         let text = format!("某某网\n工作动态\n马 玉\n各位代表:\n{body}");
         let l = lines(&text);
         assert!(split(&l, &parsed(&l))[0].body.starts_with("各位代表"));
+    }
+
+    /// A speech's first heading that reads like a title ("2023年政府工作回顾") stays in the speech.
+    #[test]
+    fn a_speech_opening_on_a_titled_heading_is_one_report() {
+        let review = "一年来,全镇规上工业产值达到74.23亿元,同比增长23.75%。".repeat(20);
+        let l = lines(&format!(
+            "青石镇2023年政府工作报告\n镇长 马玉\n各位代表:\n现在,我代表镇人民政府向大会报告工作。\n2023年政府工作回顾\n{review}"
+        ));
+        let reports = split(&l, &parsed(&l));
+        assert_eq!(reports.len(), 1);
+        assert!(reports[0].body.starts_with("青石镇2023年政府工作报告\n"), "{}", &reports[0].body[..60]);
+        // Two reports of a compilation, each with its address, stay two.
+        let l = lines(&format!(
+            "青石镇2023年政府工作报告\n各位代表:\n{review}\n白鹭湾镇2023年政府工作报告\n各位代表:\n{review}"
+        ));
+        assert_eq!(split(&l, &parsed(&l)).len(), 2);
     }
 
     #[test]
