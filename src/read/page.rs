@@ -77,6 +77,13 @@ pub fn clean(text: &str) -> CleanPage {
             page.meta.published_on.get_or_insert(date);
             continue;
         }
+        if let Some((date, pairs)) = n.dated_pairs(line) {
+            page.meta.published_on.get_or_insert(date);
+            for (field, value) in pairs {
+                record(&mut page.meta, field, value, n);
+            }
+            continue;
+        }
         if n.is_furniture(line) {
             continue;
         }

@@ -56,6 +56,8 @@ pub(super) struct Noise {
     date: Regex,
     /// A line that is a date and time and little else ("2023-05-06 15:24", "某某网 2023-05-06").
     pub(super) bare_date: Regex,
+    /// A date and time opening a line of "key: value" pairs ("2024-01-02 17:43 来源: 某某网").
+    dated: Regex,
     url: Regex,
 }
 
@@ -100,14 +102,22 @@ pub(super) fn noise() -> &'static Noise {
                 r"^[^:：,。，]{0,30}?\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$",
             )
             .expect("date regex"),
+            dated: Regex::new(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s+")
+                .expect("date regex"),
             url: Regex::new(r"https?://\S*").expect("url regex"),
         }
     })
 }
 
-/// A line without the bullets and white space it opens with.
+/// A line without the bullets and white space it opens with, and without a list's number before
+/// white space ("  1. 发布时间:…", a page's metadata written as a numbered list).
 pub(super) fn after_bullets(line: &str) -> &str {
-    line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·')
+    let line = line.trim_start_matches(|c: char| c.is_whitespace() || c == '•' || c == '·');
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    match line[digits..].strip_prefix('.') {
+        Some(rest) if (1..=2).contains(&digits) && rest.starts_with(char::is_whitespace) => rest.trim_start(),
+        _ => line,
+    }
 }
 
 impl Noise {
@@ -176,6 +186,17 @@ impl Noise {
             }
         }
         (!out.is_empty()).then(|| out.join(" "))
+    }
+
+    /// A line that is the page's date and time, then its "key: value" pairs ("2024-01-02 17:43
+    /// 来源: 某某网"): the date and the pairs.
+    pub(super) fn dated_pairs<'a>(&self, line: &'a str) -> Option<(String, Vec<(Field, &'a str)>)> {
+        if !line.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let c = self.dated.captures(line)?;
+        let pairs = self.key_pairs(&line[c.get(0)?.end()..])?;
+        Some((iso_ymd(&c[1], &c[2], &c[3])?, pairs))
     }
 
     /// The publication date on a line that is a date and time, with at most a site's name and

@@ -66,6 +66,25 @@ fn a_paged_document_run_together_gets_its_paragraphs_back() {
     assert_eq!(reflow(vec![para.clone()]), [para]);
 }
 
+/// The forms a page's date line takes: a bare date and time before its source, a numbered list of
+/// "key: value" items, a news site's 发稿时间.
+#[test]
+fn metadata_lines_in_their_other_forms_are_read() {
+    let page = clean("2024年青石镇政府工作报告\n2024-01-02 17:43 来源:  青石融媒\n各位代表:");
+    assert_eq!(page.lines, ["2024年青石镇政府工作报告", "各位代表:"]);
+    assert_eq!(page.meta.published_on.as_deref(), Some("2024-01-02"));
+    assert_eq!(page.meta.publisher.as_deref(), Some("青石融媒"));
+    let page =
+        clean("青石镇召开人代会\n  1. 发布时间:2024-01-29\n  2. 来源:青石镇\n  3. 作者:\n会议听取了政府工作报告。");
+    assert_eq!(page.lines, ["青石镇召开人代会", "会议听取了政府工作报告。"]);
+    assert_eq!(page.meta.published_on.as_deref(), Some("2024-01-29"));
+    let page = clean("青石镇:笃定实干\n发稿时间:2024-06-13 09:15:00 来源: 某某网\n正文第一段。");
+    assert_eq!(page.lines, ["青石镇:笃定实干", "正文第一段。"]);
+    assert_eq!(page.meta.published_on.as_deref(), Some("2024-06-13"));
+    // A numbered heading of the text is no list of metadata.
+    assert_eq!(clean("1. 时间节点和任务安排").lines, ["1. 时间节点和任务安排"]);
+}
+
 #[test]
 fn metadata_in_pipe_tables_is_read() {
     let page = clean(
