@@ -129,9 +129,11 @@ pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&
             meta.speaker = Some(c[2].to_string());
         }
     }
+    // The lines under the title line, when the text has one.
+    let under_title = &lines[usize::from(heading.is_some())..];
     let (review, plan) = years::years(
         kind,
-        &lines,
+        under_title,
         title.as_deref().or(heading.as_deref()),
         meta.delivered_on.as_deref(),
         page.published_on.as_deref(),

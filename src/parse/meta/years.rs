@@ -78,8 +78,9 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// The review and plan years of a text of `kind` whose lines are `lines` (the title first when it
-/// has one), delivered on `delivered` and published on `published` (ISO dates) when known.
+/// The review and plan years of a text of `kind` titled `title`, whose lines under its title are
+/// `lines` (a text without a title line opens on its first heading or paragraph), delivered on
+/// `delivered` and published on `published` (ISO dates) when known.
 pub fn years(
     kind: ReportKind,
     lines: &[&str],
@@ -103,7 +104,7 @@ pub fn years(
     if let Some(c) = title.and_then(|t| p.two_years.captures(t)) {
         return (num(&c[1]), num(&c[2]));
     }
-    let headings = lines.iter().skip(1).filter(|l| l.chars().count() <= 40);
+    let headings = lines.iter().filter(|l| l.chars().count() <= 40);
     let (mut review, mut plan) = (None, None);
     let mut to_date = false;
     // A heading's marker ("一、", "(二)") is read off before its words are.
@@ -126,7 +127,7 @@ pub fn years(
     if review.is_none() {
         // (A line with none of the heading's closing words is not searched.)
         let may_hold = |l: &&&str| REVIEW_WORDS.iter().any(|w| l.contains(w));
-        if let Some(c) = lines.iter().skip(1).filter(may_hold).find_map(|l| p.inline_review_heading.captures(l)) {
+        if let Some(c) = lines.iter().filter(may_hold).find_map(|l| p.inline_review_heading.captures(l)) {
             review = num(&c[1]);
             to_date = c[0].contains("以来");
         }
@@ -245,31 +246,36 @@ mod tests {
 
     #[test]
     fn half_year_plans_and_summaries() {
-        let lines = ["青石镇2024年上半年工作总结", "一、上半年工作完成情况"];
-        assert_eq!(years(ReportKind::HalfYearReport, &lines, Some(lines[0]), None, None), (Some(2024), Some(2024)));
-        let lines = ["青石街道2025年工作计划", "一、总体思路"];
-        assert_eq!(years(ReportKind::WorkPlan, &lines, Some(lines[0]), None, None), (None, Some(2025)));
+        let title = "青石镇2024年上半年工作总结";
+        assert_eq!(
+            years(ReportKind::HalfYearReport, &["一、上半年工作完成情况"], Some(title), None, None),
+            (Some(2024), Some(2024))
+        );
+        let title = "青石街道2025年工作计划";
+        assert_eq!(years(ReportKind::WorkPlan, &["一、总体思路"], Some(title), None, None), (None, Some(2025)));
         let lines = ["一、2022年项目工作总结", "正文"];
         assert_eq!(years(ReportKind::WorkSummaryAndPlan, &lines, None, None, None), (Some(2022), None));
     }
 
     #[test]
     fn reports_by_heading_delivery_and_title() {
-        let lines = ["政府工作报告", "一、2020年及过去五年工作回顾"];
+        let lines = ["一、2020年及过去五年工作回顾"];
         assert_eq!(
-            years(ReportKind::GovernmentWorkReport, &lines, Some(lines[0]), None, None),
+            years(ReportKind::GovernmentWorkReport, &lines, Some("政府工作报告"), None, None),
             (Some(2020), Some(2021))
         );
-        let lines = ["2018年青石镇人民政府工作报告", "过去五年的工作回顾"];
-        let y = years(ReportKind::GovernmentWorkReport, &lines, Some(lines[0]), Some("2017-12-26"), None);
+        let (title, lines) = ("2018年青石镇人民政府工作报告", ["过去五年的工作回顾"]);
+        let y = years(ReportKind::GovernmentWorkReport, &lines, Some(title), Some("2017-12-26"), None);
         assert_eq!(y, (Some(2017), Some(2018)), "a December delivery plans the next year");
-        let y = years(ReportKind::GovernmentWorkReport, &lines, Some(lines[0]), Some("2022-03-24"), None);
+        let y = years(ReportKind::GovernmentWorkReport, &lines, Some(title), Some("2022-03-24"), None);
         assert_eq!(y, (Some(2021), Some(2022)), "the delivery date over the page's title year");
-        let lines = [
-            "2024年青石镇政府工作报告",
-            "各位代表: 现在,我代表镇人民政府报告工作。 一、2024年以来工作回顾 全镇完成投资3亿元。",
-        ];
-        let y = years(ReportKind::GovernmentWorkReport, &lines, Some(lines[0]), None, None);
+        let lines = ["各位代表: 现在,我代表镇人民政府报告工作。 一、2024年以来工作回顾 全镇完成投资3亿元。"];
+        let y = years(ReportKind::GovernmentWorkReport, &lines, Some("2024年青石镇政府工作报告"), None, None);
         assert_eq!(y, (Some(2024), None), "an inline heading reviewing the year to date");
+        // A text whose title is the page's (no title line) opens on its first heading, which
+        // is read: its year reviewed outranks the title's year.
+        let lines = ["一、2024年工作回顾", "2024年,全镇完成投资3亿元。"];
+        let y = years(ReportKind::GovernmentWorkReport, &lines, Some("2024年政府工作报告"), None, None);
+        assert_eq!(y, (Some(2024), Some(2025)));
     }
 }
