@@ -49,7 +49,10 @@ pub fn news_plan_ranges(text: &str, meta: &ReportMeta) -> Vec<(usize, usize)> {
     for line in text.split('\n') {
         let len = line.chars().count();
         let first = line.split(['。', '!', '?']).next().unwrap_or("");
-        if line.contains("主要预期目标") || (names_plan(first) && has(first, &words().plan_cues)) {
+        // "2025年是…的关键一年": a paragraph that opens by saying what the plan year is, is plan.
+        let opens_on_plan_year = plan_year.as_deref().is_some_and(|y| first.starts_with(&format!("{y}是")));
+        if line.contains("主要预期目标") || (names_plan(first) && has(first, &words().plan_cues)) || opens_on_plan_year
+        {
             plan = true;
         } else if names_past_year(first) || has(first, &words().past) {
             plan = false;
@@ -127,6 +130,16 @@ mod tests {
     fn the_livelihood_projects_voted_for_are_the_plan() {
         let text = "会上,该镇今年经代表票选产生民生项目6个。\n在道路方面,新建村道10公里。";
         assert_eq!(plan_lines(text), ["会上,该镇今年经代表票选产生民生项目6个。\n在道路方面,新建村道10公里。"]);
+    }
+
+    #[test]
+    fn a_paragraph_saying_what_the_plan_year_is_is_plan() {
+        let text = "2025年是青石镇加快发展的关键一年。全镇上下将凝心聚力。力争实现财政收入5亿元;税收4亿元。\n\
+                    2024年是极不平凡的一年,全镇完成投资3亿元。";
+        assert_eq!(
+            plan_lines(text),
+            ["2025年是青石镇加快发展的关键一年。全镇上下将凝心聚力。力争实现财政收入5亿元;税收4亿元。"]
+        );
     }
 
     #[test]
