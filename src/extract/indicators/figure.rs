@@ -91,6 +91,13 @@ pub(crate) fn figure_check(text: &str, f: &Found, clause: &str) -> Result<(), &'
             return Err("future_word");
         }
     }
+    // A sentence that opens on 力争 is the future to its end, across its semicolons (力争实现产值
+    // 29亿元;财政收入9亿元).
+    let sentence = sentence_before(text, f.start);
+    let whole = text[..f.start - sentence.len()].ends_with(['。', '\n', '!', '?']) || sentence.len() == f.start;
+    if whole && w.future_leads.iter().any(|l| sentence.trim_start().starts_with(l.as_str())) {
+        return Err("future_word");
+    }
     // Chinese numerals in these reports mostly name things (八项规定, 十件民生实事, 四张名片); a count
     // written in characters is taken only with a qualifier or a multiplier (十余场, 两百万余元).
     if f.chinese && q.qualifier.is_none() && !q.unit.starts_with(['万', '亿']) && q.value.unwrap_or(0.0) < 100.0 {

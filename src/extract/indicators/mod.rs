@@ -319,6 +319,10 @@ mod tests {
     #[test]
     fn future_figures_are_left() {
         assert!(run("扩建后污水处理能力可达15万吨/日,病床位数将增加至580张。").is_empty());
+        // 力争 opening a sentence governs its items after semicolons; a sentence after it does not.
+        let got = run("力争实现财政收入5亿元,增长8%以上;税收收入4亿元;固定资产投资20亿元。全年完成投资18亿元。");
+        let values: Vec<_> = got.iter().map(|i| i.quantity.value).collect();
+        assert_eq!(values, [Some(18.0)]);
     }
 
     #[test]

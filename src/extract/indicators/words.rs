@@ -11,6 +11,7 @@ struct IndicatorWordsFile {
     measure_words: Vec<String>,
     duration_units: Vec<String>,
     future_words: Vec<String>,
+    future_leads: Vec<String>,
     object_verbs: Vec<String>,
     lead_words: Vec<String>,
     tail_words: Vec<String>,
@@ -32,6 +33,8 @@ pub(super) struct IndicatorWords {
     pub duration_units: Vec<String>,
     /// Words that put a clause in the future, searched in one pass.
     pub future: WordList,
+    /// Words that, opening a sentence, put all of it in the future.
+    pub future_leads: Vec<String>,
     /// Verbs after which an amount's noun names the figure.
     pub object_verbs: Vec<String>,
     /// Words trimmed from the head and the tail of a name.
@@ -64,6 +67,7 @@ pub(super) fn words() -> &'static IndicatorWords {
             measure: Ends::heads(f.measure_words.iter().map(String::as_str)),
             duration_units: f.duration_units,
             future: WordList::new(&f.future_words),
+            future_leads: f.future_leads,
             object_verbs: f.object_verbs,
             lead: f.lead_words,
             tail: f.tail_words,
