@@ -36,6 +36,14 @@ fn a_verb_and_its_object_is_no_project() {
     assert_eq!(names("加快东湖冷链物流园扩建项目。"), ["东湖冷链物流园扩建项目"]);
 }
 
+/// "A、B等开展招商引资和项目建设": a verb after 等 starts what is done with the list, which names
+/// goods or trades, not projects; a kind of project after 等 closes a list of projects.
+#[test]
+fn a_list_closed_by_a_verb_is_no_list_of_projects() {
+    none(&["紧扣茶叶、稻米油等食品加工和农文旅等开展招商引资和项目建设。"]);
+    assert_eq!(names("推进东湖冷链物流园、西岭光伏电站等新建项目。"), ["东湖冷链物流园", "西岭光伏电站"]);
+}
+
 #[test]
 fn a_counted_kind_is_no_project_but_a_list_closed_by_its_number_is() {
     none(&[

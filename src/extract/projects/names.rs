@@ -192,6 +192,10 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
     for i in marks {
         let Some(end) = category_after(chars, i, ce) else { continue };
         let tail = chars.str(i + 1, end);
+        // "等开展招商引资和项目建设": a verb after 等 starts an action, not a category of projects.
+        if opens_with_verb(tail) {
+            continue;
+        }
         // Before a facility word, only a count and kind words ("三大综合体", not "9个村…照料中心").
         let kind = |head: &str| {
             let rest = count.find(head).map_or(head, |m| &head[m.end()..]);
@@ -220,6 +224,16 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
         }
     }
     out
+}
+
+/// Whether a text opens with a verb of two characters or more that names no kind of project
+/// ("开展", "推进"; not "新建" of "等新建项目").
+fn opens_with_verb(text: &str) -> bool {
+    let t = project_words();
+    t.inner_verbs
+        .iter()
+        .filter(|v| v.chars().count() >= 2 && !t.generic_words.contains(v))
+        .any(|v| text.starts_with(v.as_str()))
 }
 
 /// How many characters a category may run before its project word after 等.
