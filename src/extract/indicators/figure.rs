@@ -118,10 +118,10 @@ fn sentence_before(text: &str, at: usize) -> &str {
     &text[from..at]
 }
 
-/// Whether the noun after an amount names a project (建设项目, 工程, 生产线): the amount or capacity
-/// is the project's, not a figure of its own.
+/// Whether the noun after an amount names a project (建设项目, 工程, 生产线, 养殖基地): the amount
+/// or capacity is the project's, not a figure of its own.
 pub(crate) fn names_a_project(noun: &str) -> bool {
-    ["项目", "工程", "生产线"].iter().any(|w| noun.contains(w))
+    ["项目", "工程", "生产线", "基地"].iter().any(|w| noun.contains(w))
 }
 
 /// The catalog code of a name: as written, then without place and time words and parentheses;

@@ -326,6 +326,13 @@ mod tests {
     }
 
     #[test]
+    fn a_capacity_in_a_base_s_name_is_no_figure() {
+        let got = run("新建青山牧业20万头生猪养殖基地,建成西岭农业1500亩种植基地,全年出栏生猪3万头。");
+        let values: Vec<_> = got.iter().map(|i| i.quantity.value).collect();
+        assert_eq!(values, [Some(3.0)]);
+    }
+
+    #[test]
     fn never_panics_on_cut_or_odd_text() {
         let text = "一、2024年工作回顾\n一是规上工业产值继2023年突破60亿大关,达到74.23亿元,同比增长23.75%;限上零、住、餐分别增长65.6%、9.8%、36.1%,化解率、满意度均100%,分别带动村集体经济和从业农户年增收100万元、28万元以上,下降37.5%25%,(1)“15分钟”逾万人次两百万余元5-8分钟";
         let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
