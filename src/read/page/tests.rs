@@ -180,3 +180,10 @@ fn a_line_that_names_a_picture_is_no_text() {
         clean("二、今年的主要任务\nIMG_0412.JPG\n3.png\n图片5.webp\n(一)做强产业。\n全镇新建厂房.\n详见 附图.jpg\n");
     assert_eq!(page.lines, vec!["二、今年的主要任务", "(一)做强产业。", "全镇新建厂房.", "详见 附图.jpg"]);
 }
+
+/// A document library's buttons over the text it sells ("加入会员免费下载 立即下载") are no text.
+#[test]
+fn a_document_library_s_download_buttons_are_no_text() {
+    let page = clean("2024年青石镇政府工作报告\n加入会员免费下载 立即下载\n各位代表:");
+    assert_eq!(page.lines, ["2024年青石镇政府工作报告", "各位代表:"]);
+}
