@@ -45,7 +45,7 @@ struct Patterns {
 
 /// The words that close a heading of the year's review (2023年工作回顾): a line holding none of
 /// them holds no such heading.
-const REVIEW_WORDS: [&str; 4] = ["回顾", "总结", "完成情况", "工作情况"];
+const REVIEW_WORDS: [&str; 6] = ["回顾", "总结", "完成情况", "工作情况", "成效", "成绩"];
 
 /// The words of a sentence that gives the plan's year (2024年经济社会发展的主要预期目标).
 const PLAN_SENTENCE_WORD: &str = "主要预期目标";
@@ -113,13 +113,18 @@ pub fn years(
     // another character is not searched.
     let opens_with_year = |l: &str| l.starts_with(char::is_numeric);
     for l in headings {
-        if review.is_none() && (opens_with_year(l) || l.starts_with(['过', '刚'])) {
+        let mut reviews = false;
+        if opens_with_year(l) || l.starts_with(['过', '刚']) {
             if let Some(c) = p.review_heading.captures(l) {
-                review = num(&c[1]);
-                to_date = c[0].contains("以来");
+                reviews = true;
+                if review.is_none() {
+                    review = num(&c[1]);
+                    to_date = c[0].contains("以来");
+                }
             }
         }
-        if opens_with_year(l) {
+        // "2022年重点工作成效": a heading of the review is none of the plan, whatever it holds.
+        if opens_with_year(l) && !reviews {
             plan = plan.or_else(|| p.plan_heading.captures(l).and_then(|c| num(&c[1])));
         }
     }
@@ -234,6 +239,8 @@ mod tests {
             "2025年,青石镇将聚焦产业发展,力争地区生产总值增长6%。\n2024年,青石镇完成地区生产总值30亿元,同比增长5%。";
         assert_eq!(news(text, None), (Some(2024), Some(2025)));
         assert_eq!(news("谋划2019年街道经济社会发展,力争增长9%。", None), (None, Some(2019)));
+        let text = "会议听取了2023年工作完成情况,明确了2024年的工作思路和主要任务。";
+        assert_eq!(news(text, None), (Some(2023), Some(2024)));
     }
 
     #[test]
@@ -253,6 +260,8 @@ mod tests {
         );
         let title = "青石街道2025年工作计划";
         assert_eq!(years(ReportKind::WorkPlan, &["一、总体思路"], Some(title), None, None), (None, Some(2025)));
+        let lines = ["一、2022年重点工作成效和亮点工作", "正文"];
+        assert_eq!(years(ReportKind::WorkSummaryAndPlan, &lines, None, None, None), (Some(2022), None));
         let lines = ["一、2022年项目工作总结", "正文"];
         assert_eq!(years(ReportKind::WorkSummaryAndPlan, &lines, None, None, None), (Some(2022), None));
     }
