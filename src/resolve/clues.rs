@@ -92,7 +92,9 @@ pub(super) fn gather(g: &Gazetteer, town: &str, body: &str, page: &PageMeta, can
             if n > 1 && names.iter().all(|ns| ns.iter().any(|m| m.text == name.text)) {
                 continue;
             }
-            if let Some(site) = sites.iter().find(|s| s.contains(name.text.as_str())) {
+            // (A site named after the town, "博望人大", names no 博望区: the town's own name is no clue.)
+            let own = town.contains(name.text.as_str());
+            if let Some(site) = sites.iter().find(|s| !own && s.contains(name.text.as_str())) {
                 let score = SITE_WEIGHT.iter().find(|w| w.0 == name.level).map_or(0.0, |w| w.1);
                 if !c.clues.iter().any(|k| k.structural && k.text.starts_with("site ") && k.text.contains(*site)) {
                     c.clues.push(Clue {

@@ -70,6 +70,17 @@ fn the_site_name_picks_the_candidate() {
     assert_eq!(r.resolution, Resolution::Context);
 }
 
+/// A site named after the town ("博望人大") names the town, not the district that shares its
+/// name (博望区): the text's city decides.
+#[test]
+fn a_site_named_after_the_town_is_no_clue() {
+    // Two 博望镇: 博望区 (马鞍山市) and 方城县 (南阳市).
+    let site = page(None, Some("博望人大"));
+    let r = run("博望镇", "博望镇人民政府工作报告\n被南阳市授予先进单位。", &site);
+    assert_eq!(r.admin_code.as_deref(), Some("411322102"), "{r:?}");
+    assert_eq!(r.resolution, Resolution::Context);
+}
+
 #[test]
 fn conflicting_evidence_is_ambiguous() {
     let body = "湖镇镇工作报告\n龙游县的项目和博罗县的项目各一个。";
