@@ -66,10 +66,23 @@ fn lost_breaks(line: &str) -> Option<Lost> {
     if chars >= LONG_LINE_CHARS {
         return Some(Lost::Long);
     }
-    if chars >= PAGED_LINE_CHARS && inner_spaces(line) * PAGED_CHARS_PER_BREAK >= chars {
+    if chars < PAGED_LINE_CHARS {
+        return None;
+    }
+    // The spaces inside sentences are among the line's spaces, counted first by a vectorised pass
+    // over its bytes: most lines hold too few to be asked again character by character.
+    let spaces = line.bytes().filter(|&b| b == b' ' || b == b'\t').count()
+        + line.matches('\u{3000}').count()
+        + line.matches('\u{a0}').count();
+    if spaces * PAGED_CHARS_PER_BREAK >= chars && inner_spaces(line) * PAGED_CHARS_PER_BREAK >= chars {
         return Some(Lost::Paged);
     }
     None
+}
+
+/// The white space a printed line's end leaves: a space, a tab, an ideographic or a no-break space.
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
 }
 
 /// The runs of white space inside a line's sentences: between two characters, the first not a
@@ -79,7 +92,7 @@ fn inner_spaces(line: &str) -> usize {
     let mut prev: Option<char> = None;
     let mut in_space = false;
     for c in line.trim().chars() {
-        if c.is_whitespace() {
+        if is_gap(c) {
             in_space = true;
             continue;
         }
