@@ -229,11 +229,17 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
 /// Whether a text opens with a verb of two characters or more that names no kind of project
 /// ("开展", "推进"; not "新建" of "等新建项目").
 fn opens_with_verb(text: &str) -> bool {
-    let t = project_words();
-    t.inner_verbs
-        .iter()
-        .filter(|v| v.chars().count() >= 2 && !t.generic_words.contains(v))
-        .any(|v| text.starts_with(v.as_str()))
+    // (The verbs are chosen once, not at each 等.)
+    static VERBS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let verbs = VERBS.get_or_init(|| {
+        let t = project_words();
+        t.inner_verbs
+            .iter()
+            .filter(|v| v.chars().count() >= 2 && !t.generic_words.contains(v))
+            .map(String::as_str)
+            .collect()
+    });
+    verbs.iter().any(|v| text.starts_with(v))
 }
 
 /// How many characters a category may run before its project word after 等.

@@ -62,19 +62,25 @@ fn lost_breaks(line: &str) -> Option<Lost> {
     if line.len() < PAGED_LINE_CHARS {
         return None;
     }
-    let chars = line.chars().count();
-    if chars >= LONG_LINE_CHARS {
+    if line.len() >= LONG_LINE_CHARS && line.chars().count() >= LONG_LINE_CHARS {
         return Some(Lost::Long);
     }
-    if chars < PAGED_LINE_CHARS {
+    // The spaces inside sentences are among the line's spaces, found first by vectorised searches
+    // of its bytes (a character is at most four bytes): most lines hold too few to be asked again
+    // character by character.
+    static WIDE: OnceLock<[memchr::memmem::Finder<'static>; 2]> = OnceLock::new();
+    let wide = WIDE.get_or_init(|| ["\u{3000}", "\u{a0}"].map(|s| memchr::memmem::Finder::new(s.as_bytes())));
+    let b = line.as_bytes();
+    let gaps =
+        memchr::memchr2_iter(b' ', b'\t', b).count() + wide.iter().map(|f| f.find_iter(b).count()).sum::<usize>();
+    if gaps * PAGED_CHARS_PER_BREAK * 4 < line.len() {
         return None;
     }
-    // The spaces inside sentences are among the line's spaces, counted first by a vectorised pass
-    // over its bytes: most lines hold too few to be asked again character by character.
-    let spaces = line.bytes().filter(|&b| b == b' ' || b == b'\t').count()
-        + line.matches('\u{3000}').count()
-        + line.matches('\u{a0}').count();
-    if spaces * PAGED_CHARS_PER_BREAK >= chars && inner_spaces(line) * PAGED_CHARS_PER_BREAK >= chars {
+    let chars = line.chars().count();
+    if chars >= PAGED_LINE_CHARS
+        && gaps * PAGED_CHARS_PER_BREAK >= chars
+        && inner_spaces(line) * PAGED_CHARS_PER_BREAK >= chars
+    {
         return Some(Lost::Paged);
     }
     None
