@@ -76,7 +76,7 @@ fn the_site_name_picks_the_candidate() {
 fn a_site_named_after_the_town_is_no_clue() {
     // Two 博望镇: 博望区 (马鞍山市) and 方城县 (南阳市).
     let site = page(None, Some("博望人大"));
-    let r = run("博望镇", "博望镇人民政府工作报告\n被南阳市授予先进单位。", &site);
+    let r = run("博望镇", "博望镇人民政府工作报告\n获南阳市先进单位称号。", &site);
     assert_eq!(r.admin_code.as_deref(), Some("411322102"), "{r:?}");
     assert_eq!(r.resolution, Resolution::Context);
 }

@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn a_capacity_in_a_base_s_name_is_no_figure() {
-        let got = run("新建青山牧业20万头生猪养殖基地,建成西岭农业1500亩种植基地,全年出栏生猪3万头。");
+        let got = run("新建青山牧业30万头生猪养殖基地,建成西岭农业800亩种植基地,全年出栏生猪3万头。");
         let values: Vec<_> = got.iter().map(|i| i.quantity.value).collect();
         assert_eq!(values, [Some(3.0)]);
     }

@@ -40,7 +40,7 @@ fn a_verb_and_its_object_is_no_project() {
 /// goods or trades, not projects; a kind of project after 等 closes a list of projects.
 #[test]
 fn a_list_closed_by_a_verb_is_no_list_of_projects() {
-    none(&["紧扣茶叶、稻米油等食品加工和农文旅等开展招商引资和项目建设。"]);
+    none(&["依托茶叶、竹木等特色资源等开展招商和项目服务。"]);
     assert_eq!(names("推进东湖冷链物流园、西岭光伏电站等新建项目。"), ["东湖冷链物流园", "西岭光伏电站"]);
 }
 

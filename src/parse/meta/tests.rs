@@ -196,7 +196,7 @@ fn an_office_under_the_meeting_line_is_no_name() {
 #[test]
 fn the_publisher_names_the_township() {
     let page = PageMeta { publisher: Some("门头沟区南窖乡".to_string()), ..Default::default() };
-    let body = "2024年政府工作报告\n各位代表:\n一年来,全乡上下重点围绕乡村振兴。";
+    let body = "2024年政府工作报告\n各位代表:\n一年来,全乡上下聚力围绕乡村振兴。";
     let m = parse(body, &page, ReportKind::GovernmentWorkReport, None);
     assert_eq!(m.town.as_deref(), Some("南窖乡"));
     let body = "2024年政府工作报告\n各位代表:\n白鹭湾镇的同志们一年来辛勤工作。";

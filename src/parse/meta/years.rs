@@ -260,7 +260,7 @@ mod tests {
         );
         let title = "青石街道2025年工作计划";
         assert_eq!(years(ReportKind::WorkPlan, &["一、总体思路"], Some(title), None, None), (None, Some(2025)));
-        let lines = ["一、2022年重点工作成效和亮点工作", "正文"];
+        let lines = ["一、2022年重点任务推进成效", "正文"];
         assert_eq!(years(ReportKind::WorkSummaryAndPlan, &lines, None, None, None), (Some(2022), None));
         let lines = ["一、2022年项目工作总结", "正文"];
         assert_eq!(years(ReportKind::WorkSummaryAndPlan, &lines, None, None, None), (Some(2022), None));

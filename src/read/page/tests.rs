@@ -78,8 +78,8 @@ fn metadata_lines_in_their_other_forms_are_read() {
         clean("青石镇召开人代会\n  1. 发布时间:2024-01-29\n  2. 来源:青石镇\n  3. 作者:\n会议听取了政府工作报告。");
     assert_eq!(page.lines, ["青石镇召开人代会", "会议听取了政府工作报告。"]);
     assert_eq!(page.meta.published_on.as_deref(), Some("2024-01-29"));
-    let page = clean("青石镇:笃定实干\n发稿时间:2024-06-13 09:15:00 来源: 某某网\n正文第一段。");
-    assert_eq!(page.lines, ["青石镇:笃定实干", "正文第一段。"]);
+    let page = clean("青石镇:实干争先\n发稿时间:2024-06-13 09:15:00 来源: 某某网\n正文第一段。");
+    assert_eq!(page.lines, ["青石镇:实干争先", "正文第一段。"]);
     assert_eq!(page.meta.published_on.as_deref(), Some("2024-06-13"));
     // A numbered heading of the text is no list of metadata.
     assert_eq!(clean("1. 时间节点和任务安排").lines, ["1. 时间节点和任务安排"]);
@@ -181,9 +181,9 @@ fn a_line_that_names_a_picture_is_no_text() {
     assert_eq!(page.lines, vec!["二、今年的主要任务", "(一)做强产业。", "全镇新建厂房.", "详见 附图.jpg"]);
 }
 
-/// A document library's buttons over the text it sells ("加入会员免费下载 立即下载") are no text.
+/// A document library's buttons over the text it sells ("开通会员免费下载 立即下载") are no text.
 #[test]
 fn a_document_library_s_download_buttons_are_no_text() {
-    let page = clean("2024年青石镇政府工作报告\n加入会员免费下载 立即下载\n各位代表:");
+    let page = clean("2024年青石镇政府工作报告\n开通会员免费下载 立即下载\n各位代表:");
     assert_eq!(page.lines, ["2024年青石镇政府工作报告", "各位代表:"]);
 }
