@@ -36,6 +36,8 @@ pub fn news_plan_ranges(text: &str, meta: &ReportMeta) -> Vec<(usize, usize)> {
     }
     let plan_year = meta.plan_year.map(|y| format!("{y}年"));
     let review_year = meta.review_year.map(|y| format!("{y}年"));
+    // "2025年是…的关键一年": a paragraph that opens by saying what the plan year is, is plan.
+    let plan_year_is = meta.plan_year.map(|y| format!("{y}年是"));
     let mut out: Vec<(usize, usize)> = Vec::new();
     let (mut pos, mut plan) = (0, false);
     let names_plan = |s: &str| {
@@ -49,8 +51,7 @@ pub fn news_plan_ranges(text: &str, meta: &ReportMeta) -> Vec<(usize, usize)> {
     for line in text.split('\n') {
         let len = line.chars().count();
         let first = line.split(['。', '!', '?']).next().unwrap_or("");
-        // "2025年是…的关键一年": a paragraph that opens by saying what the plan year is, is plan.
-        let opens_on_plan_year = plan_year.as_deref().is_some_and(|y| first.starts_with(&format!("{y}是")));
+        let opens_on_plan_year = plan_year_is.as_deref().is_some_and(|y| first.starts_with(y));
         if line.contains("主要预期目标") || (names_plan(first) && has(first, &words().plan_cues)) || opens_on_plan_year
         {
             plan = true;

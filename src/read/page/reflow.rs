@@ -65,14 +65,10 @@ fn lost_breaks(line: &str) -> Option<Lost> {
     if line.len() >= LONG_LINE_CHARS && line.chars().count() >= LONG_LINE_CHARS {
         return Some(Lost::Long);
     }
-    // The spaces inside sentences are among the line's spaces, found first by vectorised searches
-    // of its bytes (a character is at most four bytes): most lines hold too few to be asked again
-    // character by character.
-    static WIDE: OnceLock<[memchr::memmem::Finder<'static>; 2]> = OnceLock::new();
-    let wide = WIDE.get_or_init(|| ["\u{3000}", "\u{a0}"].map(|s| memchr::memmem::Finder::new(s.as_bytes())));
-    let b = line.as_bytes();
-    let gaps =
-        memchr::memchr2_iter(b' ', b'\t', b).count() + wide.iter().map(|f| f.find_iter(b).count()).sum::<usize>();
+    // The spaces inside sentences are among the line's spaces, counted first by vectorised
+    // searches of its bytes (a character is at most four bytes): most lines hold too few to be
+    // asked again character by character.
+    let gaps = gaps_in(line);
     if gaps * PAGED_CHARS_PER_BREAK * 4 < line.len() {
         return None;
     }
@@ -87,8 +83,19 @@ fn lost_breaks(line: &str) -> Option<Lost> {
 }
 
 /// The white space a printed line's end leaves: a space, a tab, an ideographic or a no-break space.
+const GAPS: [char; 4] = [' ', '\t', '\u{3000}', '\u{a0}'];
+
 fn is_gap(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+    GAPS.contains(&c)
+}
+
+/// How many [`GAPS`] a line holds, each searched for over the line's bytes.
+fn gaps_in(line: &str) -> usize {
+    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        GAPS.iter().map(|c| memchr::memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()).collect()
+    });
+    finders.iter().map(|f| f.find_iter(line.as_bytes()).count()).sum()
 }
 
 /// The runs of white space inside a line's sentences: between two characters, the first not a
@@ -113,12 +120,10 @@ fn inner_spaces(line: &str) -> usize {
     count
 }
 
-/// Breaks very long lines back into paragraphs: a whole report saved on one line still gets its
-/// title line first and one paragraph a line. Each pass is linear in the line's length.
+/// Breaks the lines that lost their line breaks back into paragraphs, and keeps the others: a
+/// whole report saved on one line still gets its title line first and one paragraph a line. Each
+/// pass is linear in the line's length.
 pub fn reflow(lines: Vec<String>) -> Vec<String> {
-    if !needs_reflow(&lines) {
-        return lines;
-    }
     let b = breaks();
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
