@@ -161,6 +161,8 @@ mod tests {
         assert_eq!(name("日在镇"), None, "a bare 镇 names no town");
         assert_eq!(name("全镇"), None);
         assert_eq!(name("推进小城镇"), None);
+        assert_eq!(name("加快推动农业大镇"), None, "a big town of farming is no name");
+        assert_eq!(name("争当共同富裕先行镇"), None, "a title a town earns is no name");
     }
 
     #[test]
@@ -237,6 +239,10 @@ mod tests {
         assert_eq!(t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["泥溪镇"]);
         let t = names_in("聚力围绕乡村振兴,培育乡贤队伍,整治镇区道路");
         assert!(t.is_empty(), "a 乡 that opens a word ends no unknown name: {t:?}");
+        let t = names_in("要继续理顺镇属企业管理,压实镇直单位责任,乡属林场");
+        assert!(t.is_empty(), "镇属, 镇直, 乡属 open words: {t:?}");
+        let t = names_in("我们借力乡创大赛,办好乡村旅游节");
+        assert!(t.is_empty(), "我们 ends words before names, 乡创 opens a word: {t:?}");
         let t = names_in("南窖乡村民代表");
         assert_eq!(t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["南窖乡"], "a known name ends there");
         let t = names_in("据悉,白鹭湾镇与泥溪镇合作");
