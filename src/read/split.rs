@@ -64,6 +64,24 @@ pub fn is_title_line(line: &str) -> bool {
     is_folded_title_line(&folded)
 }
 
+/// How many lines a text's title takes: none when its first line is no title, two when the title
+/// stops on a joining word and goes on in the next line ("某镇2010年工作总结及" over "2011年工作计划":
+/// a title broken where a page's width ran out), else one.
+pub fn title_lines(lines: &[&str]) -> usize {
+    match lines {
+        [first, next, ..]
+            if is_title_line(first) && first.trim_end().ends_with(TITLE_JOINS) && !next.trim().is_empty() =>
+        {
+            2
+        }
+        [first, ..] if is_title_line(first) => 1,
+        _ => 0,
+    }
+}
+
+/// The words a title line may stop on with its words going on in the next line.
+const TITLE_JOINS: [char; 5] = ['及', '暨', '和', '与', '、'];
+
 /// [`is_title_line`] for a line already folded.
 fn is_folded_title_line(line: &str) -> bool {
     let p = patterns();

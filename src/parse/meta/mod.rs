@@ -9,7 +9,7 @@ pub use town::{names_in, TownName};
 
 use crate::model::{PageMeta, ReportKind, ReportMeta};
 use crate::parse::sections::opens_with_address;
-use crate::read::split::is_title_line;
+use crate::read::split::{is_title_line, title_lines};
 use crate::text::index::at_most_chars;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -72,18 +72,16 @@ fn patterns() -> &'static Patterns {
 /// `page_title` is the page's own title standing over the report, when there is one.
 pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&str>) -> ReportMeta {
     let lines: Vec<&str> = crate::text::words::lines(body).collect();
-    let heading = lines.first().filter(|l| is_title_line(l)).map(|l| clean_title(l));
+    let title_lines = title_lines(&lines);
+    let heading =
+        (title_lines > 0).then(|| clean_title(&lines[..title_lines].iter().map(|l| l.trim()).collect::<String>()));
     let page_title = page_title.or(page.title.as_deref()).map(clean_title);
     let title = match kind {
         // A news item's headline is no document's title.
         ReportKind::NewsCoverage => None,
         _ => more_specific(heading.clone(), page_title.clone()),
     };
-    let header: Vec<&str> = if heading.is_some() {
-        lines.iter().skip(1).take(HEADER_LINES).copied().collect()
-    } else {
-        lines.iter().take(HEADER_LINES).copied().collect()
-    };
+    let header: Vec<&str> = lines.iter().skip(title_lines).take(HEADER_LINES).copied().collect();
     let opening: Vec<&str> = lines.iter().take(OPENING_LINES).copied().collect();
 
     let mut meta = ReportMeta { title: title.clone(), kind: Some(kind), ..Default::default() };
@@ -129,8 +127,8 @@ pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&
             meta.speaker = Some(c[2].to_string());
         }
     }
-    // The lines under the title line, when the text has one.
-    let under_title = &lines[usize::from(heading.is_some())..];
+    // The lines under the title, when the text has one.
+    let under_title = &lines[title_lines..];
     let (review, plan) = years::years(
         kind,
         under_title,

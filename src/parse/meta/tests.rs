@@ -156,6 +156,18 @@ fn a_nominee_for_the_office_is_the_speaker() {
 /// A title line that goes on with the meeting it was read at is the title; the meeting stays
 /// the meeting's.
 #[test]
+fn a_title_broken_after_a_joining_word_goes_on_in_the_next_line() {
+    let body = "白鹭湾镇2022年工作总结及\n2023年工作计划\n今年以来,全镇各项工作稳步推进。\n一、基本情况";
+    let m = parse(body, &PageMeta::default(), ReportKind::WorkSummaryAndPlan, None);
+    assert_eq!(m.title.as_deref(), Some("白鹭湾镇2022年工作总结及2023年工作计划"));
+    assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));
+    // A title ending on no joining word takes its line alone.
+    let body = "白鹭湾镇2022年工作总结\n2023年工作计划\n一、基本情况";
+    let m = parse(body, &PageMeta::default(), ReportKind::WorkSummaryAndPlan, None);
+    assert_eq!(m.title.as_deref(), Some("白鹭湾镇2022年工作总结"));
+}
+
+#[test]
 fn a_title_glued_to_its_meeting_is_the_title() {
     let body = "政府工作报告在青石镇第五届人民代表大会第二次会议上\n(2024年1月9日)\n各位代表:\n一、2023年工作回顾";
     let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);

@@ -64,10 +64,15 @@ pub(super) fn top_like(title: &str) -> bool {
         && (has_year(title) || w.anchors.iter().any(|a| contains(title, a)))
 }
 
-/// An unnumbered line that is a top-level heading ("2022年工作回顾", "2023年工作安排").
+/// An unnumbered line that is a top-level heading ("2022年工作回顾", "2023年工作安排", "回望2023年,
+/// 凝心聚力,砥砺前行": commas may part its phrases, but it ends on none).
 pub(super) fn bare_top(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && !t.contains([',', '。', ';', ':', '!', '?']) && marker_of(t).is_none() && top_like(t)
+    !t.is_empty()
+        && !t.contains(['。', ';', ':', '!', '?'])
+        && !t.ends_with(',')
+        && marker_of(t).is_none()
+        && top_like(t)
 }
 
 pub(super) fn starts_with_any(s: &str, list: &[String]) -> bool {

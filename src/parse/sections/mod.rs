@@ -34,6 +34,7 @@
 //! sections together cover the body. The words read here live in data/sections.toml.
 
 use crate::model::{Part, ReportMeta, Section, Span};
+use crate::read::split::title_lines;
 use crate::text::index::Folded;
 use crate::text::markers::{item_of, marker_of, Style};
 use serde::Deserialize;
@@ -215,7 +216,13 @@ pub fn parse(folded: &Folded, meta: &ReportMeta) -> Vec<Section> {
 /// Reads the numbered and unnumbered headings that open lines (the title line excepted).
 fn read_headings(lines: &[Line], meta: &ReportMeta, nodes: &mut Vec<Node>, heading_line: &mut [bool]) {
     let mut stack: Vec<Open> = Vec::new();
+    // A title that goes on in the second line: that line is the title's, never a heading.
+    let first_two: Vec<&str> = lines.iter().take(2).map(|l| l.text).collect();
+    let title_goes_on = title_lines(&first_two) == 2;
     for (li, line) in lines.iter().enumerate() {
+        if li == 1 && title_goes_on {
+            continue;
+        }
         let (depth, style, value, marker, title, inline) = if let Some(m) = marker_of(line.text) {
             let (title, inline) = heading_title(m.rest, true);
             // The first line is the title, unless the text opens on its first part: "一、" and a

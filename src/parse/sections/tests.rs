@@ -107,6 +107,26 @@ fn yishi_inside_a_paragraph_is_not_a_heading() {
     assert!(s.iter().filter(|x| x.marker.ends_with('是')).all(|x| x.level == 3 && x.inline));
 }
 
+#[test]
+fn a_title_going_on_in_its_second_line_is_no_heading() {
+    let body =
+        "白鹭湾镇2022年工作总结及\n2023年工作计划\n今年以来,全镇各项工作稳步推进。\n一、基本情况\n全镇辖9个行政村。";
+    let s = outline(body, 2022);
+    assert_eq!(top(&s), vec![("一、", "基本情况", Part::Other)]);
+}
+
+#[test]
+fn an_unnumbered_heading_of_phrases() {
+    let body = "政府工作报告\n各位代表:\n现在,我代表镇人民政府向大会报告工作。\n回望2022年,凝心聚力,稳中求进\n\
+                2022年,全镇完成规上工业增加值3.1亿元。\n展望2023年,乘势而上,再创佳绩\n\
+                2023年,全镇力争规上工业增加值增长8%。\n回顾2022年工作,全镇上下团结一心,攻坚克难,取得新成绩,";
+    let s = outline(body, 2022);
+    assert_eq!(
+        top(&s),
+        vec![("", "回望2022年,凝心聚力,稳中求进", Part::Review), ("", "展望2023年,乘势而上,再创佳绩", Part::Plan)]
+    );
+}
+
 /// corpus/001 report 0: unnumbered top headings, inline leads under the review, 一、..十、 under
 /// the plan, the targets paragraph and the closing appeal.
 #[test]
