@@ -21,6 +21,7 @@ struct GenreFile {
     news_strong: Vec<String>,
     news_weak: Vec<String>,
     min_news_score: usize,
+    held_verbs: Vec<String>,
     speech_cues: Vec<String>,
     half_year_words: Vec<String>,
     report_title_words: Vec<String>,
@@ -28,6 +29,8 @@ struct GenreFile {
     plan_words: Vec<String>,
     review_openings: Vec<String>,
     leadership_words: Vec<String>,
+    achieved: String,
+    achievements: Vec<String>,
     notice_ends: Vec<String>,
     placeholder_marks: String,
     placeholder: String,
@@ -52,6 +55,8 @@ struct Genre {
     plan: WordList,
     /// A township's name: two or more characters before 镇, 乡 or 街道.
     township: Regex,
+    /// A headline saying a meeting was held (`held_verbs`, then the meeting's name ending it).
+    meeting_held: Regex,
     /// A first heading that opens a summary ("一、2024年工作总结", "一、2024年度工作完成情况").
     summary_heading: Regex,
 }
@@ -75,9 +80,26 @@ fn genre() -> &'static Genre {
             summary: WordList::new(&f.summary_words),
             plan: WordList::new(&f.plan_words),
             township: re(r"\p{Han}{2}(?:镇|乡|街道)"),
+            meeting_held: re(&format!(
+                "(?:{})[^,，。;；:：]{{0,40}}?会议?$",
+                f.held_verbs.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+            )),
             summary_heading: re(r"(?m)^[一1][、.．]\s*(?:\d{4}年度?)?[^。\n]{0,12}?(?:总结|回顾|完成情况|工作情况)"),
             file: f,
         }
+    })
+}
+
+/// Whether a text's first sentence opens on a year ("2023年,") and tells what it achieved (取得 before
+/// 成绩, 成效...).
+fn opens_on_a_years_results(text: &str, f: &GenreFile) -> bool {
+    let first = text.trim_start();
+    let end = first.find(['。', '\n']).unwrap_or(first.len());
+    let sentence = &first[..end];
+    let year = sentence.bytes().take_while(u8::is_ascii_digit).count() == 4 && sentence[4..].starts_with('年');
+    year && sentence.find(f.achieved.as_str()).is_some_and(|at| {
+        let rest = &sentence[at..];
+        f.achievements.iter().any(|w| rest.contains(w.as_str()))
     })
 }
 
@@ -218,6 +240,9 @@ pub fn classify_scanned(title: Option<&str>, text: &str, scan: &Scan) -> Result<
     if title.starts_with("解读") || title.contains("解读") && !speech {
         return verdict(ReportKind::NewsCoverage, format!("its title \"{title}\" interprets a report"));
     }
+    if !speech && g.meeting_held.is_match(title) {
+        return verdict(ReportKind::NewsCoverage, format!("its title \"{title}\" says a meeting was held"));
+    }
     if !speech && !strong.is_empty() && score >= f.min_news_score {
         let cues = strong.iter().chain(&weak).copied().collect::<Vec<_>>().join(", ");
         return verdict(ReportKind::NewsCoverage, format!("it reports on others' words, news score {score}: {cues}"));
@@ -256,6 +281,9 @@ pub fn classify_scanned(title: Option<&str>, text: &str, scan: &Scan) -> Result<
             ReportKind::WorkSummaryAndPlan,
             format!("it opens on the year's work (\"{w}\") under its leaders"),
         );
+    }
+    if title.is_empty() && opens_on_a_years_results(text, f) {
+        return verdict(ReportKind::WorkSummaryAndPlan, "its first sentence tells what a year achieved".to_string());
     }
     verdict(ReportKind::Other, format!("a document of the town's work ({} phrases of government work)", work.len()))
 }
@@ -322,6 +350,16 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_saying_a_meeting_was_held_is_news_coverage() {
+        let text = "3月2日,青石乡召开2023年农业工作总结会,乡长主持会议。会上,对2023年农业工作进行总结,\
+                    全乡种植蔬菜1.2万亩,完成产值3600万元。";
+        assert_eq!(kind("青石乡召开2023年农业工作总结会", text), ReportKind::NewsCoverage);
+        assert_eq!(kind("白鹭湾镇举行第五届人民代表大会第二次会议", text), ReportKind::NewsCoverage);
+        // A summary's own title names no meeting held.
+        assert_eq!(kind("青石乡2023年农业工作总结", text), ReportKind::WorkSummaryAndPlan);
+    }
+
+    #[test]
     fn an_interpretation_is_news_coverage_though_it_names_the_report() {
         let text = "解读《青石乡2024年政府工作报告》\n一、出台背景\n报告指出,乡人民政府推进乡村振兴,完成全年目标。";
         assert_eq!(kind("解读《青石乡2024年政府工作报告》", text), ReportKind::NewsCoverage);
@@ -331,6 +369,15 @@ mod tests {
     fn an_untitled_text_opening_on_the_years_work_under_its_leaders_is_a_summary() {
         let text = "2023年以来,在县委、县政府的正确领导下,青石镇全力抓项目、促发展,1-11月财政收入1450万元。\n                    一、推进项目建设\n引进项目5个,完成投资2.1亿元,新建厂房3万平方米,带动就业300人。";
         assert_eq!(kind("", text), ReportKind::WorkSummaryAndPlan);
+    }
+
+    #[test]
+    fn an_untitled_text_opening_on_what_a_year_achieved_is_a_summary() {
+        let text = "2022年,青石镇以产业振兴为抓手,抓项目、促增收,全镇各项事业取得了明显成效。\n\
+                    全年新建蔬菜大棚120座,完成造林800亩,占任务的105%,推进乡村振兴。";
+        assert_eq!(kind("", text), ReportKind::WorkSummaryAndPlan);
+        let text = "2022年,青石镇以产业振兴为抓手,抓项目、促增收。\n全年新建蔬菜大棚120座,完成造林800亩,推进乡村振兴。";
+        assert_eq!(kind("", text), ReportKind::Other, "a year's work without what it achieved");
     }
 
     #[test]
