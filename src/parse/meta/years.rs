@@ -45,7 +45,7 @@ struct Patterns {
 
 /// The words that close a heading of the year's review (2023年工作回顾): a line holding none of
 /// them holds no such heading.
-const REVIEW_WORDS: [&str; 6] = ["回顾", "总结", "完成情况", "工作情况", "成效", "成绩"];
+const REVIEW_WORDS: [&str; 7] = ["回顾", "总结", "完成情况", "工作情况", "发展情况", "成效", "成绩"];
 
 /// The words of a sentence that gives the plan's year (2024年经济社会发展的主要预期目标).
 const PLAN_SENTENCE_WORD: &str = "主要预期目标";
@@ -151,10 +151,12 @@ pub fn years(
         _ => {}
     }
     if plan.is_none() && review.is_none() {
-        // A report delivered in December plans the year after.
+        // A report delivered in the year's last quarter (a session at the year's end, a new term's
+        // first session in the autumn) reviews that year and plans the year after.
         plan = delivered.and_then(|d| {
             let y = num(&d[..4])?;
-            Some(if d.get(5..7) == Some("12") { y + 1 } else { y })
+            let month = d.get(5..7).and_then(num)?;
+            Some(if month >= 10 { y + 1 } else { y })
         });
     }
     if plan.is_none() && review.is_none() {
@@ -192,13 +194,28 @@ fn news_years(text: &str, published: Option<&str>) -> (Option<i32>, Option<i32>)
         let end = rest.find(['。', ';', '；', '\n']).unwrap_or(rest.len());
         rest[..end].char_indices().nth(CUE_WINDOW).map_or(&rest[..end], |(b, _)| &rest[..b])
     };
-    for (k, &(start, end, y)) in found.iter().enumerate() {
-        let next = found.get(k + 1).map_or(text.len(), |f| f.0);
-        let after = window(end, next);
-        let before: String = text[..start].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
-        if plan.is_none() && (l.plan.any_in(after) || l.plan_before.iter().any(|w| before.ends_with(w.as_str()))) {
+    // Each year's cues: whether the words around it plan it, whether the words after it review it.
+    let cues: Vec<(i32, bool, bool)> = found
+        .iter()
+        .enumerate()
+        .map(|(k, &(start, end, y))| {
+            let next = found.get(k + 1).map_or(text.len(), |f| f.0);
+            let after = window(end, next);
+            let before: String = text[..start].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+            (
+                y,
+                l.plan.any_in(after) || l.plan_before.iter().any(|w| before.ends_with(w.as_str())),
+                l.review.any_in(after),
+            )
+        })
+        .collect();
+    // A year the item reports done: no year before it is the one it looks ahead to ("2022年,在
+    // 乡政府努力争取下建成…" beside "2024年工作总结" plans nothing for 2022).
+    let reported = cues.iter().filter(|c| c.2 && !c.1).map(|c| c.0).max();
+    for &(y, plans, reviews) in &cues {
+        if plan.is_none() && plans && reported.is_none_or(|r| y >= r) {
             plan = Some(y);
-        } else if review.is_none() && l.review.any_in(after) {
+        } else if review.is_none() && reviews {
             review = Some(y);
         }
     }
@@ -241,6 +258,9 @@ mod tests {
         assert_eq!(news("谋划2019年街道经济社会发展,力争增长9%。", None), (None, Some(2019)));
         let text = "会议听取了2023年工作完成情况,明确了2024年的工作思路和主要任务。";
         assert_eq!(news(text, None), (Some(2023), Some(2024)));
+        // A year before the one the item reports is no plan's, whatever words follow it.
+        let text = "青石乡召开2023年农业工作总结会。\n2021年,在村委会力争之下建成冷库一座。2023年全乡种植蔬菜1.2万亩。";
+        assert_eq!(news(text, None), (Some(2023), None));
     }
 
     #[test]
@@ -268,6 +288,9 @@ mod tests {
 
     #[test]
     fn reports_by_heading_delivery_and_title() {
+        let lines = ["一、2014年经济社会总体发展情况"];
+        let y = years(ReportKind::GovernmentWorkReport, &lines, Some("政府工作报告"), None, None);
+        assert_eq!(y, (Some(2014), Some(2015)), "the year's development reviewed");
         let lines = ["一、2020年及过去五年工作回顾"];
         assert_eq!(
             years(ReportKind::GovernmentWorkReport, &lines, Some("政府工作报告"), None, None),
@@ -276,6 +299,8 @@ mod tests {
         let (title, lines) = ("2018年青石镇人民政府工作报告", ["过去五年的工作回顾"]);
         let y = years(ReportKind::GovernmentWorkReport, &lines, Some(title), Some("2017-12-26"), None);
         assert_eq!(y, (Some(2017), Some(2018)), "a December delivery plans the next year");
+        let y = years(ReportKind::GovernmentWorkReport, &lines, Some("2021年政府工作报告"), Some("2021-10-20"), None);
+        assert_eq!(y, (Some(2021), Some(2022)), "so does a new term's first session in October");
         let y = years(ReportKind::GovernmentWorkReport, &lines, Some(title), Some("2022-03-24"), None);
         assert_eq!(y, (Some(2021), Some(2022)), "the delivery date over the page's title year");
         let lines = ["各位代表: 现在,我代表镇人民政府报告工作。 一、2024年以来工作回顾 全镇完成投资3亿元。"];
