@@ -11,7 +11,7 @@ mod noise;
 mod reflow;
 
 pub use noise::iso_ymd;
-use noise::{noise, record};
+use noise::{after_bullets, is_caption, noise, record};
 use reflow::needs_reflow;
 pub use reflow::reflow;
 
@@ -56,6 +56,7 @@ pub fn clean(text: &str) -> CleanPage {
     // The folded form of each kept line, beside it: folding is one character for one and maps
     // white space to white space, so the folded line trimmed is the kept line folded.
     let mut kept_folded: Vec<&str> = Vec::new();
+    let mut picture_above = false;
     let mut i = 0;
     while i < raw.len() && i < folded.len() {
         let unpiped = n.unpipe(folded[i].trim());
@@ -84,7 +85,10 @@ pub fn clean(text: &str) -> CleanPage {
             }
             continue;
         }
-        if n.is_furniture(line) {
+        // A picture's caption stands on the line under it.
+        let caption = picture_above && is_caption(line);
+        picture_above = n.is_picture(line.trim());
+        if caption || n.is_furniture(line) {
             continue;
         }
         if let Some(caps) = n.opens_with_key(line).then(|| n.key_alone.captures(line)).flatten() {
@@ -94,8 +98,9 @@ pub fn clean(text: &str) -> CleanPage {
             while j < folded.len() && folded[j].trim().is_empty() {
                 j += 1;
             }
-            if j < folded.len() && n.plausible(field, folded[j]) {
-                record(&mut page.meta, field, folded[j].trim(), n);
+            // The value may be an item of the same list as its key ("• 来源" over "• 某乡人民政府").
+            if j < folded.len() && n.plausible(field, after_bullets(folded[j])) {
+                record(&mut page.meta, field, after_bullets(folded[j]), n);
                 i = j + 1;
             }
             continue;

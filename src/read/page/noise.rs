@@ -120,6 +120,40 @@ pub(super) fn after_bullets(line: &str) -> &str {
     }
 }
 
+/// Whether a (trimmed) line is only a picture in Markdown (`![说明](/files/1.jpg)`), as a page saved
+/// as Markdown shows one.
+fn is_markdown_picture(t: &str) -> bool {
+    t.starts_with("![") && t.ends_with(')') && t.contains("](") && !t.contains(['。', '，', ','])
+}
+
+/// Whether a (trimmed) line under a picture is its caption: a short phrase wholly in brackets
+/// ("(新农村建设)").
+pub(super) fn is_caption(t: &str) -> bool {
+    let inner = t.strip_prefix(['(', '（']).and_then(|r| r.strip_suffix([')', '）']));
+    inner.is_some_and(|i| !i.is_empty() && at_most_chars(i, 20) && !i.contains(['(', '（', '。', '，', ',']))
+}
+
+/// Whether a (trimmed) line is a printed page's number standing alone where a document saved from
+/// print breaks its pages: "- 1 -", "—2—" (the dashes before it may be trimmed already), "第3页",
+/// "第3页 共8页".
+fn is_page_number(t: &str) -> bool {
+    const DASHES: [char; 3] = ['-', '—', '–'];
+    if t.len() > 30 || !t.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let framed = t.trim_matches(|c: char| DASHES.contains(&c) || c.is_whitespace());
+    if t.trim_end().ends_with(DASHES) && digits(framed) {
+        return true;
+    }
+    let page = |s: &str| s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).is_some_and(|n| digits(n.trim()));
+    let total = |s: &str| s.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(|n| digits(n.trim()));
+    match t.split_once(char::is_whitespace) {
+        Some((p, rest)) => page(p) && total(rest.trim()),
+        None => page(t),
+    }
+}
+
 impl Noise {
     pub(super) fn field_of(&self, key: &str) -> Field {
         let key: String = key.chars().filter(|c| !c.is_whitespace()).collect();
@@ -216,7 +250,13 @@ impl Noise {
         self.exact.iter().any(|e| e == t)
             || self.contains.any_in(t)
             || (at_most_chars(t, 79) && self.breadcrumb.is_match(t))
-            || self.is_image_file_name(t)
+            || self.is_picture(t)
+            || is_page_number(t)
+    }
+
+    /// Whether a (trimmed) line stands for a picture: its file name, or the picture in Markdown.
+    pub(super) fn is_picture(&self, t: &str) -> bool {
+        self.is_image_file_name(t) || is_markdown_picture(t)
     }
 
     /// Whether a (trimmed) line is a picture's file name and nothing else: a name of at most 60

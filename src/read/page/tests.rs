@@ -30,6 +30,34 @@ fn keys_with_values_on_the_next_line() {
 }
 
 #[test]
+fn keys_and_values_as_items_of_one_list() {
+    let page = clean(
+        "  • 来源\n  • 青石乡人民政府\n  • 作者\n  • 李四\n青石乡2024年工作总结\n今年以来,全乡各项工作稳步推进。",
+    );
+    assert_eq!(page.meta.publisher.as_deref(), Some("青石乡人民政府"), "the value without its bullet");
+    assert_eq!(page.lines, ["青石乡2024年工作总结", "今年以来,全乡各项工作稳步推进。"]);
+}
+
+#[test]
+fn a_printed_pages_number_is_no_text() {
+    let page = clean(
+        "青石镇2024年工作总结\n全镇完成产值3亿元。\n- 1 -\n新建道路5公里。\n—2—\n第3页 共8页\n第4页\n2 个村完成改造。",
+    );
+    assert_eq!(page.lines, ["青石镇2024年工作总结", "全镇完成产值3亿元。", "新建道路5公里。", "2 个村完成改造。"]);
+}
+
+#[test]
+fn a_markdown_picture_is_no_text() {
+    let page = clean(
+        "![](/pics/2023/0412a.jpg)\n青石镇2024年工作总结\n![村貌](https://example.org/b.png)\n全镇完成产值3亿元。",
+    );
+    assert_eq!(page.lines, ["青石镇2024年工作总结", "全镇完成产值3亿元。"]);
+    // The caption under a picture goes with it; a bracketed line elsewhere stays.
+    let page = clean("![](/pics/c.jpg)\n(新村建设)\n2023年,全镇完成产值3亿元。\n(一)农业生产\n(附件)");
+    assert_eq!(page.lines, ["2023年,全镇完成产值3亿元。", "(一)农业生产", "(附件)"]);
+}
+
+#[test]
 fn data_file_parses() {
     assert!(!noise().fields.is_empty());
 }
