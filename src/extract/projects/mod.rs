@@ -338,6 +338,12 @@ mod tests {
     fn enumeration_closed_by_category_gives_each_item() {
         let n = names("实施沿江立面改造、浮杯塔夜间照明及周边环境整治提升、江滩治理等8个项目,总投资5100万元。");
         assert_eq!(n, ["沿江立面改造", "浮杯塔夜间照明及周边环境整治提升", "江滩治理"]);
+        // 以及 before the last item parts it from the one before; 和 inside an item does not.
+        let n = names("引进城东冷链物流仓储、光伏组件加工车间以及香菇和木耳种植等3个项目。");
+        assert_eq!(n, ["城东冷链物流仓储", "光伏组件加工车间", "香菇和木耳种植"]);
+        // What is dug into or passed on is no project.
+        assert!(names("精准对接企业需求,深度挖掘项目合作机遇。").is_empty());
+        assert!(names("会上,张三同志传达2025年乡村振兴资金项目政策。").is_empty());
     }
 
     #[test]

@@ -206,20 +206,29 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
             continue;
         }
         let rule = if facility.is_some() { "shared_head" } else { "enumerated" };
-        // Items run back from 等 over enumeration commas to the start of the clause.
+        // Items run back from 等 over enumeration commas (and the 以及 before a list's last item)
+        // to the start of the clause.
         let mut item_end = i;
         let mut j = i;
         while j > cs {
             j -= 1;
-            if chars[j] == '、' || j == cs {
-                let item_start = if chars[j] == '、' { j + 1 } else { j };
+            let joiner = match chars[j] {
+                '、' => 1,
+                '及' if j > cs && chars[j - 1] == '以' => 2,
+                _ => 0,
+            };
+            if joiner > 0 || j == cs {
+                let item_start = if joiner > 0 { j + 1 } else { j };
                 let s = strip_lead(chars, item_start, item_end);
                 let name = chars.str(s, item_end);
                 let n = name.chars().count();
                 if (2..=30).contains(&n) && !is_generic(name) && !name.chars().any(|c| c.is_ascii_digit()) {
                     out.push(Candidate { name: name.to_string(), start: s, end: item_end, named: false, rule });
                 }
-                item_end = j;
+                item_end = j + 1 - joiner.max(1);
+                if joiner == 2 {
+                    j -= 1;
+                }
             }
         }
     }
