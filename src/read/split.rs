@@ -69,13 +69,10 @@ pub fn is_title_line(line: &str) -> bool {
 /// a title broken where a page's width ran out), else one.
 pub fn title_lines(lines: &[&str]) -> usize {
     match lines {
-        [first, next, ..]
-            if is_title_line(first) && first.trim_end().ends_with(TITLE_JOINS) && !next.trim().is_empty() =>
-        {
-            2
-        }
-        [first, ..] if is_title_line(first) => 1,
-        _ => 0,
+        [first, ..] if !is_title_line(first) => 0,
+        [first, next, ..] if first.trim_end().ends_with(TITLE_JOINS) && !next.trim().is_empty() => 2,
+        [_, ..] => 1,
+        [] => 0,
     }
 }
 

@@ -21,15 +21,21 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 mod amounts;
+mod enumerations;
 #[cfg(test)]
 mod form_tests;
 mod forms;
+mod kinds;
 mod names;
 mod terms;
 #[allow(unused_imports)]
 use amounts::*;
 #[allow(unused_imports)]
+use enumerations::*;
+#[allow(unused_imports)]
 use forms::*;
+#[allow(unused_imports)]
+use kinds::*;
 #[allow(unused_imports)]
 use names::*;
 #[allow(unused_imports)]

@@ -146,11 +146,12 @@ fn is_page_number(t: &str) -> bool {
     if t.trim_end().ends_with(DASHES) && digits(framed) {
         return true;
     }
-    let page = |s: &str| s.strip_prefix('第').and_then(|s| s.strip_suffix('页')).is_some_and(|n| digits(n.trim()));
-    let total = |s: &str| s.strip_prefix('共').and_then(|s| s.strip_suffix('页')).is_some_and(|n| digits(n.trim()));
+    // "第3页", "共8页": a count of pages after its opening word.
+    let pages =
+        |s: &str, open: char| s.strip_prefix(open).and_then(|s| s.strip_suffix('页')).is_some_and(|n| digits(n.trim()));
     match t.split_once(char::is_whitespace) {
-        Some((p, rest)) => page(p) && total(rest.trim()),
-        None => page(t),
+        Some((page, total)) => pages(page, '第') && pages(total.trim(), '共'),
+        None => pages(t, '第'),
     }
 }
 

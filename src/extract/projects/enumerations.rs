@@ -1,0 +1,96 @@
+//! Enumerations closed by a category: "A、B、C等8个项目" names A, B and C; "A、B等三大综合体" names A
+//! and B, which share the facility word.
+
+#[allow(unused_imports)]
+use super::*;
+
+/// Items of an enumeration closed by a project category: "A、B、C等8个项目" → A, B, C; or by a
+/// count of facilities sharing their head: "A、B等三大综合体" → A, B.
+pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<Candidate> {
+    static COUNT: OnceLock<Regex> = OnceLock::new();
+    let count = COUNT.get_or_init(|| Regex::new(r"^[0-9一二三四五六七八九十两]*(个|大|座|处)?").expect("valid regex"));
+    let mut out = Vec::new();
+    let marks = chars[cs..ce].iter().enumerate().filter(|&(_, &c)| c == '等').map(|(k, _)| cs + k);
+    for i in marks {
+        let Some(end) = category_after(chars, i, ce) else { continue };
+        let tail = chars.str(i + 1, end);
+        // "等开展招商引资和项目建设": a verb after 等 starts an action, not a category of projects.
+        if opens_with_verb(tail) {
+            continue;
+        }
+        // Before a facility word, only a count and kind words ("三大综合体", not "9个村…照料中心").
+        let kind = |head: &str| {
+            let rest = count.find(head).map_or(head, |m| &head[m.end()..]);
+            rest.is_empty() || only_kind_words(rest)
+        };
+        let facility = project_words().weak_suffixes.iter().find_map(|w| tail.strip_suffix(w.as_str()));
+        if !facility.map_or_else(|| is_generic(tail), kind) {
+            continue;
+        }
+        let rule = if facility.is_some() { "shared_head" } else { "enumerated" };
+        // Items run back from 等 over enumeration commas (and the 以及 before a list's last item)
+        // to the start of the clause.
+        let mut item_end = i;
+        let mut j = i;
+        while j > cs {
+            j -= 1;
+            let joiner = match chars[j] {
+                '、' => 1,
+                '及' if j > cs && chars[j - 1] == '以' => 2,
+                _ => 0,
+            };
+            if joiner > 0 || j == cs {
+                let item_start = if joiner > 0 { j + 1 } else { j };
+                let s = strip_lead(chars, item_start, item_end);
+                let name = chars.str(s, item_end);
+                let n = name.chars().count();
+                if (2..=30).contains(&n) && !is_generic(name) && !name.chars().any(|c| c.is_ascii_digit()) {
+                    out.push(Candidate { name: name.to_string(), start: s, end: item_end, named: false, rule });
+                }
+                item_end = j + 1 - joiner.max(1);
+                if joiner == 2 {
+                    j -= 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a text opens with a verb of two characters or more that names no kind of project
+/// ("开展", "推进"; not "新建" of "等新建项目").
+fn opens_with_verb(text: &str) -> bool {
+    // (The verbs are chosen once, not at each 等.)
+    static VERBS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let verbs = VERBS.get_or_init(|| {
+        let t = project_words();
+        t.inner_verbs
+            .iter()
+            .filter(|v| v.chars().count() >= 2 && !t.generic_words.contains(v))
+            .map(String::as_str)
+            .collect()
+    });
+    verbs.iter().any(|v| text.starts_with(v))
+}
+
+/// How many characters a category may run before its project word after 等.
+pub(super) const CATEGORY_LEAD: usize = 14;
+
+/// The end of the category that closes an enumeration at the 等 at `at` (a character before
+/// `ce`, the clause's end): after 等, at most [`CATEGORY_LEAD`] characters that are neither 、 nor
+/// 等, then a project word (a strong suffix, else a weak one: "等8个项目", "等三大综合体"). The
+/// fewest characters are tried first, and at each place the words in list order.
+pub(super) fn category_after(chars: &Chars, at: usize, ce: usize) -> Option<usize> {
+    let t = project_words();
+    // (Only the words that end inside the clause.)
+    let clause = &chars[..ce];
+    for pos in at + 1..=(at + 1 + CATEGORY_LEAD).min(ce) {
+        if let Some(w) = t.strong_chars.at(clause, pos).or_else(|| t.weak_chars.at(clause, pos)) {
+            return Some(pos + w.len());
+        }
+        if pos == ce || matches!(chars[pos], '、' | '等') {
+            return None;
+        }
+    }
+    None
+}
