@@ -271,3 +271,20 @@ proptest! {
         let _ = run(&parts.concat());
     }
 }
+
+/// "甲村、乙村某某基地项目": a bare place before the comma shares the head of the name after it,
+/// which opens with a place of the same kind; a name before the comma, or a place of another kind,
+/// is an item of its own.
+#[test]
+fn a_bare_place_before_a_name_shares_its_head() {
+    let p = run("积极谋划北坪村高标准农田项目和东塘村、西塘村油茶种植基地项目。");
+    let n: Vec<_> = p.iter().map(|p| (p.name.as_str(), p.rule)).collect();
+    assert_eq!(n, [("北坪村高标准农田项目", "named"), ("东塘村、西塘村油茶种植基地项目", "shared_place")]);
+    assert_eq!(
+        names("做好青山大桥重建、长安路西延以及南湖路、解放东路城市道路提档升级等县级工程项目的服务保障。"),
+        ["青山大桥重建", "长安路西延", "南湖路、解放东路城市道路提档升级"]
+    );
+    // The item before the comma names what is built there, or is another kind of place.
+    assert_eq!(names("推进东塘村道路硬化、西塘村油茶种植基地项目。"), ["西塘村油茶种植基地项目"]);
+    assert_eq!(names("推进东塘社区、西塘村油茶种植基地项目。"), ["西塘村油茶种植基地项目"]);
+}

@@ -53,7 +53,8 @@ struct Candidate {
     /// The rule that read it: `named` (a name ending in a project word), `invested_works` (a work
     /// after its investment and verb), `enumerated` (an item of a list closed by a project
     /// category), `shared_head` (an item of a list closed by a count of facilities), `bracketed`
-    /// (a name in brackets after a count of projects).
+    /// (a name in brackets after a count of projects), `shared_place` (a name with the bare place
+    /// before its enumeration comma that shares its head: "甲村、乙村糖料蔗基地项目").
     rule: &'static str,
 }
 
@@ -66,6 +67,7 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
     let mut found = Vec::new();
     for (s, e) in ctx.clauses.iter().filter(|c| c.end > c.start).map(|c| (c.start, c.end)) {
         let holds = Holds::of(&chars[s..e]);
+        let first = found.len();
         found.extend(named_in_clause(ctx, s, e));
         if holds.deng {
             found.extend(enumerated_in_clause(chars, s, e));
@@ -77,6 +79,17 @@ pub(crate) fn extract_in(ctx: &Context, chars: &Chars) -> Vec<Project> {
             found.extend(invested_works(chars, s, e));
         }
         found.extend(invested_works_on(chars, s, e));
+        // A name after an enumeration comma takes in the bare place before it that shares its
+        // head; the place alone, if read as an item, is then nested in it and dropped below.
+        for f in &mut found[first..] {
+            if f.start > s && chars[f.start - 1] == '、' {
+                if let Some(at) = shared_place_start(chars, s, f.start - 1, f.end) {
+                    f.start = at;
+                    f.name = chars.str(at, f.end).to_string();
+                    f.rule = "shared_place";
+                }
+            }
+        }
     }
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     // A name found both ways, or nested in a longer one found at the same place, is one project.

@@ -22,6 +22,7 @@ pub(super) struct ProjectWords {
     pub(super) prepositions: Vec<String>,
     pub(super) programme_words: Vec<String>,
     pub(super) works_words: Vec<String>,
+    pub(super) place_words: Vec<String>,
     pub(super) word_continuations: Vec<char>,
     /// The first characters of the project suffixes: most characters start none, and the suffix
     /// search is skipped there.
