@@ -6,6 +6,7 @@
 //! are the page's own way of writing the report: the stored text keeps them, and only the text
 //! the parsers read leaves them out, with a map from each of its characters to the stored one.
 
+use crate::text::is_han;
 use std::collections::HashMap;
 
 /// Shortest and longest watermark, in characters.
@@ -111,10 +112,6 @@ fn may_leave_out(folded: &str) -> bool {
             _ => before().is_some_and(|c| is_han(c) || c.is_ascii_digit()),
         }
     })
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
 /// Letters of a pinyin syllable, tone marks included.

@@ -6,6 +6,7 @@ use crate::model::{ReportKind, TermCount};
 use crate::read::shape::ParseLine;
 use crate::text::fold::fold_str;
 use crate::text::index::at_most_chars;
+use crate::text::is_han;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -208,8 +209,7 @@ fn speech_header_over(folded: &[&str], address: usize) -> usize {
         let n = line.chars().count();
         let meeting = line.contains("会议上") && n <= 60;
         let date = n <= 20 && line.contains('年') && line.contains('日') && line.contains(|c: char| c.is_ascii_digit());
-        let name =
-            n <= 20 && line.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_whitespace() || c == '、');
+        let name = n <= 20 && line.chars().all(|c| is_han(c) || c.is_whitespace() || c == '、');
         if !(meeting || date || name) {
             break;
         }
@@ -231,7 +231,7 @@ const HEADER_OVER_ADDRESS: usize = 4;
 /// A line of words: a headline, a heading or a sentence, not a label, a menu or a row of digits.
 fn is_text_line(line: &str) -> bool {
     let n = line.chars().filter(|c| !c.is_whitespace()).count();
-    let han = line.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
+    let han = line.chars().filter(|&c| is_han(c)).count();
     n >= 6 && han * 2 >= n && !line.ends_with([':', '：']) && !line.contains(['|', '>'])
 }
 

@@ -6,6 +6,7 @@
 //! ends a word before names (`在`, `日`, `我`...), after the county or city written before it.
 
 use crate::resolve::gazetteer::{gazetteer, Level};
+use crate::text::is_han;
 use crate::text::words::WordList;
 use aho_corasick::AhoCorasick;
 use serde::Deserialize;
@@ -139,10 +140,6 @@ fn is_not_town(name: &str) -> bool {
 /// An unknown name that ends as a common word ("推进小城镇") is that word in a sentence.
 fn ends_as_word(name: &str) -> bool {
     words().file.not_towns.iter().filter(|w| w.as_str() != "街道").any(|w| name.ends_with(w.as_str()))
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
 #[cfg(test)]
