@@ -18,10 +18,12 @@ pub(super) fn enumerated_in_clause(chars: &Chars, cs: usize, ce: usize) -> Vec<C
         if opens_with_verb(tail) {
             continue;
         }
-        // Before a facility word, only a count and kind words ("三大综合体", not "9个村…照料中心").
+        // Before a facility word, a count and only kind words after it ("三大综合体", not "9个村…
+        // 照料中心"; "脐橙、油茶等产业基地" counts nothing: the items are trades).
         let kind = |head: &str| {
-            let rest = count.find(head).map_or(head, |m| &head[m.end()..]);
-            rest.is_empty() || only_kind_words(rest)
+            let counted = count.find(head).map_or(0, |m| m.end());
+            let rest = &head[counted..];
+            counted > 0 && (rest.is_empty() || only_kind_words(rest))
         };
         let facility = project_words().weak_suffixes.iter().find_map(|w| tail.strip_suffix(w.as_str()));
         if !facility.map_or_else(|| is_generic(tail), kind) {

@@ -31,6 +31,7 @@ fn a_verb_and_its_object_is_no_project() {
         "掀起大干项目热潮,拥有省级工程3项,扎实做好项目服务。",
         "向上对接,为西岭村争取“百千万”扶持项目。",
         "实施基层党建和新时代千万工程,推进公民道德建设工程。",
+        "一年来,我们坚持项目为王,推动高质量发展。",
     ]);
     // A verb that makes a noun with the project word keeps the name.
     assert_eq!(names("加快东湖冷链物流园扩建项目。"), ["东湖冷链物流园扩建项目"]);
@@ -151,6 +152,8 @@ fn a_list_sharing_its_head_gives_each_item() {
     assert_eq!(n, [("城东商业", "shared_head"), ("滨江文旅", "shared_head")]);
     // A count of companies is not a list of facilities, nor is a count of places with a kind.
     none(&["引进甲乙、丙丁等5家企业。", "完成东叶、西圩等6个村居家养老服务照料中心提升改造。"]);
+    // Without a count, a list before a facility word names trades, not facilities.
+    none(&["做好柑橘、茶叶、蔬菜等产业基地的管护。"]);
 }
 
 #[test]
@@ -287,4 +290,12 @@ fn a_bare_place_before_a_name_shares_its_head() {
     // The item before the comma names what is built there, or is another kind of place.
     assert_eq!(names("推进东塘村道路硬化、西塘村油茶种植基地项目。"), ["西塘村油茶种植基地项目"]);
     assert_eq!(names("推进东塘社区、西塘村油茶种植基地项目。"), ["西塘村油茶种植基地项目"]);
+}
+
+/// "两区两基地", "三园一中心": a slogan of numbered parts names no project, quoted or not.
+#[test]
+fn a_slogan_of_numbered_parts_is_no_project() {
+    none(&["聚焦“两区两基地”建设,推进产业升级。", "加快三园一中心建设。"]);
+    // A name holding a count is still a name.
+    assert_eq!(names("加快建设东湖二期安置小区。"), ["东湖二期安置小区"]);
 }

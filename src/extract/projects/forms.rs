@@ -93,6 +93,17 @@ pub(super) fn invests(ctx: &Context, cs: usize, ce: usize) -> bool {
 /// A programme of work named like a project ("某某人才培育工程", "“党建+网格”体系治理工程").
 pub(super) fn is_programme(name: &str) -> bool {
     name.ends_with("工程") && project_words().programme_words.iter().any(|w| name.contains(w.as_str()))
+        || is_numbered_slogan(name)
+}
+
+/// A slogan of numbered parts ("两区两基地", "“三园一中心”"): two or more numerals, each before a
+/// word of one to three characters, and nothing else.
+fn is_numbered_slogan(name: &str) -> bool {
+    static SLOGAN: OnceLock<Regex> = OnceLock::new();
+    let slogan = SLOGAN
+        .get_or_init(|| Regex::new(r"^(?:[一二两三四五六七八九十百千]+\p{Han}{1,3}?){2,}$").expect("valid regex"));
+    let bare = name.trim_matches(['“', '”', '"']);
+    bare.chars().filter(|c| "一二两三四五六七八九十百千".contains(*c)).count() >= 2 && slogan.is_match(bare)
 }
 
 /// A work named without a project word, right after the amount invested in it and its verb, up to
