@@ -31,6 +31,9 @@ struct GenreFile {
     leadership_words: Vec<String>,
     achieved: String,
     achievements: Vec<String>,
+    plan_year_is: String,
+    year_ahead: Vec<String>,
+    main_targets: String,
     notice_ends: Vec<String>,
     placeholder_marks: String,
     placeholder: String,
@@ -101,6 +104,18 @@ fn opens_on_a_years_results(text: &str, f: &GenreFile) -> bool {
         let rest = &sentence[at..];
         f.achievements.iter().any(|w| rest.contains(w.as_str()))
     })
+}
+
+/// The year a text opens on as the one it plans: its first paragraph opens on a year and says what
+/// the year is ("2025年是…之年"), and speaks of the year ahead ("今年工作的总体要求是", "主要预期目标").
+pub fn opens_on_the_plan_year(text: &str) -> Option<i32> {
+    let f = &genre().file;
+    let first = text.trim_start();
+    let paragraph = &first[..first.find('\n').unwrap_or(first.len())];
+    let digits = paragraph.bytes().take_while(u8::is_ascii_digit).count();
+    let says_the_year = digits == 4 && paragraph[4..].starts_with(f.plan_year_is.as_str());
+    let ahead = f.year_ahead.iter().any(|w| paragraph.contains(w.as_str()));
+    (says_the_year && ahead).then(|| paragraph[..4].parse().ok()).flatten()
 }
 
 /// Placeholder figures (X.X亿元, xx万元, XX%) in a text.
@@ -285,6 +300,14 @@ pub fn classify_scanned(title: Option<&str>, text: &str, scan: &Scan) -> Result<
     if title.is_empty() && opens_on_a_years_results(text, f) {
         return verdict(ReportKind::WorkSummaryAndPlan, "its first sentence tells what a year achieved".to_string());
     }
+    if title.is_empty() && text.contains(f.main_targets.as_str()) {
+        if let Some(y) = opens_on_the_plan_year(text) {
+            return verdict(
+                ReportKind::GovernmentWorkReport,
+                format!("it opens on the plan part of a report: what {y} is, then its main targets"),
+            );
+        }
+    }
     verdict(ReportKind::Other, format!("a document of the town's work ({} phrases of government work)", work.len()))
 }
 
@@ -378,6 +401,21 @@ mod tests {
         assert_eq!(kind("", text), ReportKind::WorkSummaryAndPlan);
         let text = "2022年,青石镇以产业振兴为抓手,抓项目、促增收。\n全年新建蔬菜大棚120座,完成造林800亩,推进乡村振兴。";
         assert_eq!(kind("", text), ReportKind::Other, "a year's work without what it achieved");
+    }
+
+    /// A text that begins where a report's plan part does: what the plan year is, the year's
+    /// overall requirement, then the main targets.
+    #[test]
+    fn an_untitled_text_opening_on_a_reports_plan_part_is_a_report() {
+        let text = "2025年是青石乡加快发展的攻坚之年。今年工作的总体要求是:坚持稳中求进,推进乡村振兴。\n\
+                    我乡经济社会发展的主要预期目标是:财政收入增长5%,农民收入稳步增长。\n\
+                    (一)推进乡村全面振兴\n确保粮食播种面积2万亩以上,推进乡村振兴。";
+        assert_eq!(kind("", text), ReportKind::GovernmentWorkReport);
+        assert_eq!(opens_on_the_plan_year(text), Some(2025));
+        // The year reviewed opens a paragraph the same way; the year ahead is not spoken of there.
+        assert_eq!(opens_on_the_plan_year("2024年是极不平凡的一年,全乡完成财政收入3亿元。"), None);
+        let without = text.replace("我乡经济社会发展的主要预期目标是", "我乡将");
+        assert_ne!(kind("", &without), ReportKind::GovernmentWorkReport, "no main targets");
     }
 
     #[test]

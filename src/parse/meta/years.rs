@@ -151,6 +151,10 @@ pub fn years(
         _ => {}
     }
     if plan.is_none() && review.is_none() {
+        // A text that opens on its plan part ("2025年是…之年。今年工作的总体要求是…").
+        plan = lines.iter().find(|l| !l.trim().is_empty()).and_then(|l| crate::read::genre::opens_on_the_plan_year(l));
+    }
+    if plan.is_none() && review.is_none() {
         // A report delivered in the year's last quarter (a session at the year's end, a new term's
         // first session in the autumn) reviews that year and plans the year after.
         plan = delivered.and_then(|d| {
@@ -219,6 +223,15 @@ fn news_years(text: &str, published: Option<&str>) -> (Option<i32>, Option<i32>)
             review = Some(y);
         }
     }
+    // A paragraph that opens on the year before the plan's, and does not plan it, tells of that
+    // year ("2024年,某镇紧紧围绕…,经济发展稳中向好" beside "2025年,某镇将…").
+    if let (None, Some(p)) = (review, plan) {
+        let before = format!("{}年", p - 1);
+        let planned = cues.iter().any(|c| c.0 == p - 1 && c.1);
+        if !planned && text.lines().any(|l| l.trim_start().starts_with(&before)) {
+            review = Some(p - 1);
+        }
+    }
     // The year the article speaks in: its publication's, else the latest it names, unless that is
     // the year whose results it reports (then it speaks in the year after).
     let latest = found.iter().map(|f| f.2).max().map(|y| if Some(y) == review && plan.is_none() { y + 1 } else { y });
@@ -261,6 +274,10 @@ mod tests {
         // A year before the one the item reports is no plan's, whatever words follow it.
         let text = "青石乡召开2023年农业工作总结会。\n2021年,在村委会力争之下建成冷库一座。2023年全乡种植蔬菜1.2万亩。";
         assert_eq!(news(text, None), (Some(2023), None));
+        // A paragraph opening on the year before the plan's tells of it, without a word of results.
+        let text = "3月5日,青石镇人民代表大会召开。\n2024年,青石镇紧紧围绕发展主线,经济发展稳中向好。\n\
+                    2025年,青石镇将聚焦产业发展。";
+        assert_eq!(news(text, None), (Some(2024), Some(2025)));
     }
 
     #[test]

@@ -15,6 +15,29 @@ pub(super) fn text_rows(
 ) {
     let body_line = |li: usize| li > 0 && !heading_line[li] && !lines[li].text.trim().is_empty();
 
+    // A preface that opens on the plan part ("2025年是…之年。今年工作的总体要求是…": a text that
+    // begins where its plan does) is plan, and so are the headings after it until one names
+    // another part.
+    let plan_preface = preamble.filter(|_| meta.plan_year.is_some()).and_then(|p| {
+        let first = lines.iter().position(|l| !l.text.trim().is_empty())?;
+        let opens = crate::read::genre::opens_on_the_plan_year(lines[first].text) == meta.plan_year;
+        (opens && lines[first].start < nodes[p].end).then_some((p, lines[first].start))
+    });
+    if let Some((p, at)) = plan_preface {
+        let end = nodes[p].end;
+        let mut tops: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].parent.is_none() && i != p).collect();
+        tops.sort_by_key(|&i| nodes[i].start);
+        let other = tops.iter().take_while(|&&t| nodes[t].part == Part::Other).count();
+        for &t in &tops[..other] {
+            for i in 0..nodes.len() {
+                if (i == t || is_descendant(nodes, i, t)) && nodes[i].part == Part::Other {
+                    nodes[i].part = Part::Plan;
+                }
+            }
+        }
+        nodes.push(Node::text(p, Part::Plan, at, end));
+    }
+
     // The problems paragraph: in a review section, after its last sub-heading.
     let reviews: Vec<usize> = (0..nodes.len())
         .filter(|&i| (nodes[i].level == 1 && nodes[i].part == Part::Review) || (unheaded && Some(i) == preamble))
@@ -57,6 +80,10 @@ pub(super) fn text_rows(
         if nodes.iter().any(|n| n.start == at) {
             continue;
         }
+        // (Inside the plan preface, the plan holds it already.)
+        if plan_preface.is_some_and(|(p, _)| top_at(nodes, at) == Some(p)) {
+            continue;
+        }
         // A problems row holding the paragraph ends where the plan begins.
         if let Some(c) =
             innermost(nodes, at).map(|c| if nodes[c].kind == Kind::Text { nodes[c].parent.unwrap_or(c) } else { c })
@@ -68,7 +95,7 @@ pub(super) fn text_rows(
     }
 
     // An unheaded preface that reviews the past year.
-    if let Some(p) = preamble {
+    if let Some(p) = preamble.filter(|_| plan_preface.is_none()) {
         let stop = nodes.iter().filter(|n| n.parent == Some(p)).map(|n| n.start).min().unwrap_or(nodes[p].end);
         let w = &words().file.preface;
         let year = meta.review_year.map(|y| format!("{y}年"));

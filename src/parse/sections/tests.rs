@@ -300,3 +300,24 @@ fn a_text_that_opens_on_its_first_heading() {
         assert!(s.iter().all(|x| x.span.start > 0 || x.level == 0), "{body}: the first line opens no section");
     }
 }
+
+/// A text that begins where its plan part does ("2025年是…之年。今年工作的总体要求是…"): its opening
+/// is plan, and so is the heading after it that names no part, whose own parent the excerpt lost.
+/// (A heading naming another part ends it: `top_part` reads it as before.)
+#[test]
+fn a_text_opening_on_its_plan_part_is_plan_to_the_next_part() {
+    let body = "2025年是青石乡加快发展的攻坚之年。今年工作的总体要求是:坚持稳中求进。\n\
+                我乡经济社会发展的主要预期目标是:财政收入增长5%。\n\
+                (一)推进乡村全面振兴\n确保粮食播种面积2万亩以上。";
+    let s = outline(body, 2024);
+    let part_at = |words: &str| {
+        let at = body[..body.find(words).unwrap()].chars().count();
+        s.iter().filter(|x| x.span.start <= at && at < x.span.end).max_by_key(|x| x.level).map(|x| x.part)
+    };
+    assert_eq!(part_at("今年工作"), Some(Part::Plan));
+    assert_eq!(part_at("确保粮食"), Some(Part::Plan));
+    // The year reviewed, said the same way, makes no plan.
+    let body = "2024年是极不平凡的一年,全乡完成财政收入3亿元。\n(一)推进乡村全面振兴\n完成粮食播种面积2万亩。";
+    let s = outline(body, 2024);
+    assert!(s.iter().all(|x| x.part != Part::Plan), "{s:?}");
+}
