@@ -11,8 +11,13 @@ use crate::model::{PageMeta, ReportKind, ReportMeta};
 use crate::parse::sections::opens_with_address;
 use crate::read::split::{is_title_line, title_lines};
 use crate::text::index::at_most_chars;
+use crate::text::is_han;
 use regex::Regex;
 use std::sync::OnceLock;
+
+/// A name of parts joined by a middle dot, as the names of many of China's peoples are written
+/// ("阿依古丽·买买提").
+const DOTTED_NAME: &str = r"\p{Han}{1,8}?[·•・‧･]\p{Han}{1,10}?";
 
 /// How many lines after the title may still carry the date, meeting and speaker.
 const HEADER_LINES: usize = 8;
@@ -53,13 +58,13 @@ fn patterns() -> &'static Patterns {
             session_verb: re(r"召开|举行|开幕|闭幕|听取|审议|明确"),
             year_at_end: re(r"\d{4}年度?$"),
             year_in: re(r"((?:19|20)\d{2})年"),
-            speaker: re(
-                r"^[\p{Han}、,，\s]{0,30}?(代?(?:镇长|乡长|街道办事处主任|主任)(?:候选人|提名人选|提名人)?)\s*[:：]?\s*(\p{Han}(?:\s?\p{Han}){1,3})$",
-            ),
-            speaker_alone: re(r"^(\p{Han}(?:\s?\p{Han}){1,3})$"),
-            speaker_in_news: re(
-                r"(镇长|乡长|主任)(?:候选人)?(\p{Han}{2,3}?)(?:同志)?(?:向大会|代表\p{Han}{0,8}政府|所?作的?[\p{Han}\d]{0,16}?报告)",
-            ),
+            speaker: re(&format!(
+                r"^[\p{{Han}}、,，\s]{{0,30}}?(代?(?:镇长|乡长|街道办事处主任|主任)(?:候选人|提名人选|提名人)?)\s*[:：]?\s*({DOTTED_NAME}|\p{{Han}}(?:\s?\p{{Han}}){{1,3}})$"
+            )),
+            speaker_alone: re(&format!(r"^({DOTTED_NAME}|\p{{Han}}(?:\s?\p{{Han}}){{1,3}})$")),
+            speaker_in_news: re(&format!(
+                r"(镇长|乡长|主任)(?:候选人)?({DOTTED_NAME}|\p{{Han}}{{2,3}}?)(?:同志)?(?:向大会|代表\p{{Han}}{{0,8}}政府|所?作的?[\p{{Han}}\d]{{0,16}}?报告)"
+            )),
             site_prefix: re(r"^(?:【[^】]{1,16}】|\((?:\p{Han}{1,10}(?:省|市|县|区|旗))\))"),
             site_suffix: re(r"\((?:全文|摘要|图文|附全文|全文发布|全文下载)\)$"),
             // The meeting a title line goes on with ("政府工作报告——在某镇第五届人民代表大会第二次会议上").
@@ -294,7 +299,7 @@ fn latest_year(lines: &[&str]) -> Option<i32> {
 
 /// Whether a character may belong to the county, city and province names before a town.
 fn is_region_char(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) && !"在于日的年月和与向从为".contains(c)
+    is_han(c) && !"在于日的年月和与向从为".contains(c)
 }
 
 /// The region names ending a run of characters: only whole names ending in 省, 市, 区, 县 or 旗

@@ -98,6 +98,22 @@ fn speakers_alone_spaced_or_in_the_office_style() {
     assert_eq!(m.speaker.as_deref(), Some("王小明"));
 }
 
+/// Names of parts joined by a middle dot ("阿依古丽·买买提") are names, in a header and in news.
+#[test]
+fn names_joined_by_a_middle_dot() {
+    let styled = "2024年青石镇政府工作报告\n青石镇党委副书记、镇长 艾力·托合提\n各位代表:";
+    let m = parse(styled, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.speaker.as_deref(), Some("艾力·托合提"));
+    let alone = "2024年青石镇政府工作报告\n青石镇人民政府镇长\n阿依古丽·买买提\n各位代表:";
+    let m = parse(alone, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!((m.speaker.as_deref(), m.speaker_title.as_deref()), (Some("阿依古丽·买买提"), Some("镇长")));
+    let m = news(
+        "青石镇第十六届人民代表大会第八次会议召开。镇党委副书记、镇长阿依古丽·买买提向大会作政府工作报告。",
+        &PageMeta::default(),
+    );
+    assert_eq!(m.speaker.as_deref(), Some("阿依古丽·买买提"));
+}
+
 #[test]
 fn the_town_is_never_the_words_before_it() {
     let body = "政府工作报告\n2019年2月15日在镇第九届人民代表大会第三次会议上\n某某区泥溪镇人民政府镇长 王明\n各位代表:\n现在,我代表泥溪镇人民政府向大会作报告。";
@@ -165,6 +181,16 @@ fn a_title_broken_after_a_joining_word_goes_on_in_the_next_line() {
     let body = "白鹭湾镇2022年工作总结\n2023年工作计划\n一、基本情况";
     let m = parse(body, &PageMeta::default(), ReportKind::WorkSummaryAndPlan, None);
     assert_eq!(m.title.as_deref(), Some("白鹭湾镇2022年工作总结"));
+}
+
+/// A text that opens on its plan part plans the year it says the year is, and reviews the one
+/// before.
+#[test]
+fn a_text_opening_on_its_plan_part_plans_that_year() {
+    let body = "2025年是青石乡加快发展的攻坚之年。今年工作的总体要求是:坚持稳中求进。\n\
+                我乡经济社会发展的主要预期目标是:财政收入增长5%。\n(一)推进乡村全面振兴";
+    let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
 }
 
 #[test]
