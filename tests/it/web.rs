@@ -35,7 +35,7 @@ fn web_metadata_is_right_on_nearly_every_page() {
 fn web_facts_hold_their_measured_level() {
     let (score, _, _) = score_web_pages();
     // Measured on the 82 pages: indicators P 0.968 R 0.968, targets P 0.974 R 0.974, projects
-    // P 0.920 R 0.907, top-level sections P 0.930 R 0.815. The bars sit 0.02 below: a change that
+    // P 0.927 R 0.907, top-level sections P 0.930 R 0.815. The bars sit 0.02 below: a change that
     // loses more fails.
     for (kind, p_min, r_min) in [
         ("indicators", 0.948, 0.948),

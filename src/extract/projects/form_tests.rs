@@ -299,3 +299,11 @@ fn a_slogan_of_numbered_parts_is_no_project() {
     // A name holding a count is still a name.
     assert_eq!(names("加快建设东湖二期安置小区。"), ["东湖二期安置小区"]);
 }
+
+/// A bracket after a figure that says what it includes ("(含物流园区)") names no project, and a
+/// name read back from inside a bracket starts after it.
+#[test]
+fn a_name_stays_inside_its_bracket() {
+    none(&["完成规上工业总产值10.7亿元(含物流园区),同比增长12%。"]);
+    assert_eq!(names("推进重点工程(东湖冷链物流园项目)建设。"), ["东湖冷链物流园项目"]);
+}

@@ -124,6 +124,16 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
             start = q + 1;
         }
     }
+    // A name does not run back out of a bracket it stands in; a bracket that says what a figure
+    // includes ("产值10.7亿元(含物流园区)") names no project.
+    if let Some(b) = (start..end).rev().find(|&k| chars[k] == '(') {
+        if !chars[b..end].contains(&')') {
+            if ["含", "包括", "包含", "不含"].iter().any(|w| chars.str(b + 1, end).starts_with(w)) {
+                return None;
+            }
+            start = b + 1;
+        }
+    }
     let closes_first = (start..end).find(|&k| matches!(chars[k], '“' | '”')).is_some_and(|k| chars[k] == '”');
     if closes_first {
         if let Some(q) = (cs..start).rev().find(|&k| chars[k] == '“') {
