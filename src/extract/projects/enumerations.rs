@@ -100,19 +100,17 @@ pub(super) fn category_after(chars: &Chars, at: usize, ce: usize) -> Option<usiz
 /// Where a name starts when it shares its head with a bare place before it: "甲村、乙村糖料蔗基地
 /// 项目" and "甲路、乙路城市道路提档升级" are one project each. `comma` is the enumeration comma
 /// just before the name, which runs to `end`. The place before the comma is a name of up to six
-/// characters, two or more before the place word it ends in (data/projects.toml `place_words`), with the verbs before it
-/// trimmed; the name after the comma opens with a place ending in the same word, and goes on for
-/// two characters or more.
+/// characters, two or more before the place word it ends in (data/projects.toml `place_words`),
+/// with the verbs before it trimmed; the name after the comma opens with a place ending in the
+/// same word, and goes on for two characters or more.
 pub(super) fn shared_place_start(chars: &Chars, cs: usize, comma: usize, end: usize) -> Option<usize> {
     const LONGEST: usize = 6;
     let t = project_words();
-    let word: Vec<char> =
-        t.place_words.iter().map(|w| w.chars().collect::<Vec<_>>()).find(|w| ends_with_at(chars, comma, w))?;
+    let word = t.place_chars.iter().find(|w| ends_with_at(chars, comma, w))?;
     // The name after the comma: a place of two characters or more, ending in the same word, then
     // at least two characters of what is built there.
     let after = comma + 1;
-    let opens =
-        (after + 2..=after + LONGEST).any(|k| k + 2 <= end && ends_with_at(chars, k, &word) && k - word.len() >= after);
+    let opens = (after + 2..=after + LONGEST).any(|k| k + 2 <= end && ends_with_at(chars, k, word));
     if !opens {
         return None;
     }

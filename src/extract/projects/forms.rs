@@ -102,8 +102,7 @@ fn is_numbered_slogan(name: &str) -> bool {
     static SLOGAN: OnceLock<Regex> = OnceLock::new();
     let slogan = SLOGAN
         .get_or_init(|| Regex::new(r"^(?:[一二两三四五六七八九十百千]+\p{Han}{1,3}?){2,}$").expect("valid regex"));
-    let bare = name.trim_matches(['“', '”', '"']);
-    bare.chars().filter(|c| "一二两三四五六七八九十百千".contains(*c)).count() >= 2 && slogan.is_match(bare)
+    slogan.is_match(name.trim_matches(['“', '”', '"']))
 }
 
 /// A work named without a project word, right after the amount invested in it and its verb, up to

@@ -128,7 +128,7 @@ pub(super) fn name_ending_at(chars: &Chars, cs: usize, end: usize) -> Option<Can
     // includes ("产值10.7亿元(含物流园区)") names no project.
     if let Some(b) = (start..end).rev().find(|&k| chars[k] == '(') {
         if !chars[b..end].contains(&')') {
-            if ["含", "包括", "包含", "不含"].iter().any(|w| chars.str(b + 1, end).starts_with(w)) {
+            if t.inclusion_words.iter().any(|w| chars.str(b + 1, end).starts_with(w.as_str())) {
                 return None;
             }
             start = b + 1;

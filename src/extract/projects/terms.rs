@@ -23,6 +23,7 @@ pub(super) struct ProjectWords {
     pub(super) programme_words: Vec<String>,
     pub(super) works_words: Vec<String>,
     pub(super) place_words: Vec<String>,
+    pub(super) inclusion_words: Vec<String>,
     pub(super) word_continuations: Vec<char>,
     /// The first characters of the project suffixes: most characters start none, and the suffix
     /// search is skipped there.
@@ -36,6 +37,8 @@ pub(super) struct ProjectWords {
     pub(super) weak_chars: ByFirstChar,
     #[serde(skip)]
     pub(super) phase_chars: ByFirstChar,
+    #[serde(skip)]
+    pub(super) place_chars: Vec<Vec<char>>,
     #[serde(skip)]
     pub(super) lead_chars: ByFirstChar,
     #[serde(skip)]
@@ -129,6 +132,7 @@ pub(super) fn project_words() -> &'static ProjectWords {
         t.strong_chars = ByFirstChar::new(&t.strong_suffixes);
         t.weak_chars = ByFirstChar::new(&t.weak_suffixes);
         t.phase_chars = ByFirstChar::new(&t.phases);
+        t.place_chars = t.place_words.iter().map(|w| w.chars().collect()).collect();
         t.lead_chars = ByFirstChar::new(&t.lead_words);
         t.inner_verb_chars = ByFirstChar::new(&t.inner_verbs);
         t.award_heads = Ends::heads(t.award_verbs.iter().map(String::as_str));
