@@ -1,6 +1,7 @@
 //! A page that lost its line breaks (a whole report saved on one line) broken back into
-//! paragraphs: a very long line, or a shorter one copied out of a paged document, whose printed
-//! lines' ends are left as spaces inside its sentences.
+//! paragraphs: a very long line, a shorter one copied out of a paged document, whose printed
+//! lines' ends are left as spaces inside its sentences, or one whose paragraphs were run together
+//! with a space between them, a heading among them.
 
 use regex::Regex;
 use std::sync::OnceLock;
@@ -28,6 +29,8 @@ struct Breaks {
     after_address: Regex,
     /// A heading marker (一、 （二）) after white space, in a paged document's text.
     spaced_heading: Regex,
+    /// A sentence end, white space, then a heading marker: paragraphs run together on one line.
+    joined_heading: Regex,
 }
 
 fn breaks() -> &'static Breaks {
@@ -42,6 +45,10 @@ fn breaks() -> &'static Breaks {
         after_address: Regex::new(r"\s*(各位代表[:：])\s*").expect("break regex"),
         spaced_heading: Regex::new(r"\s+([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
             .expect("break regex"),
+        joined_heading: Regex::new(
+            r"[。！？；!?;]\s+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])",
+        )
+        .expect("break regex"),
     })
 }
 
@@ -50,11 +57,13 @@ pub(super) fn needs_reflow(lines: &[String]) -> bool {
     lines.iter().any(|l| lost_breaks(l).is_some())
 }
 
-/// How a line lost its line breaks, if it did: a very long line, or a paged document's text.
+/// How a line lost its line breaks, if it did: a very long line, a paged document's text, or
+/// paragraphs run together with a space between them, a heading among them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Lost {
     Long,
     Paged,
+    Joined,
 }
 
 fn lost_breaks(line: &str) -> Option<Lost> {
@@ -69,17 +78,22 @@ fn lost_breaks(line: &str) -> Option<Lost> {
     // searches of its bytes (a character is at most four bytes): most lines hold too few to be
     // asked again character by character.
     let gaps = gaps_in(line);
-    if gaps * PAGED_CHARS_PER_BREAK * 4 < line.len() {
+    if gaps == 0 {
         return None;
     }
-    let chars = line.chars().count();
-    if chars >= PAGED_LINE_CHARS
-        && gaps * PAGED_CHARS_PER_BREAK >= chars
-        && inner_spaces(line) * PAGED_CHARS_PER_BREAK >= chars
-    {
-        return Some(Lost::Paged);
+    if gaps * PAGED_CHARS_PER_BREAK * 4 >= line.len() {
+        let chars = line.chars().count();
+        if chars >= PAGED_LINE_CHARS
+            && gaps * PAGED_CHARS_PER_BREAK >= chars
+            && inner_spaces(line) * PAGED_CHARS_PER_BREAK >= chars
+        {
+            return Some(Lost::Paged);
+        }
     }
-    None
+    // A heading never opens in the middle of a paragraph: one after a sentence's end and a space
+    // is where a paragraph began before the page ran them together (a web page's own paragraph
+    // may leave a space after its sentences, but a heading marker starts a line).
+    breaks().joined_heading.is_match(line).then_some(Lost::Joined)
 }
 
 /// The white space a printed line's end leaves: a space, a tab, an ideographic or a no-break space.
@@ -144,8 +158,9 @@ pub fn reflow(lines: Vec<String>) -> Vec<String> {
         let text = b.after_address.replace_all(&text, "\n$1\n");
         // In a paged document a heading stood on a printed line of its own: the space before it
         // was that line's end.
+        // So did a heading in paragraphs run together.
         let text = match lost {
-            Lost::Paged => b.spaced_heading.replace_all(&text, "\n$1"),
+            Lost::Paged | Lost::Joined => b.spaced_heading.replace_all(&text, "\n$1"),
             Lost::Long => text,
         };
         out.extend(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string));

@@ -94,6 +94,22 @@ fn a_paged_document_run_together_gets_its_paragraphs_back() {
     assert_eq!(reflow(vec![para.clone()]), [para]);
 }
 
+#[test]
+fn paragraphs_run_together_with_a_space_get_their_breaks_back() {
+    // Far shorter than a whole report on one line, and no paged document: its sentences are
+    // unbroken, only each paragraph's end is left as a space, a heading after one of them.
+    let line = "2023年,北岭乡坚持稳中求进,全乡经济社会发展态势良好,群众生活持续改善。预计全年实现农业总产值5.6亿元。 \
+                二、2024年工作安排 (一)做强特色产业,农民增收有新路子。 一是扩大茶叶种植,新增茶园1200亩。 \
+                二是培育加工企业,新引进加工企业2家。";
+    let lines = reflow(vec![line.to_string()]);
+    assert!(lines.iter().any(|l| l == "二、2024年工作安排"), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("(一)做强特色产业")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.starts_with("一是扩大茶叶种植")), "{lines:?}");
+    // A paragraph that leaves a space after its sentences, with no heading after one, stays.
+    let para = "一年来,全乡新增茶园1200亩。 二是培育加工企业,新引进加工企业2家。 ".repeat(6);
+    assert_eq!(reflow(vec![para.clone()]), [para]);
+}
+
 /// The forms a page's date line takes: a bare date and time before its source, a numbered list of
 /// "key: value" items, a news site's 发稿时间.
 #[test]
