@@ -56,7 +56,7 @@ struct Genre {
     report_title: WordList,
     summary: WordList,
     plan: WordList,
-    /// A township's name: two or more characters before 镇, 乡 or 街道.
+    /// A township's name: two or more characters before 镇, 乡, 街道 or 苏木.
     township: Regex,
     /// A headline saying a meeting was held (`held_verbs`, then the meeting's name ending it).
     meeting_held: Regex,
@@ -82,7 +82,7 @@ fn genre() -> &'static Genre {
             report_title: WordList::new(&f.report_title_words),
             summary: WordList::new(&f.summary_words),
             plan: WordList::new(&f.plan_words),
-            township: re(r"\p{Han}{2}(?:镇|乡|街道)"),
+            township: re(r"\p{Han}{2}(?:镇|乡|街道|苏木)"),
             meeting_held: re(&format!(
                 "(?:{})[^,，。;；:：]{{0,40}}?会议?$",
                 f.held_verbs.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
@@ -217,7 +217,7 @@ pub fn classify_scanned(title: Option<&str>, text: &str, scan: &Scan) -> Result<
     let speech = !take(&f.speech_cues).is_empty();
     let named = !towns.is_empty() || g.township.is_match(text);
     if !(named && work.len() >= f.min_work_cues) {
-        let town = if named { "it names a township" } else { "it names no township (镇, 乡 or 街道)" };
+        let town = if named { "it names a township" } else { "it names no township (镇, 乡, 街道 or 苏木)" };
         return Err(Refusal::new(
             Reason::NotAReport,
             format!(
@@ -451,6 +451,16 @@ mod tests {
                       报镇人民政府备案。";
         let r = classify(Some("青石镇关于做好防汛工作的通知"), notice).unwrap_err();
         assert!(r.detail.contains("a notice"), "{}", r.detail);
+    }
+
+    #[test]
+    fn a_text_naming_a_sumu_names_a_township() {
+        // Inner Mongolia's pastoral township: a text that names only a 苏木 is a town's document.
+        let text = "党的十九大以来,在旗委、旗政府的正确领导下,白音塔拉苏木实施草原生态保护,推进产业发展,\
+                    牧民人均可支配收入完成2.1万元,同比增长6%。";
+        assert!(classify(None, text).is_ok(), "{:?}", classify(None, text));
+        let text = "在旗委的正确领导下,全苏木实施草原生态保护,推进产业发展,牧民人均收入完成2.1万元。";
+        assert!(classify(None, text).is_ok(), "{:?}", classify(None, text));
     }
 
     #[test]

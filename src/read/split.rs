@@ -44,6 +44,10 @@ struct Patterns {
     toc_entry: Regex,
     /// The address that opens a speech.
     address: Regex,
+    /// Someone delivering a report ("镇长作政府工作报告", "副镇长作关于…的报告"): a line of a
+    /// news item telling of a session (a caption, a line of its programme), not a title. (The
+    /// 作 of 工作 is no delivery.)
+    delivers: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -55,6 +59,7 @@ fn patterns() -> &'static Patterns {
             .expect("title regex"),
         toc_entry: Regex::new(r"\s\d{1,4}$").expect("toc regex"),
         address: Regex::new(r"^(各位代表|各位委员|同志们)").expect("address regex"),
+        delivers: Regex::new(r"(?:^|[^工])作了?(?:关于|《|“|政府|人大|工作)").expect("delivery regex"),
     })
 }
 
@@ -87,7 +92,7 @@ fn is_folded_title_line(line: &str) -> bool {
         && at_most_chars(line, 60)
         && p.title.is_match(line)
         // A bare "2025年工作计划" is a heading; a title names its town or government.
-        && (line.contains("报告") || ["镇", "乡", "街道", "政府", "办事处"].iter().any(|w| line.contains(w)))
+        && (line.contains("报告") || ["镇", "乡", "街道", "苏木", "政府", "办事处"].iter().any(|w| line.contains(w)))
         && !p.toc_entry.is_match(line)
         // A line opening with a heading marker (一、 (一) 1. ...) is a heading, not a title.
         && crate::text::markers::marker_of(line).is_none()
@@ -95,6 +100,7 @@ fn is_folded_title_line(line: &str) -> bool {
         && !line.ends_with(':')
         && !line.ends_with('：')
         && !line.contains("汇编")
+        && !p.delivers.is_match(line)
 }
 
 /// Splits a page's lines into reports. `folded` holds the same lines folded for parsing: lines are
@@ -326,5 +332,15 @@ mod tests {
         assert!(!is_title_line("横沥镇2023年政府工作报告 2"));
         assert!(!is_title_line("2025年工作计划"), "an unnumbered top heading is not a title");
         assert!(is_title_line("２０２４年湖鎮鎮政府工作報告"), "full-width and traditional titles");
+    }
+
+    #[test]
+    fn a_line_telling_who_delivered_a_report_is_no_title() {
+        // The programme of a session in a news item: each line tells who delivered which report.
+        assert!(!is_title_line("镇党委副书记、镇长作《2023年政府工作报告》"));
+        assert!(!is_title_line("副镇长作关于2023年度十件民生实事办理情况的报告"));
+        assert!(!is_title_line("镇人大主席作人大主席团工作报告"));
+        assert!(is_title_line("关于2023年度十件民生实事办理情况的报告"), "the report's own title");
+        assert!(is_title_line("青石镇2023年政府工作报告"), "the 作 of 工作 is no delivery");
     }
 }

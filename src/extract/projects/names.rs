@@ -222,7 +222,7 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     });
     // The town that acts, before its verb of two characters or more ("某某街道紧抓…").
     static SUBJECT: OnceLock<Regex> = OnceLock::new();
-    let subject = SUBJECT.get_or_init(|| Regex::new(r"^\p{Han}{2,4}?(街道|镇|乡)").expect("valid regex"));
+    let subject = SUBJECT.get_or_init(|| Regex::new(r"^\p{Han}{2,4}?(街道|苏木|镇|乡)").expect("valid regex"));
     // (Each expression is asked only of a text that can open with it: the town within the first
     // six characters, the amount, count, size or date with one of its first characters.)
     let names_a_town = |s: &str| s.chars().take(6).any(|c| matches!(c, '镇' | '乡' | '街'));

@@ -59,11 +59,11 @@ fn patterns() -> &'static Patterns {
             year_at_end: re(r"\d{4}年度?$"),
             year_in: re(r"((?:19|20)\d{2})年"),
             speaker: re(&format!(
-                r"^[\p{{Han}}、,，\s]{{0,30}}?(代?(?:镇长|乡长|街道办事处主任|主任)(?:候选人|提名人选|提名人)?)\s*[:：]?\s*({DOTTED_NAME}|\p{{Han}}(?:\s?\p{{Han}}){{1,3}})$"
+                r"^[\p{{Han}}、,，\s]{{0,30}}?(代?(?:镇长|乡长|苏木达|街道办事处主任|主任)(?:候选人|提名人选|提名人)?)\s*[:：]?\s*({DOTTED_NAME}|\p{{Han}}(?:\s?\p{{Han}}){{1,3}})$"
             )),
             speaker_alone: re(&format!(r"^({DOTTED_NAME}|\p{{Han}}(?:\s?\p{{Han}}){{1,3}})$")),
             speaker_in_news: re(&format!(
-                r"(镇长|乡长|主任)(?:候选人)?({DOTTED_NAME}|\p{{Han}}{{2,3}}?)(?:同志)?(?:向大会|代表\p{{Han}}{{0,8}}政府|所?作的?[\p{{Han}}\d]{{0,16}}?报告)"
+                r"(镇长|乡长|苏木达|主任)(?:候选人)?({DOTTED_NAME}|\p{{Han}}{{2,3}}?)(?:同志)?(?:向大会|代表\p{{Han}}{{0,8}}政府|所?作的?[\p{{Han}}\d]{{0,16}}?报告)"
             )),
             site_prefix: re(r"^(?:【[^】]{1,16}】|\((?:\p{Han}{1,10}(?:省|市|县|区|旗))\))"),
             site_suffix: re(r"\((?:全文|摘要|图文|附全文|全文发布|全文下载)\)$"),
@@ -205,7 +205,8 @@ fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
                 if let Some(c) = next.and_then(|n| p.speaker_alone.captures(n)) {
                     meta.speaker = Some(c[1].split_whitespace().collect());
                 }
-            } else if let Some(office) = ["镇长", "乡长", "街道办事处主任", "主任"].iter().find(|o| l.ends_with(*o))
+            } else if let Some(office) =
+                ["镇长", "乡长", "苏木达", "街道办事处主任", "主任"].iter().find(|o| l.ends_with(*o))
             {
                 // The title closing its line, the name alone on the next.
                 if let Some(c) = header.get(i + 1).and_then(|n| p.speaker_alone.captures(n.trim())) {
@@ -220,7 +221,7 @@ fn read_header(meta: &mut ReportMeta, header: &[&str], page: &PageMeta) {
 /// Whether a line names an office whose holder gives the report (镇长, 乡长, 主任): a line that
 /// names none names no speaker, and is not searched for one.
 fn names_an_office(line: &str) -> bool {
-    ["镇长", "乡长", "主任"].iter().any(|office| crate::text::words::contains(line, office))
+    ["镇长", "乡长", "苏木达", "主任"].iter().any(|office| crate::text::words::contains(line, office))
 }
 
 /// A delivery date on a header line: a line that is the date, or a "(date, 在…会议上)" line; a

@@ -27,6 +27,7 @@ struct TownFile {
     verbs_before_names: Vec<String>,
     word_after_xiang: String,
     word_after_zhen: String,
+    word_after_sumu: String,
 }
 
 /// The town words, with the lists searched inside a name as automata.
@@ -123,12 +124,14 @@ pub fn trim(run: &str) -> Option<TownName> {
         .then(|| TownName { name: name.to_string(), known: false })
 }
 
-/// Whether an ending (乡, 镇) and the character after it are the start of a word (乡村, 镇区).
+/// Whether an ending (乡, 镇, 苏木) and the character after it are the start of a word (乡村, 镇区,
+/// 苏木达).
 fn opens_word(ending: &str, next: Option<char>) -> bool {
     let w = &words().file;
     match (ending, next) {
         ("乡", Some(c)) => w.word_after_xiang.contains(c),
         ("镇", Some(c)) => w.word_after_zhen.contains(c),
+        ("苏木", Some(c)) => w.word_after_sumu.contains(c),
         _ => false,
     }
 }
@@ -200,7 +203,8 @@ mod tests {
                 start -= 1;
             }
             let run: String = chars[start..end].iter().collect();
-            let opens_word = opens_word(&chars[i].to_string(), chars.get(end).copied());
+            let ending: String = chars[i..end].iter().collect();
+            let opens_word = opens_word(&ending, chars.get(end).copied());
             out.extend(trim(&run).filter(|t| t.known || !opens_word));
         }
         out
@@ -212,7 +216,7 @@ mod tests {
         /// run, long enough for runs to pass MAX_RUN.
         #[test]
         fn names_in_finds_what_a_walk_over_the_characters_finds(
-            text in "(镇|乡|街|道|苏|木|村|区|泥溪|湖|白鹭湾|在|我代表|县|,|a|1){0,40}"
+            text in "(镇|乡|街|道|苏|木|达|村|区|泥溪|湖|白鹭湾|在|我代表|县|,|a|1){0,40}"
         ) {
             proptest::prop_assert_eq!(names_in(&text), names_by_characters(&text));
         }
@@ -222,6 +226,9 @@ mod tests {
     fn a_sumu_is_a_township() {
         let t = names_in("在白音塔拉苏木第十九届人民代表大会第三次会议上");
         assert_eq!(t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["白音塔拉苏木"]);
+        // 苏木达 is its head's title: no name ends before 达.
+        let t = names_in("会上,新当选副苏木达作了工作报告,白音塔拉苏木达代表全体干部发言");
+        assert_eq!(t.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), Vec::<&str>::new());
     }
 
     #[test]
