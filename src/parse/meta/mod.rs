@@ -101,7 +101,12 @@ pub fn parse(body: &str, page: &PageMeta, kind: ReportKind, page_title: Option<&
         .flat_map(names_in);
     let first = names.next();
     let known = if first.as_ref().is_some_and(|t| t.known) { first.clone() } else { names.find(|t| t.known) };
-    meta.town = known.or(first).map(|t: TownName| t.name);
+    // A first name the gazetteer lacks that the opening repeats (in its title, meeting and speaker
+    // lines) is the report's town all the same: a known name further on is then another place, or
+    // a phrase ("着眼新市镇建设").
+    let repeated =
+        first.as_ref().is_some_and(|f| !f.known && lines_naming(&opening, page_title.as_deref(), page, &f.name) >= 2);
+    meta.town = if repeated { first } else { known.or(first) }.map(|t: TownName| t.name);
     if heading.is_some() {
         read_header(&mut meta, &header, page);
         // A title line that goes on with its meeting ("政府工作报告在某镇…会议上") names it there.
@@ -263,6 +268,21 @@ fn glued(year: &str, md: &str, page_date: Option<&str>) -> Option<String> {
             many.iter().filter(|d| d.as_str() <= page).max().cloned()
         }
     }
+}
+
+/// How many different lines of a text's opening, its page's title and its publisher hold a name.
+fn lines_naming(opening: &[&str], page_title: Option<&str>, page: &PageMeta, name: &str) -> usize {
+    let mut lines: Vec<&str> = opening
+        .iter()
+        .copied()
+        .chain(page_title)
+        .chain(page.publisher.as_deref())
+        .map(str::trim)
+        .filter(|l| l.contains(name))
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines.len()
 }
 
 /// The meeting a line names, its name starting at the town (a bare `镇第…` or a date before it

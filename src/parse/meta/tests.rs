@@ -124,6 +124,27 @@ fn the_town_is_never_the_words_before_it() {
 }
 
 #[test]
+fn a_name_the_opening_repeats_outranks_a_known_name_in_a_sentence() {
+    // 白鹭湾镇 is no township the gazetteer knows; 新市镇 names several, and here a kind of place.
+    let body = "白鹭湾镇政府工作报告\n——2021年2月26日在白鹭湾镇第四届人民代表大会第八次会议上\n\
+                白鹭湾镇镇长 王明\n各位代表:\n2020年,我们着眼新市镇建设,统筹推进产业发展。";
+    let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.town.as_deref(), Some("白鹭湾镇"));
+    // Named once, in a title, an unknown name still gives way to a known one.
+    let body = "白鹭湾镇政府工作报告\n各位代表:\n2020年,新市镇统筹推进产业发展。";
+    let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.town.as_deref(), Some("新市镇"));
+}
+
+#[test]
+fn a_towns_centre_is_no_town() {
+    // 场镇, like 集镇, is a town's built-up centre: "泥溪场镇" names the town 泥溪镇's.
+    let body = "泥溪场镇道路改造工程完工\n泥溪场镇道路改造工程总投资350万元。\n泥溪镇桥口村安置点建设项目已完工。";
+    let m = parse(body, &PageMeta::default(), ReportKind::WorkSummaryAndPlan, None);
+    assert_eq!(m.town.as_deref(), Some("泥溪镇"));
+}
+
+#[test]
 fn glued_dates_take_the_reading_the_page_supports() {
     let page = |d: &str| PageMeta { published_on: Some(d.to_string()), ..Default::default() };
     let body = "2025年青石镇政府工作报告\n——2025429日在青石镇第届人民代表大会第次会议上\n各位代表:";
