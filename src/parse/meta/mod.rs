@@ -330,9 +330,15 @@ fn region_prefix(run: &str) -> &str {
         run.char_indices().filter(|(_, c)| "省市区县旗".contains(*c)).map(|(b, c)| b + c.len_utf8()).collect();
     match ends.last() {
         Some(&end) if end == run.len() => {
-            // Names of two or more characters each: trim what stands before the first.
-            let first_end = ends[0];
-            let start = run[..first_end].char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            // The first name as the gazetteer knows it, however long (浦东新区, 滨海新区); else
+            // names of two or three characters: trim what stands before the first.
+            let head = &run[..ends[0]];
+            let g = crate::resolve::gazetteer::gazetteer();
+            let known = head.char_indices().map(|(b, _)| b).find(|&b| {
+                head[b..].chars().nth(1).is_some()
+                    && g.named(&head[b..]).any(|d| d.level != crate::resolve::gazetteer::Level::Township)
+            });
+            let start = known.unwrap_or_else(|| head.char_indices().rev().nth(2).map_or(0, |(b, _)| b));
             &run[start..]
         }
         _ => "",

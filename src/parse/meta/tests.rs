@@ -145,6 +145,16 @@ fn a_towns_centre_is_no_town() {
 }
 
 #[test]
+fn a_meeting_keeps_a_region_name_of_four_characters() {
+    let body = "2024年白鹭湾镇政府工作报告\n——2024年1月5日在滨海新区白鹭湾镇第五届人民代表大会第五次会议上\n各位代表:";
+    let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.meeting.as_deref(), Some("滨海新区白鹭湾镇第五届人民代表大会第五次会议"));
+    let body = "2024年白鹭湾镇政府工作报告\n——2024年1月5日在某市某区白鹭湾镇第五届人民代表大会第五次会议上\n各位代表:";
+    let m = parse(body, &PageMeta::default(), ReportKind::GovernmentWorkReport, None);
+    assert_eq!(m.meeting.as_deref(), Some("某市某区白鹭湾镇第五届人民代表大会第五次会议"));
+}
+
+#[test]
 fn glued_dates_take_the_reading_the_page_supports() {
     let page = |d: &str| PageMeta { published_on: Some(d.to_string()), ..Default::default() };
     let body = "2025年青石镇政府工作报告\n——2025429日在青石镇第届人民代表大会第次会议上\n各位代表:";
