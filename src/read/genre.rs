@@ -437,6 +437,7 @@ mod tests {
         assert_eq!(kind("", &format!("今年以来,青石镇{body}现将有关情况总结如下。")), ReportKind::WorkSummaryAndPlan);
         assert_eq!(kind("", &format!("上半年工作总结\n青石镇{body}")), ReportKind::HalfYearReport);
         assert_eq!(kind("青石镇民生实事项目实施情况的报告", body), ReportKind::Other);
+        assert_eq!(kind("新华街道办事处工作报告", body), ReportKind::GovernmentWorkReport);
         let speech = format!("各位代表:\n现在,我代表镇人民政府向大会报告工作。{body}");
         assert_eq!(kind("", &speech), ReportKind::GovernmentWorkReport);
     }
