@@ -82,6 +82,9 @@ pub fn title_lines(lines: &[&str]) -> usize {
     }
 }
 
+/// Words of an interpretation's title: a page's link to one stands under the title it explains.
+const INTERPRETATION_WORDS: [&str; 3] = ["解读", "一图读懂", "图解"];
+
 /// The words a title line may stop on with its words going on in the next line.
 const TITLE_JOINS: [char; 5] = ['及', '暨', '和', '与', '、'];
 
@@ -120,7 +123,11 @@ pub fn split(lines: &[String], parsed: &[ParseLine]) -> Vec<RawReport> {
             between.iter().any(|l| p.address.is_match(l))
                 && between.iter().map(|l| l.chars().count()).sum::<usize>() < MIN_REPORT_CHARS
         });
-        if !in_speech {
+        // A link to the report's interpretation right under its title ("一图读懂:…政策解读", on
+        // a government site's page of the document) is no report of its own.
+        let interprets_the_last =
+            titles.last() == Some(&(i.wrapping_sub(1))) && INTERPRETATION_WORDS.iter().any(|w| folded[i].contains(w));
+        if !in_speech && !interprets_the_last {
             titles.push(i);
         }
     }
@@ -332,6 +339,17 @@ mod tests {
         assert!(!is_title_line("横沥镇2023年政府工作报告 2"));
         assert!(!is_title_line("2025年工作计划"), "an unnumbered top heading is not a title");
         assert!(is_title_line("２０２４年湖鎮鎮政府工作報告"), "full-width and traditional titles");
+    }
+
+    #[test]
+    fn a_link_to_the_interpretation_under_a_title_starts_no_report() {
+        let body = "一年来,全镇经济平稳运行,各项事业取得新进展。".repeat(20);
+        let text =
+            format!("白鹭湾镇2024年政府工作报告\n一图读懂:白鹭湾镇2024年政府工作报告的政策解读\n各位代表:\n{body}");
+        let l = lines(&text);
+        let r = split(&l, &parsed(&l));
+        assert_eq!(r.len(), 1);
+        assert!(r[0].body.starts_with("白鹭湾镇2024年政府工作报告\n"), "{}", &r[0].body[..60]);
     }
 
     #[test]
