@@ -12,11 +12,12 @@ const FIELDS: [&str; 9] =
 fn every_web_page_loads_nearly_all_as_the_kind_their_gold_gives() {
     let (score, _, _) = score_web_pages();
     assert_eq!(score["missing_reports"], serde_json::json!([]), "pages not loaded");
-    // Measured on the 82 pages: 80 of the gold's kind (0.976; the two others, a street's year-end
-    // article under a headline that names no review, and a plan part mirrored with a pinyin gloss
-    // after its characters, load as `other`).
+    // Measured on the 94 pages: 90 of the gold's kind (0.957; a street's year-end article under a
+    // headline that names no review, a plan part mirrored with a pinyin gloss after its
+    // characters and a news site's year-to-date article load as `other`, a news item on a street's
+    // mid-year meeting as `half_year_report`).
     let kind = score["meta"]["kind"].as_f64().unwrap_or(0.0);
-    assert!(kind >= 0.95, "kinds right on {kind} of the pages: {}", score["meta"]);
+    assert!(kind >= 0.937, "kinds right on {kind} of the pages: {}", score["meta"]);
 }
 
 #[test]
@@ -24,9 +25,8 @@ fn web_metadata_is_right_on_nearly_every_page() {
     let (score, _, _) = score_web_pages();
     for field in FIELDS {
         let accuracy = score["meta"][field].as_f64().unwrap_or(0.0);
-        // Measured on the 82 pages: 0.927 (the plan year) to 0.976 (the kind, the dates, the speaker
-        // and the title).
-        assert!(accuracy >= 0.907, "{field} right on {accuracy} of the web pages: {}", score["meta"]);
+        // Measured on the 94 pages: 0.904 (the review year) to 0.979 (the publication date).
+        assert!(accuracy >= 0.884, "{field} right on {accuracy} of the web pages: {}", score["meta"]);
     }
     assert_eq!(score["provenance_bad"].as_i64(), Some(0), "quotes differ from the body at their span");
 }
@@ -34,24 +34,24 @@ fn web_metadata_is_right_on_nearly_every_page() {
 #[test]
 fn web_facts_hold_their_measured_level() {
     let (score, _, _) = score_web_pages();
-    // Measured on the 82 pages: indicators P 0.968 R 0.968, targets P 0.974 R 0.974, projects
-    // P 0.927 R 0.907, top-level sections P 0.930 R 0.815. The bars sit 0.02 below: a change that
+    // Measured on the 94 pages: indicators P 0.954 R 0.966, targets P 0.969 R 0.954, projects
+    // P 0.923 R 0.911, top-level sections P 0.877 R 0.781. The bars sit 0.02 below: a change that
     // loses more fails.
     for (kind, p_min, r_min) in [
-        ("indicators", 0.948, 0.948),
-        ("targets", 0.954, 0.954),
-        ("projects", 0.900, 0.887),
-        ("top_sections", 0.910, 0.795),
+        ("indicators", 0.934, 0.946),
+        ("targets", 0.949, 0.934),
+        ("projects", 0.903, 0.891),
+        ("top_sections", 0.857, 0.761),
     ] {
         let (p, r) = crate::util::precision_recall(score, kind);
         assert!(p >= p_min && r >= r_min, "{kind} P {p} R {r} below {p_min}/{r_min}: {}", score["scores"][kind]);
     }
-    // Names similar to the gold's on 670 of 700 matched indicators (0.957); comparators right on
-    // 109 of 112 matched targets (0.973).
+    // Names similar to the gold's on 756 of 789 matched indicators (0.958); comparators right on
+    // 121 of 124 matched targets (0.976).
     let e = &score["extra"];
     let share = |ok: &str, n: &str| e[ok].as_f64().unwrap_or(0.0) / e[n].as_f64().unwrap_or(1.0).max(1.0);
-    assert!(share("ind_name_ok", "ind_name_n") >= 0.937, "indicator names: {e}");
-    assert!(share("tgt_cmp_ok", "tgt_cmp_n") >= 0.953, "target comparators: {e}");
+    assert!(share("ind_name_ok", "ind_name_n") >= 0.938, "indicator names: {e}");
+    assert!(share("tgt_cmp_ok", "tgt_cmp_n") >= 0.956, "target comparators: {e}");
 }
 
 #[test]
