@@ -229,9 +229,11 @@ pub fn gazetteer() -> &'static Gazetteer {
     G.get_or_init(|| Gazetteer::parse(DIVISIONS_TSV, COMMON_WORDS))
 }
 
-/// A township's name without its level word: 泥溪镇 → 泥溪, 东华门街道 → 东华门.
+/// A township's name without its level word: 泥溪镇 → 泥溪, 东华门街道 → 东华门. Beijing's area
+/// offices (地区, 67 of them) are towns by another name: the gazetteer's 西红门地区 is the report's
+/// 西红门镇, both 西红门.
 pub fn township_stem(name: &str) -> &str {
-    for suffix in ["街道办事处", "民族乡", "民族苏木", "街道", "苏木", "镇", "乡"] {
+    for suffix in ["街道办事处", "民族乡", "民族苏木", "街道", "苏木", "地区", "镇", "乡"] {
         if let Some(stem) = name.strip_suffix(suffix) {
             if stem.chars().count() >= 2 {
                 return stem;
@@ -401,5 +403,6 @@ mod tests {
         assert_eq!(township_stem("泥溪镇"), "泥溪");
         assert_eq!(township_stem("东华门街道"), "东华门");
         assert_eq!(township_stem("镇"), "镇");
+        assert_eq!(township_stem("西红门地区"), township_stem("西红门镇"), "an area office is its town");
     }
 }

@@ -34,12 +34,12 @@ fn web_metadata_is_right_on_nearly_every_page() {
 #[test]
 fn web_facts_hold_their_measured_level() {
     let (score, _, _) = score_web_pages();
-    // Measured on the 94 pages: indicators P 0.954 R 0.966, targets P 0.969 R 0.954, projects
+    // Measured on the 94 pages: indicators P 0.954 R 0.966, targets P 0.976 R 0.954, projects
     // P 0.923 R 0.911, top-level sections P 0.877 R 0.781. The bars sit 0.02 below: a change that
     // loses more fails.
     for (kind, p_min, r_min) in [
         ("indicators", 0.934, 0.946),
-        ("targets", 0.949, 0.934),
+        ("targets", 0.956, 0.934),
         ("projects", 0.903, 0.891),
         ("top_sections", 0.857, 0.761),
     ] {

@@ -230,4 +230,7 @@ fn a_line_that_names_a_picture_is_no_text() {
 fn a_document_library_s_download_buttons_are_no_text() {
     let page = clean("2024年青石镇政府工作报告\n开通会员免费下载 立即下载\n各位代表:");
     assert_eq!(page.lines, ["2024年青石镇政府工作报告", "各位代表:"]);
+    // A paywall over the rest of an article, with the share it hides.
+    let page = clean("青石镇:今年将力争规上工业产值增长10%\n订阅后可查看全文(剩余65%)\n点击阅读全文");
+    assert_eq!(page.lines, ["青石镇:今年将力争规上工业产值增长10%"]);
 }
