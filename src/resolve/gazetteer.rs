@@ -158,6 +158,10 @@ impl Gazetteer {
             let key = fold_str(name);
             if level == Level::Township {
                 g.townships_by_stem.entry(township_stem(&key).to_string()).or_default().push(i);
+                if let Some(short) = zone_township(&key) {
+                    g.townships_by_stem.entry(township_stem(short).to_string()).or_default().push(i);
+                    g.by_name.entry(short.to_string()).or_default().push(i);
+                }
             }
             g.by_name.entry(key).or_default().push(i);
             g.divisions.push(Division {
@@ -227,6 +231,17 @@ pub fn shipped_source() -> &'static str {
 pub fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| Gazetteer::parse(DIVISIONS_TSV, COMMON_WORDS))
+}
+
+/// The name a report gives a township the gazetteer files under the zone or district holding it
+/// ("天津经济技术开发区东区泰达街道", "四平市铁东区山门镇", "(工业园区)城南街道"): what follows the
+/// last 区 or bracket, when that is a name of its own (not a placeholder such as 特殊街道).
+fn zone_township(name: &str) -> Option<&str> {
+    let at = name.char_indices().filter(|(_, c)| matches!(c, '区' | ')')).map(|(b, c)| b + c.len_utf8()).next_back()?;
+    let short = &name[at..];
+    let stem = township_stem(short);
+    (stem != short && stem.chars().count() >= 2 && !short.starts_with("特殊") && !short.contains("管委会"))
+        .then_some(short)
 }
 
 /// A township's name without its level word: 泥溪镇 → 泥溪, 东华门街道 → 东华门. Beijing's area
@@ -404,5 +419,15 @@ mod tests {
         assert_eq!(township_stem("东华门街道"), "东华门");
         assert_eq!(township_stem("镇"), "镇");
         assert_eq!(township_stem("西红门地区"), township_stem("西红门镇"), "an area office is its town");
+    }
+
+    #[test]
+    fn a_township_filed_under_its_zone_is_found_by_its_own_name() {
+        assert_eq!(zone_township("某某经济技术开发区东区青石街道"), Some("青石街道"));
+        assert_eq!(zone_township("(工业园区)城南街道"), Some("城南街道"));
+        assert_eq!(zone_township("某某经济开发区特殊街道"), None, "a placeholder");
+        assert_eq!(zone_township("泥溪镇"), None);
+        let g = gazetteer();
+        assert!(g.townships("泰达街道").iter().any(|d| d.code.starts_with("120116")), "Tianjin's 泰达街道");
     }
 }
