@@ -119,7 +119,8 @@ pub fn clean(text: &str) -> CleanPage {
         .map(|l| l.trim())
         .find(|l| !l.is_empty())
         .filter(|l| l.chars().count() <= 20 && is_site_name(l))
-        .map(str::to_string);
+        .map(str::to_string)
+        .or_else(|| breadcrumb_site(&folded));
     if needs_reflow(&page.lines) {
         page.lines = reflow(std::mem::take(&mut page.lines));
         page.folded = page.lines.iter().map(|l| shape::parse_line(&fold_str(l))).collect();
@@ -132,6 +133,17 @@ pub fn clean(text: &str) -> CleanPage {
 
 /// A site's name on a page's first line: a government's or a news site's ("某某县人民政府",
 /// "某某阳光网", "某某日报", "某某融媒").
+/// The site a page's breadcrumb trail names ("当前位置:首页 > 某县新闻网 > 要闻"), in its first
+/// lines: the first of its steps that is a site's name.
+fn breadcrumb_site(folded: &[&str]) -> Option<String> {
+    folded.iter().take(5).filter(|l| l.contains('>') && l.chars().count() <= 80).find_map(|l| {
+        l.split(['>', ':'])
+            .map(str::trim)
+            .find(|step| !step.is_empty() && step.chars().count() <= 20 && is_site_name(step))
+            .map(str::to_string)
+    })
+}
+
 fn is_site_name(line: &str) -> bool {
     ["人民政府", "政府网", "网", "日报", "融媒", "新闻", "在线"].iter().any(|w| line.ends_with(w))
         && !line.contains(['，', ',', '。', ':', '：', ' '])

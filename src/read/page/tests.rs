@@ -227,6 +227,15 @@ fn a_line_that_names_a_picture_is_no_text() {
 
 /// A document library's buttons over the text it sells ("开通会员免费下载 立即下载") are no text.
 #[test]
+fn a_breadcrumb_names_the_site() {
+    let page = clean(
+        "当前位置:首页 > 青石县新闻网>要闻>\n青石镇:今年以来规上工业产值42.5亿元\n今年以来,青石镇持续推进项目建设。",
+    );
+    assert_eq!(page.meta.site.as_deref(), Some("青石县新闻网"));
+    assert!(!page.lines.iter().any(|l| l.contains("当前位置")), "the trail itself is no text");
+}
+
+#[test]
 fn a_document_library_s_download_buttons_are_no_text() {
     let page = clean("2024年青石镇政府工作报告\n开通会员免费下载 立即下载\n各位代表:");
     assert_eq!(page.lines, ["2024年青石镇政府工作报告", "各位代表:"]);
