@@ -7,6 +7,10 @@
 use compact_str::CompactString;
 use serde::Serialize;
 
+/// The words that end a township's name as reports write it: 镇, 乡, 街道, and 苏木, the township
+/// of Inner Mongolia's pastoral areas. The genre, titles, town names and project places read them.
+pub const TOWNSHIP_ENDINGS: [&str; 4] = ["镇", "乡", "街道", "苏木"];
+
 /// A character span inside a report body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 pub struct Span {

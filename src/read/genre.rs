@@ -82,7 +82,7 @@ fn genre() -> &'static Genre {
             report_title: WordList::new(&f.report_title_words),
             summary: WordList::new(&f.summary_words),
             plan: WordList::new(&f.plan_words),
-            township: re(r"\p{Han}{2}(?:镇|乡|街道|苏木)"),
+            township: re(&format!(r"\p{{Han}}{{2}}(?:{})", crate::model::TOWNSHIP_ENDINGS.join("|"))),
             meeting_held: re(&format!(
                 "(?:{})[^,，。;；:：]{{0,40}}?会议?$",
                 f.held_verbs.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")

@@ -11,7 +11,7 @@ mod noise;
 mod reflow;
 
 pub use noise::iso_ymd;
-use noise::{after_bullets, is_caption, noise, record};
+use noise::{after_bullets, is_caption, noise, record, Noise};
 use reflow::needs_reflow;
 pub use reflow::reflow;
 
@@ -120,7 +120,7 @@ pub fn clean(text: &str) -> CleanPage {
         .find(|l| !l.is_empty())
         .filter(|l| l.chars().count() <= 20 && is_site_name(l))
         .map(str::to_string)
-        .or_else(|| breadcrumb_site(&folded));
+        .or_else(|| breadcrumb_site(n, &folded));
     if needs_reflow(&page.lines) {
         page.lines = reflow(std::mem::take(&mut page.lines));
         page.folded = page.lines.iter().map(|l| shape::parse_line(&fold_str(l))).collect();
@@ -135,9 +135,9 @@ pub fn clean(text: &str) -> CleanPage {
 /// "某某阳光网", "某某日报", "某某融媒").
 /// The site a page's breadcrumb trail names ("当前位置:首页 > 某县新闻网 > 要闻"), in its first
 /// lines: the first of its steps that is a site's name.
-fn breadcrumb_site(folded: &[&str]) -> Option<String> {
-    folded.iter().take(5).filter(|l| l.contains('>') && l.chars().count() <= 80).find_map(|l| {
-        l.split(['>', ':'])
+fn breadcrumb_site(n: &Noise, folded: &[&str]) -> Option<String> {
+    folded.iter().map(|l| l.trim()).take(5).filter(|l| n.is_breadcrumb(l)).find_map(|l| {
+        l.split(['>', '》', '»', ':'])
             .map(str::trim)
             .find(|step| !step.is_empty() && step.chars().count() <= 20 && is_site_name(step))
             .map(str::to_string)

@@ -95,7 +95,8 @@ fn is_folded_title_line(line: &str) -> bool {
         && at_most_chars(line, 60)
         && p.title.is_match(line)
         // A bare "2025年工作计划" is a heading; a title names its town or government.
-        && (line.contains("报告") || ["镇", "乡", "街道", "苏木", "政府", "办事处"].iter().any(|w| line.contains(w)))
+        && (line.contains("报告")
+            || crate::model::TOWNSHIP_ENDINGS.iter().chain(&["政府", "办事处"]).any(|w| line.contains(w)))
         && !p.toc_entry.is_match(line)
         // A line opening with a heading marker (一、 (一) 1. ...) is a heading, not a title.
         && crate::text::markers::marker_of(line).is_none()

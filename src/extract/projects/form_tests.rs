@@ -94,6 +94,7 @@ fn list_marks_subjects_and_prepositions_are_no_part_of_a_name() {
     assert_eq!(names("3. 西岭村道路硬化工程:工程总投资21.5万元"), ["西岭村道路硬化工程"]);
     assert_eq!(names("今年民生实事有两件,分别为南坪村文化广场建设项目。"), ["南坪村文化广场建设项目"]);
     assert_eq!(names("东湖街道紧抓滨江冷链仓储中心、城北充电站等6个产业项目。"), ["滨江冷链仓储中心", "城北充电站"]);
+    assert_eq!(names("白音塔拉苏木紧抓牧草加工中心、畜产品冷库等4个产业项目。"), ["牧草加工中心", "畜产品冷库"]);
     assert_eq!(names("甲乙食品有限公司把青山冷冻食品加工项目列为重点。"), ["青山冷冻食品加工项目"]);
     // A word of one character that starts a longer word is part of the name.
     assert_eq!(names("推进宜居宜业和美乡村建设项目。"), ["宜居宜业和美乡村建设项目"]);

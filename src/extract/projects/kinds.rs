@@ -9,7 +9,10 @@ use super::*;
 pub(super) fn is_generic(name: &str) -> bool {
     // The town that owns a list is no part of a name ("石梁镇2023年民生实事项目").
     static PLACE: OnceLock<Regex> = OnceLock::new();
-    let place = PLACE.get_or_init(|| Regex::new(r"^[0-9年]*\p{Han}{2,3}(镇|乡|街道|苏木)").expect("valid regex"));
+    let place = PLACE.get_or_init(|| {
+        Regex::new(&format!(r"^[0-9年]*\p{{Han}}{{2,3}}({})", crate::model::TOWNSHIP_ENDINGS.join("|")))
+            .expect("valid regex")
+    });
     // (A name without 镇, 乡 or 街 names no town, and is not searched for one.)
     let owner = name.contains(['镇', '乡', '街']).then(|| place.find(name)).flatten();
     is_kind(owner.map_or(name, |m| &name[m.end()..]))

@@ -222,10 +222,13 @@ pub(super) fn strip_lead(chars: &Chars, mut start: usize, end: usize) -> usize {
     });
     // The town that acts, before its verb of two characters or more ("某某街道紧抓…").
     static SUBJECT: OnceLock<Regex> = OnceLock::new();
-    let subject = SUBJECT.get_or_init(|| Regex::new(r"^\p{Han}{2,4}?(街道|苏木|镇|乡)").expect("valid regex"));
+    let subject = SUBJECT.get_or_init(|| {
+        Regex::new(&format!(r"^\p{{Han}}{{2,4}}?({})", crate::model::TOWNSHIP_ENDINGS.join("|"))).expect("valid regex")
+    });
     // (Each expression is asked only of a text that can open with it: the town within the first
     // six characters, the amount, count, size or date with one of its first characters.)
-    let names_a_town = |s: &str| s.chars().take(6).any(|c| matches!(c, '镇' | '乡' | '街'));
+    let names_a_town =
+        |s: &str| s.chars().take(6).any(|c| crate::model::TOWNSHIP_ENDINGS.iter().any(|e| e.starts_with(c)));
     let opens_an_amount = |s: &str| {
         s.starts_with(|c: char| {
             matches!(c, '0'..='9' | '.' | '总' | '工' | '投' | '约' | '近' | '超' | '达')

@@ -10,6 +10,7 @@ pub use town::{names_in, TownName};
 use crate::model::{PageMeta, ReportKind, ReportMeta};
 use crate::parse::sections::opens_with_address;
 use crate::read::split::{is_title_line, title_lines};
+use crate::resolve::gazetteer::{gazetteer, Level};
 use crate::text::index::at_most_chars;
 use crate::text::is_han;
 use regex::Regex;
@@ -333,10 +334,9 @@ fn region_prefix(run: &str) -> &str {
             // The first name as the gazetteer knows it, however long (浦东新区, 滨海新区); else
             // names of two or three characters: trim what stands before the first.
             let head = &run[..ends[0]];
-            let g = crate::resolve::gazetteer::gazetteer();
+            let g = gazetteer();
             let known = head.char_indices().map(|(b, _)| b).find(|&b| {
-                head[b..].chars().nth(1).is_some()
-                    && g.named(&head[b..]).any(|d| d.level != crate::resolve::gazetteer::Level::Township)
+                head[b..].chars().nth(1).is_some() && g.named(&head[b..]).any(|d| d.level != Level::Township)
             });
             let start = known.unwrap_or_else(|| head.char_indices().rev().nth(2).map_or(0, |(b, _)| b));
             &run[start..]

@@ -64,10 +64,8 @@ pub fn names_in(text: &str) -> Vec<TownName> {
     // The endings are found by a vectorised search (they share no character, so none hides
     // another), and only the few characters before each are read, instead of every character.
     static ENDINGS: OnceLock<AhoCorasick> = OnceLock::new();
-    let endings = ENDINGS.get_or_init(|| {
-        // 苏木: the township of Inner Mongolia's pastoral areas.
-        AhoCorasick::new(["镇", "乡", "街道", "苏木"]).expect("four plain words build an automaton")
-    });
+    let endings = ENDINGS
+        .get_or_init(|| AhoCorasick::new(crate::model::TOWNSHIP_ENDINGS).expect("four plain words build an automaton"));
     let mut out = Vec::new();
     for m in endings.find_iter(text) {
         // 鹿乡镇: the 乡 is inside the name, the 镇 ends it.

@@ -250,9 +250,14 @@ impl Noise {
         let t = line.trim();
         self.exact.iter().any(|e| e == t)
             || self.contains.any_in(t)
-            || (at_most_chars(t, 79) && self.breadcrumb.is_match(t))
+            || self.is_breadcrumb(t)
             || self.is_picture(t)
             || is_page_number(t)
+    }
+
+    /// Whether a (trimmed) line is a breadcrumb trail ("首页 > 要闻 > 正文").
+    pub(super) fn is_breadcrumb(&self, t: &str) -> bool {
+        at_most_chars(t, 79) && self.breadcrumb.is_match(t)
     }
 
     /// Whether a (trimmed) line stands for a picture: its file name, or the picture in Markdown.

@@ -33,22 +33,19 @@ struct Breaks {
     joined_heading: Regex,
 }
 
+/// A top-level or second-level heading marker (一、 （二）), the one every break before a heading finds.
+const HEADING_MARKER: &str = r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]";
+
 fn breaks() -> &'static Breaks {
     static B: OnceLock<Breaks> = OnceLock::new();
+    let re = |pattern: String| Regex::new(&pattern).expect("break regex");
     B.get_or_init(|| Breaks {
-        after_sentence: Regex::new(r"([。！？!?])\s+").expect("break regex"),
-        indent: Regex::new(r"\s{2,}").expect("break regex"),
-        before_heading: Regex::new(
-            r"([。！？；;])([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])",
-        )
-        .expect("break regex"),
-        after_address: Regex::new(r"\s*(各位代表[:：])\s*").expect("break regex"),
-        spaced_heading: Regex::new(r"\s+([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
-            .expect("break regex"),
-        joined_heading: Regex::new(
-            r"[。！？；!?;]\s+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])",
-        )
-        .expect("break regex"),
+        after_sentence: re(r"([。！？!?])\s+".to_string()),
+        indent: re(r"\s{2,}".to_string()),
+        before_heading: re(format!(r"([。！？；;])({HEADING_MARKER})")),
+        after_address: re(r"\s*(各位代表[:：])\s*".to_string()),
+        spaced_heading: re(format!(r"\s+({HEADING_MARKER})")),
+        joined_heading: re(format!(r"[。！？；!?;]\s+(?:{HEADING_MARKER})")),
     })
 }
 
